@@ -1,0 +1,175 @@
+"""The `expediente` command: ingest, search, serve, status, failures, reindex."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ExpedienteError, UsageError
+from .settings import Settings, settings_from_env
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="expediente", description="Document archive: ingest, OCR, search, cite the page.")
+    p.add_argument("--data-dir", type=Path, help="data folder (env EXPEDIENTE_DATA_DIR; default ~/.local/share/expediente)")
+    p.add_argument("--engine", choices=("tantivy", "elasticsearch"), help="search engine (env EXPEDIENTE_ENGINE)")
+    p.add_argument("--es-url", help="Elasticsearch URL (env EXPEDIENTE_ES_URL)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="ingest files and folders (recursive)")
+    ing.add_argument("paths", nargs="+", type=Path)
+    ing.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ing.add_argument("--quiet", action="store_true", help="no progress lines")
+
+    se = sub.add_parser("search", help="search the archive; every hit cites file and page")
+    se.add_argument("query")
+    se.add_argument("--json", action="store_true")
+    se.add_argument("--limit", type=int, default=10)
+    se.add_argument("--offset", type=int, default=0)
+
+    sv = sub.add_parser("serve", help="serve the web UI and JSON API")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+
+    sub.add_parser("status", help="what the archive holds")
+    sub.add_parser("failures", help="files that could not be ingested, with reasons")
+
+    rx = sub.add_parser("reindex", help="copy the archive's index into another engine")
+    rx.add_argument("--to", choices=("tantivy", "elasticsearch"), required=True)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from_env(os.environ, data_dir=args.data_dir, engine=args.engine, es_url=args.es_url,
+                                     workers=getattr(args, "workers", None))
+        return COMMANDS[args.command](args, settings)
+    except ExpedienteError as exc:
+        print(f"expediente: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("expediente: interrupted; run the same command again to finish", file=sys.stderr)
+        return 130
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest import ingest_paths
+    from search import open_archive
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    archive = open_archive(settings)
+    progress = _Progress(quiet=args.quiet)
+    try:
+        report = ingest_paths(args.paths, settings, archive, progress)
+    finally:
+        archive.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_summary(report)
+    return report.exit_code
+
+
+class _Progress:
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.total, self.done = quiet, 0, 0
+
+    def __call__(self, kind: str, info: dict) -> None:
+        if kind == "start":
+            self.total = info["files"]
+            return
+        self.done += 1
+        if self.quiet:
+            return
+        if kind == "ingested":
+            what = f"ingested  {info['filename']} ({info['pages']} pages, {info['ocr_pages']} OCR)"
+        elif kind == "present":
+            what = f"present   {info['filename']}"
+        else:
+            what = f"FAILED    {info['filename']}: {info['reason']}"
+        print(f"[{self.done}/{self.total}] {what}", file=sys.stderr, flush=True)
+
+
+def _print_summary(report) -> None:
+    print(f"ingested: {len(report.ingested)}, already present: {len(report.present)}, failed: {len(report.failed)}")
+    for f in report.failed:
+        print(f"  failed: {f.path}: {f.reason} [{f.code}]")
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from search import open_archive
+
+    if args.limit < 1 or args.limit > 1000:
+        raise UsageError("--limit must be between 1 and 1000")
+    archive = open_archive(settings)
+    try:
+        results = archive.search(args.query, limit=args.limit, offset=args.offset)
+    finally:
+        archive.close()
+    if args.json:
+        out = results.to_dict()
+        print(json.dumps({"total": out["total"], "hits": out["hits"]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{results.total} pages match ({results.took_ms:.1f} ms)")
+    for h in results.hits:
+        print(f"\n{h.filename}  p. {h.page}/{h.page_count}  [{h.title}]\n  {h.snippet.text}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from web import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from search import open_archive
+
+    archive = open_archive(settings)
+    try:
+        counts = archive.catalog.counts()
+        counts["indexed_pages"] = archive.engine.page_count()
+    finally:
+        archive.close()
+    print(json.dumps({"engine": settings.engine, "data_dir": str(settings.data_dir), **counts}, indent=2))
+    return 0
+
+
+def cmd_failures(args: argparse.Namespace, settings: Settings) -> int:
+    from search import open_archive
+
+    archive = open_archive(settings)
+    try:
+        for f in archive.catalog.failures():
+            print(f"{f['at']}  {f['path']}: {f['reason']} [{f['code']}]")
+    finally:
+        archive.close()
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from search import reindex
+
+    copied = reindex(settings, target=args.to)
+    print(f"reindexed {copied['documents']} documents, {copied['pages']} pages into {args.to}")
+    return 0
+
+
+COMMANDS = {
+    "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
+    "failures": cmd_failures, "reindex": cmd_reindex,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Every error Expediente raises on purpose, each with its exit code and HTTP status.
+
+Library code raises these; the CLI maps them to exit codes in one place and the web
+app renders them in one handler. Messages say what to do next.
+"""
+
+from __future__ import annotations
+
+
+class ExpedienteError(Exception):
+    """Base class: a problem we expected and can explain to the user."""
+
+    exit_code = 1
+    http_status = 500
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(ExpedienteError):
+    exit_code = 2
+    http_status = 400
+    code = "usage"
+
+
+class QuerySyntaxError(UsageError):
+    code = "query_syntax"
+
+
+class NotFound(ExpedienteError):
+    exit_code = 1
+    http_status = 404
+    code = "not_found"
+
+
+class ConfigError(UsageError):
+    code = "config"
+
+
+class ToolMissing(ExpedienteError):
+    """An external program (Tesseract, a language pack) is not installed."""
+
+    exit_code = 3
+    http_status = 503
+    code = "tool_missing"
+
+
+class EngineUnavailable(ExpedienteError):
+    """The search engine cannot be reached or refused a request; nothing was lost."""
+
+    exit_code = 4
+    http_status = 503
+    code = "engine_unavailable"
+
+
+class IndexBusy(ExpedienteError):
+    exit_code = 4
+    http_status = 503
+    code = "index_busy"
+
+
+class IngestError(ExpedienteError):
+    """One file could not be ingested; the batch goes on and records this."""
+
+    exit_code = 1
+    http_status = 422
+    code = "ingest_failed"
+
+
+class EmptyFile(IngestError):
+    code = "empty_file"
+
+
+class UnsupportedType(IngestError):
+    code = "unsupported_type"
+
+
+class EncryptedPDF(IngestError):
+    code = "encrypted_pdf"
+
+
+class CorruptFile(IngestError):
+    code = "corrupt_file"
+
+
+class NoPages(IngestError):
+    code = "no_pages"
+
+
+class FileTooLarge(IngestError):
+    code = "file_too_large"
+
+
+class OCRFailed(IngestError):
+    code = "ocr_failed"

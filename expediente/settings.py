@@ -1,0 +1,97 @@
+"""One typed settings object, built once from env vars and flags, passed in explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Mapping
+
+from .errors import ConfigError
+
+ENGINES = ("tantivy", "elasticsearch")
+
+# Each env var, the setting it feeds and its help text; the README documents the same list.
+ENV_VARS: dict[str, tuple[str, str]] = {
+    "EXPEDIENTE_DATA_DIR": ("data_dir", "where originals, the catalog and the index live"),
+    "EXPEDIENTE_ENGINE": ("engine", "search engine: tantivy (default) or elasticsearch"),
+    "EXPEDIENTE_ES_URL": ("es_url", "Elasticsearch URL"),
+    "EXPEDIENTE_ES_INDEX": ("es_index", "Elasticsearch alias name (index prefix)"),
+    "EXPEDIENTE_WORKERS": ("workers", "ingest worker processes (default: one per core)"),
+    "EXPEDIENTE_OCR_LANG": ("ocr_lang", "Tesseract languages (default spa+eng)"),
+    "EXPEDIENTE_OCR_DPI": ("ocr_dpi", "render resolution for OCR (default 300)"),
+    "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
+    "EXPEDIENTE_MAX_FILE_MB": ("max_file_mb", "files larger than this are refused"),
+    "EXPEDIENTE_SEARCH_TIMEOUT_MS": ("search_timeout_ms", "time limit of one search"),
+}
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "expediente"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=_default_data_dir)
+    engine: str = "tantivy"
+    es_url: str = "http://127.0.0.1:9200"
+    es_index: str = "expediente"
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    ocr_lang: str = "spa+eng"
+    ocr_dpi: int = 300
+    ocr_timeout: int = 300
+    max_file_mb: int = 512
+    search_timeout_ms: int = 5000
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ConfigError(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if self.workers < 1:
+            raise ConfigError("workers must be at least 1")
+        if not 50 <= self.ocr_dpi <= 1200:
+            raise ConfigError("ocr_dpi must be between 50 and 1200")
+
+    @property
+    def originals_dir(self) -> Path:
+        return self.data_dir / "originals"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.data_dir / "catalog.sqlite"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    def with_overrides(self, **overrides: object) -> "Settings":
+        """A copy with the given (non-None) values replaced."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:
+    """Build settings from environment variables, then apply flag overrides."""
+    types = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, object] = {}
+    for var, (name, _help) in ENV_VARS.items():
+        raw = env.get(var)
+        if raw in (None, ""):
+            continue
+        values[name] = _convert(var, raw, types[name])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if "data_dir" in values:
+        values["data_dir"] = Path(values["data_dir"]).expanduser()  # type: ignore[arg-type]
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _convert(var: str, raw: str, typ: object) -> object:
+    if typ in ("int", int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{var} must be an integer, got {raw!r}") from None
+    return raw

@@ -1,0 +1,61 @@
+"""The file-type registry: each format scores a file by its first bytes; the best opens it.
+
+PDF and images go through the same door, so a new format (XML, Office) is one more entry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image
+
+from expediente.errors import EmptyFile, UnsupportedType
+
+from .model import Page
+
+
+class Source(Protocol):
+    """An opened file: pages that have a text layer, and page images for OCR or display."""
+
+    media_type: str
+
+    def page_count(self) -> int: ...
+    def metadata(self) -> dict[str, str]: ...
+    def text_layer(self, index: int) -> Page | None: ...
+    def image(self, index: int, dpi: int) -> Image.Image: ...
+    def size(self, index: int) -> tuple[float, float]: ...
+    def close(self) -> None: ...
+
+
+class Format(Protocol):
+    media_type: str
+
+    def score(self, head: bytes, name: str) -> int: ...
+    def open(self, path: Path) -> Source: ...
+
+
+_REGISTRY: list[Format] = []
+
+
+def register(fmt: Format) -> Format:
+    _REGISTRY.append(fmt)
+    return fmt
+
+
+def detect(path: Path) -> Format:
+    """Pick the format by content, not by extension: a mislabelled file is caught here."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        raise EmptyFile("the file is empty (0 bytes): check the download and ingest it again")
+    scored = sorted(((f.score(head, path.name), i, f) for i, f in enumerate(_REGISTRY)), reverse=True)
+    if not scored or scored[0][0] <= 0:
+        raise UnsupportedType(
+            f"not a supported document (PDF, PNG, JPEG or TIFF); it starts with {head[:8]!r}"
+        )
+    return scored[0][2]
+
+
+def open_source(path: Path) -> Source:
+    return detect(path).open(path)

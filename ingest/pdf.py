@@ -1,0 +1,124 @@
+"""PDF pages: text layer with word boxes through pypdfium2, and page renders for OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from expediente.errors import CorruptFile, EncryptedPDF, NoPages
+
+from .formats import register
+from .model import EMPTY, TEXT_LAYER, Page, Word
+from .quality import needs_ocr
+
+# Control characters pdfium inserts (\r of \r\n, soft hyphen markers) become spaces so
+# that offsets into the text stay aligned with pdfium's character indexes.
+_CONTROL = {c: " " for c in (0x0D, 0x02, 0x03, 0x00, 0xFFFE)}
+
+
+class PdfFormat:
+    media_type = "application/pdf"
+
+    def score(self, head: bytes, name: str) -> int:
+        return 100 if b"%PDF-" in head[:1024] else 0
+
+    def open(self, path: Path) -> "PdfSource":
+        return PdfSource(path)
+
+
+class PdfSource:
+    media_type = PdfFormat.media_type
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+                raise EncryptedPDF("the PDF is encrypted: remove the password and ingest it again") from exc
+            raise CorruptFile(f"the PDF is damaged and cannot be read ({exc}): get a fresh copy") from exc
+        if len(self.pdf) == 0:
+            raise NoPages("the PDF has no pages")
+
+    def page_count(self) -> int:
+        return len(self.pdf)
+
+    def metadata(self) -> dict[str, str]:
+        try:
+            raw = self.pdf.get_metadata_dict(skip_empty=True)
+        except pdfium.PdfiumError:
+            return {}
+        return {k: str(v) for k, v in raw.items()}
+
+    def text_layer(self, index: int) -> Page | None:
+        """The page from its text layer, or None when it needs OCR."""
+        page = self.pdf[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            text = textpage.get_text_range().translate(_CONTROL)
+            has_images = any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+            if needs_ocr(text, has_images):
+                return None
+            if not text.strip():
+                return Page(index + 1, "", EMPTY, None, width, height)
+            words = _words(textpage, text, width, height, page.get_rotation())
+            return Page(index + 1, text, TEXT_LAYER, None, width, height, words)
+        finally:
+            page.close()
+
+    def image(self, index: int, dpi: int) -> Image.Image:
+        page = self.pdf[index]
+        try:
+            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+    def size(self, index: int) -> tuple[float, float]:
+        page = self.pdf[index]
+        try:
+            width, height = page.get_size()
+            return (height, width) if page.get_rotation() in (90, 270) else (width, height)
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+def _words(textpage: pdfium.PdfTextPage, text: str, width: float, height: float, rotation: int) -> list[Word]:
+    """Word spans with boxes from the first and last character's box (two calls per word)."""
+    if textpage.count_chars() != len(text):
+        return []  # astral characters shift pdfium's indexes; keep the text, skip boxes
+    words: list[Word] = []
+    start = None
+    for i, ch in enumerate(text + " "):
+        if not ch.isspace():
+            if start is None:
+                start = i
+            continue
+        if start is None:
+            continue
+        l0, b0, r0, t0 = textpage.get_charbox(start)
+        l1, b1, r1, t1 = textpage.get_charbox(i - 1)
+        box = (min(l0, l1) / width, 1 - max(t0, t1) / height, max(r0, r1) / width, 1 - min(b0, b1) / height)
+        words.append((start, i, *_rotate(box, rotation)))
+        start = None
+    return words
+
+
+def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+    """Map a box on the unrotated page to the page as displayed (/Rotate clockwise)."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        x0, y0, x1, y1 = 1 - y1, x0, 1 - y0, x1
+    elif rotation == 180:
+        x0, y0, x1, y1 = 1 - x1, 1 - y1, 1 - x0, 1 - y0
+    elif rotation == 270:
+        x0, y0, x1, y1 = y0, 1 - x1, y1, 1 - x0
+    return tuple(round(min(max(v, 0.0), 1.0), 5) for v in (x0, y0, x1, y1))
+
+
+register(PdfFormat())

@@ -1,0 +1,91 @@
+"""Stage functions run in worker processes: analyse a file, OCR one page, find entities."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from expediente.settings import Settings
+
+from . import images, pdf  # noqa: F401  (register the built-in formats)
+from .formats import open_source
+from .model import EMPTY, OCR, Document, Page
+from .tesseract import ocr_image
+
+try:  # entity extraction is optional until its package lands
+    from .entities import extract_entities
+except ImportError:  # pragma: no cover
+    extract_entities = None  # type: ignore[assignment]
+
+
+@dataclass
+class Plan:
+    """What analysing a file found: text-layer pages, and the pages still to OCR."""
+
+    media_type: str
+    metadata: dict[str, str]
+    pages: list[Page | None]  # None: this page needs OCR
+    todo: list[int] = field(default_factory=list)
+
+
+def init_worker() -> None:
+    """One single-threaded Tesseract per core is faster than one multi-threaded one."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def analyse_file(path: str) -> Plan:
+    """Open the file, read every text layer, and list the pages that need OCR."""
+    source = open_source(Path(path))
+    try:
+        pages = [source.text_layer(i) for i in range(source.page_count())]
+        for page in pages:
+            if page is not None:
+                find_entities(page)
+        todo = [i for i, page in enumerate(pages) if page is None]
+        return Plan(source.media_type, source.metadata(), pages, todo)
+    finally:
+        source.close()
+
+
+def ocr_page(path: str, index: int, settings: Settings) -> Page:
+    """Render (or load) one page, OCR it, and find its entities."""
+    source = open_source(Path(path))
+    try:
+        image = source.image(index, settings.ocr_dpi)
+        width, height = source.size(index)
+    finally:
+        source.close()
+    result = ocr_image(image, settings.ocr_lang, settings.ocr_timeout)
+    method = OCR if result.text else EMPTY
+    page = Page(index + 1, result.text, method, result.confidence, width, height, result.words)
+    return find_entities(page)
+
+
+def find_entities(page: Page) -> Page:
+    if extract_entities is not None and page.text:
+        page.entities = extract_entities(page.text)
+    return page
+
+
+_JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|documento\d*|document\d*|sin t[ií]tulo)$", re.I)
+
+
+def choose_title(metadata: dict[str, str], pages: list[Page], filename: str) -> str:
+    """The PDF's own title when it is meaningful, else the first real line, else the name."""
+    title = metadata.get("Title", "").strip()
+    if title and not _JUNK_TITLE.match(title) and len(title) > 3:
+        return title[:200]
+    for page in pages[:2]:
+        for line in page.text.splitlines():
+            line = " ".join(line.split())
+            if sum(c.isalpha() for c in line) >= 6:
+                return line[:160]
+    return Path(filename).stem
+
+
+def assemble(sha256: str, path: Path, size: int, plan: Plan) -> Document:
+    pages = [p for p in plan.pages if p is not None]
+    title = choose_title(plan.metadata, pages, path.name)
+    return Document(sha256, path.name, title, plan.media_type, size, pages, plan.metadata)

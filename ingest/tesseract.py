@@ -1,0 +1,79 @@
+"""The one module that talks to Tesseract (through pytesseract)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+
+import pytesseract
+from PIL import Image
+
+from expediente.errors import OCRFailed, ToolMissing
+
+from .model import Word
+
+
+@dataclass
+class OcrResult:
+    text: str
+    words: list[Word]
+    confidence: float | None
+
+
+def check_tesseract(lang: str) -> str:
+    """Fail early with an install hint when Tesseract or a language pack is missing."""
+    if shutil.which("tesseract") is None:
+        raise ToolMissing(
+            "Tesseract is not installed: run `sudo apt-get install tesseract-ocr "
+            "tesseract-ocr-spa tesseract-ocr-eng` and try again"
+        )
+    installed = set(pytesseract.get_languages(config=""))
+    missing = [code for code in lang.split("+") if code not in installed]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{code}" for code in missing)
+        raise ToolMissing(f"Tesseract language data missing ({', '.join(missing)}): run `sudo apt-get install {packages}`")
+    return str(pytesseract.get_tesseract_version())
+
+
+def ocr_image(image: Image.Image, lang: str, timeout: int) -> OcrResult:
+    """OCR one page image; words carry their boxes as fractions of the image."""
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=timeout
+        )
+    except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
+        raise OCRFailed(f"OCR took longer than {timeout} s on a page: raise EXPEDIENTE_OCR_TIMEOUT and ingest again") from exc
+    except pytesseract.TesseractError as exc:
+        if "Empty page" in str(exc):
+            return OcrResult("", [], None)
+        raise OCRFailed(f"Tesseract failed: {exc}") from exc
+    return _assemble(data, *image.size)
+
+
+def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
+    """Join Tesseract's words into lines and paragraphs, keeping each word's span and box."""
+    parts: list[str] = []
+    words: list[Word] = []
+    confs: list[float] = []
+    pos = 0
+    last_line = last_par = None
+    for i, raw in enumerate(data["text"]):
+        token = raw.strip()
+        conf = float(data["conf"][i])
+        if not token or conf < 0:
+            continue
+        par = (data["page_num"][i], data["block_num"][i], data["par_num"][i])
+        line = par + (data["line_num"][i],)
+        if last_line is not None:
+            sep = " " if line == last_line else ("\n" if par == last_par else "\n\n")
+            parts.append(sep)
+            pos += len(sep)
+        left, top = data["left"][i], data["top"][i]
+        box = (left / width, top / height, (left + data["width"][i]) / width, (top + data["height"][i]) / height)
+        words.append((pos, pos + len(token), *(round(v, 5) for v in box)))
+        parts.append(token)
+        pos += len(token)
+        confs.append(conf)
+        last_line, last_par = line, par
+    confidence = round(sum(confs) / len(confs), 1) if confs else None
+    return OcrResult("".join(parts), words, confidence)

@@ -1,0 +1,47 @@
+"""Text analysis shared by every engine: fold accents and case in Python, then split.
+
+Both engines index the output of `index_text` with a plain whitespace tokenizer, so
+"Ramírez" and "RAMIREZ" are the same token everywhere, and Elasticsearch needs no
+optional analysis module. Folding is one character in, one character out, so offsets
+found in the folded text are offsets in the original (snippets and word boxes rely on it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_TOKEN = 40
+_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+class _FoldTable(dict):
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        folded = base if len(base) == 1 else (ch.lower() if len(ch.lower()) == 1 else " ")
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable({c: chr(c).lower() for c in range(128)})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, same length as the input ("Juárez" -> "juarez")."""
+    return text.translate(_TABLE)
+
+
+def tokens(text: str) -> list[str]:
+    """The searchable tokens of a text: runs of ASCII letters and digits after folding."""
+    return [t for t in _TOKEN.findall(fold(text)) if len(t) <= MAX_TOKEN]
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens with their character offsets in the original text."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text)) if m.end() - m.start() <= MAX_TOKEN]
+
+
+def index_text(text: str) -> str:
+    """What engines index: the tokens joined by single spaces (positions = token order)."""
+    return " ".join(tokens(text))

@@ -1,0 +1,160 @@
+"""The archive: catalog + engine + stored originals, behind the calls ingest and web make."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from expediente.errors import NotFound
+from expediente.settings import Settings
+from ingest import Document, Failure
+
+from .catalog import Catalog
+from .doctypes import guess_kind
+from .engine import SearchEngine, open_engine
+from .fields import entity_matches
+from .query import FieldFilter, Node, parse, positive_leaves
+from .records import records_for
+from .snippets import Snippet, make_snippet, match_spans
+
+
+@dataclass
+class Hit:
+    document_id: str
+    filename: str
+    title: str
+    page: int
+    page_count: int
+    snippet: Snippet
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id, "filename": self.filename, "title": self.title,
+            "page": self.page, "snippet": self.snippet.text, "highlights": self.snippet.highlights,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class Results:
+    query: str
+    total: int
+    hits: list[Hit]
+    took_ms: float
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "total": self.total, "took_ms": round(self.took_ms, 2),
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [{"value": v, "count": c} for v, c in vals] for k, vals in self.facets.items()},
+        }
+
+
+class Archive:
+    """One writer at a time stages documents; `flush` makes them durable and searchable."""
+
+    def __init__(self, settings: Settings, catalog: Catalog, engine: SearchEngine) -> None:
+        self.settings, self.catalog, self.engine = settings, catalog, engine
+        self._staged: list[str] = []
+        self._recover()
+
+    def _recover(self) -> None:
+        """Documents left 'pending' by an interrupted ingest are dropped from the index;
+        the next ingest of those files adds them again."""
+        pending = self.catalog.pending()
+        if pending:
+            for doc_id in pending:
+                self.engine.delete_document(doc_id)
+            self.engine.commit()
+
+    # -- writing (the ingest side) ------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return self.catalog.status(sha256) == "indexed"
+
+    def add_document(self, document: Document, original: Path) -> None:
+        stored = self._store_original(document.sha256, original)
+        self.catalog.put_document(document, str(stored.relative_to(self.settings.data_dir)))
+        self.engine.delete_document(document.sha256)
+        self.engine.add(records_for(document, guess_kind(document)))
+        self._staged.append(document.sha256)
+
+    def _store_original(self, sha256: str, source: Path) -> Path:
+        target = self.settings.originals_dir / sha256[:2] / sha256
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+            os.close(fd)
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, target)  # atomic: never a half-copied original
+        return target
+
+    def record_failure(self, failure: Failure) -> None:
+        self.catalog.record_failure(failure)
+
+    def flush(self) -> None:
+        self.engine.commit()
+        if self._staged:
+            self.catalog.mark_indexed(self._staged)
+            self._staged = []
+
+    def close(self) -> None:
+        self.engine.close()
+        self.catalog.close()
+
+    # -- reading (the web and CLI side) -------------------------------------------
+
+    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False) -> Results:
+        started = time.perf_counter()
+        query = parse(text)
+        found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
+        keys = [(h.document_id, h.page) for h in found.hits]
+        texts = self.catalog.page_texts(keys)
+        hits = []
+        docs: dict[str, dict[str, Any] | None] = {}
+        for h in found.hits:
+            doc = docs.setdefault(h.document_id, self.catalog.document(h.document_id))
+            text_ = texts.get((h.document_id, h.page))
+            if doc is None or text_ is None:
+                continue  # a document whose ingest was interrupted: not citable
+            spans = self.highlight_spans(h.document_id, h.page, text_, query)
+            hits.append(Hit(h.document_id, doc["filename"], doc["title"], h.page, doc["page_count"],
+                            make_snippet(text_, spans), h.score))
+        took = (time.perf_counter() - started) * 1000
+        return Results(text, found.total, hits, took, found.facets)
+
+    def highlight_spans(self, doc_id: str, page: int, text: str, query: Node) -> list[tuple[int, int]]:
+        """Spans of the page text the query matched: words, phrases and matching entities."""
+        filters = [leaf for leaf in positive_leaves(query) if isinstance(leaf, FieldFilter)]
+        extra = []
+        if filters:
+            for ent in self.catalog.entities(doc_id, page):
+                if any(entity_matches(f, ent["kind"], ent["value"]) for f in filters):
+                    extra.append((ent["start"], ent["end"]))
+        return match_spans(text, query, extra)
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        doc = self.catalog.document(doc_id)
+        if doc is None:
+            raise NotFound(f"no document {doc_id!r} in the archive")
+        return doc
+
+    def page(self, doc_id: str, number: int) -> dict[str, Any]:
+        page = self.catalog.page(doc_id, number)
+        if page is None:
+            raise NotFound(f"document {doc_id!r} has no page {number}")
+        return page
+
+    def original_path(self, doc_id: str) -> Path:
+        return self.settings.data_dir / self.document(doc_id)["original"]
+
+
+def open_archive(settings: Settings) -> Archive:
+    return Archive(settings, Catalog(settings.catalog_path), open_engine(settings))

@@ -1,0 +1,223 @@
+"""Our query language, parsed into a small tree that each engine compiles.
+
+    palabra otra            both words (AND)
+    "frase exacta"          adjacent words in order
+    uno OR otro             either
+    -palabra, -"frase"      exclusion (also NOT palabra)
+    prefij*                 prefix (at least 2 characters)
+    ( ... )                 grouping
+    EA-IT20-2020            a code is matched as printed: its parts, adjacent, in order
+    campo:valor             field filters (see search.fields)
+
+User input never reaches an engine's own parser, so nothing typed can crash it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from expediente.errors import QuerySyntaxError
+
+from .analysis import tokens
+
+MAX_QUERY = 1000
+MAX_CLAUSES = 64
+
+
+@dataclass(frozen=True)
+class Term:
+    token: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Prefix:
+    prefix: str
+    before: tuple[str, ...] = ()  # "EA-IT2*": tokens that must precede the prefix
+
+
+@dataclass(frozen=True)
+class FieldFilter:
+    field: str
+    op: str  # "=", ">=", "<=", ">", "<", "range"
+    value: str
+    upper: str | None = None
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: "Node"
+
+
+Node = Term | Phrase | Prefix | FieldFilter | And | Or | Not
+
+_LEX = re.compile(
+    r'(?P<ws>\s+)|(?P<lp>\()|(?P<rp>\))|(?P<neg>-(?=\S))'
+    r'|(?P<field>[A-Za-zÁÉÍÓÚáéíóúñÑ_]+:(?:"[^"]*"?|[^\s()]*))'
+    r'|(?P<phrase>"[^"]*"?)|(?P<word>[^\s()"]+)'
+)
+
+
+def parse(text: str) -> Node:
+    """Parse a user query; raises QuerySyntaxError with a message fit for the user."""
+    from .fields import FIELD_NAMES  # fields builds on this module's nodes
+
+    if len(text) > MAX_QUERY:
+        raise QuerySyntaxError(f"the query is too long (over {MAX_QUERY} characters)")
+    parser = _Parser(list(_lex(text, FIELD_NAMES)))
+    node = parser.expression()
+    if parser.peek() is not None:
+        raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+    if node is None:
+        raise QuerySyntaxError("the query is empty: type a word, a \"phrase\", a code or a field filter")
+    if _count(node) > MAX_CLAUSES:
+        raise QuerySyntaxError(f"the query has too many parts (over {MAX_CLAUSES})")
+    return node
+
+
+def _lex(text: str, fields: frozenset[str]):
+    for m in _LEX.finditer(text):
+        kind, value = m.lastgroup, m.group()
+        if kind == "ws":
+            continue
+        if kind == "field":
+            name, _, raw = value.partition(":")
+            if name.lower() not in fields:
+                kind = "word"  # "hora:10" is text, not a filter
+            else:
+                yield ("field", (name.lower(), raw.strip('"')))
+                continue
+        if kind == "word" and value.upper() in ("OR", "|"):
+            yield ("or", value)
+        elif kind == "word" and value.upper() in ("AND", "&&"):
+            continue
+        elif kind == "word" and value.upper() == "NOT":
+            yield ("neg", value)
+        else:
+            yield (kind, value)
+
+
+class _Parser:
+    def __init__(self, items: list[tuple[str, object]]) -> None:
+        self.items, self.pos = items, 0
+
+    def peek(self) -> str | None:
+        return self.items[self.pos][0] if self.pos < len(self.items) else None
+
+    def take(self) -> tuple[str, object]:
+        self.pos += 1
+        return self.items[self.pos - 1]
+
+    def expression(self) -> Node | None:
+        alternatives = [self.conjunction()]
+        while self.peek() == "or":
+            self.take()
+            alternatives.append(self.conjunction())
+        present = [a for a in alternatives if a is not None]
+        return _simplify(Or, present)
+
+    def conjunction(self) -> Node | None:
+        parts: list[Node] = []
+        while self.peek() not in (None, "or", "rp"):
+            node = self.unary()
+            if node is not None:
+                parts.append(node)
+        return _simplify(And, parts)
+
+    def unary(self) -> Node | None:
+        kind, value = self.take()
+        if kind == "neg":
+            if self.peek() in (None, "or", "rp"):
+                return None  # a dangling "-" is punctuation
+            inner = self.unary()
+            return Not(inner) if inner is not None else None
+        if kind == "lp":
+            inner = self.expression()
+            if self.peek() != "rp":
+                raise QuerySyntaxError("unbalanced parenthesis: a '(' is never closed")
+            self.take()
+            return inner
+        if kind == "rp":
+            raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+        if kind == "field":
+            from .fields import parse_filter  # field syntax lives beside the field list (import cycle)
+
+            name, raw = value  # type: ignore[misc]
+            return parse_filter(name, raw)
+        raw = str(value).strip('"')
+        node = _words(tokens(raw)) if kind == "phrase" else _word(raw)
+        if node is None or isinstance(node, Prefix):
+            return node
+        from .fields import expand_free_text
+
+        return expand_free_text(raw, node)
+
+
+def _word(value: str) -> Node | None:
+    if value.endswith("*"):
+        toks = tokens(value.rstrip("*"))
+        if not toks:
+            return None
+        if len(toks[-1]) < 2:
+            raise QuerySyntaxError(f"a prefix needs at least 2 letters before '*': {value!r}")
+        return Prefix(toks[-1], tuple(toks[:-1]))
+    return _words(tokens(value))
+
+
+def _words(toks: list[str]) -> Node | None:
+    if not toks:
+        return None
+    return Term(toks[0]) if len(toks) == 1 else Phrase(tuple(toks))
+
+
+def _simplify(kind: type, items: list[Node]) -> Node | None:
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    return kind(tuple(items))
+
+
+def _count(node: Node) -> int:
+    if isinstance(node, (And, Or)):
+        return sum(_count(i) for i in node.items)
+    if isinstance(node, Not):
+        return _count(node.item)
+    return 1
+
+
+def positive_leaves(node: Node) -> list[Node]:
+    """The leaves that must or may match (not the excluded ones): what to highlight."""
+    if isinstance(node, (And, Or)):
+        return [leaf for item in node.items for leaf in positive_leaves(item)]
+    if isinstance(node, Not):
+        return []
+    return [node]
+
+
+def filter_bounds(f: FieldFilter) -> tuple[int | None, int | None, bool, bool]:
+    """Integer bounds (lower, upper, include_lower, include_upper) of a numeric filter."""
+    value = int(f.value)
+    if f.op == "=":
+        return value, value, True, True
+    if f.op == "range":
+        return value, int(f.upper or value), True, True
+    return {
+        ">=": (value, None, True, True), ">": (value, None, False, True),
+        "<=": (None, value, True, True), "<": (None, value, True, False),
+    }[f.op]

@@ -1,0 +1,64 @@
+"""What both engines index: one record per page, with its document's metadata and
+its entities as typed values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ingest import Document
+
+from .analysis import index_text
+
+
+@dataclass
+class PageRecord:
+    document_id: str
+    page: int
+    filename: str
+    title: str
+    media_type: str
+    text: str  # analysed: folded tokens joined by spaces
+    kind: str = "otro"
+    amounts: list[int] = field(default_factory=list)  # cents
+    bids: list[str] = field(default_factory=list)
+    contracts: list[str] = field(default_factory=list)
+    vendors: list[str] = field(default_factory=list)
+    rfcs: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # ISO yyyy-mm-dd
+    years: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.document_id}:{self.page}"
+
+
+def amount_cents(value: str) -> int | None:
+    """'1023123.00 MXN' -> 102312300."""
+    try:
+        return int(Decimal(value.split()[0]) * 100)
+    except (ArithmeticError, ValueError, IndexError):
+        return None
+
+
+def records_for(doc: Document, kind: str = "otro") -> list[PageRecord]:
+    records = []
+    for page in doc.pages:
+        rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, index_text(page.text), kind)
+        for ent in page.entities:
+            _add_entity(rec, ent.kind, ent.value)
+        records.append(rec)
+    return records
+
+
+def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
+    if kind == "amount":
+        cents = amount_cents(value)
+        if cents is not None and cents not in rec.amounts:
+            rec.amounts.append(cents)
+        return
+    target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates}.get(kind)
+    if target is not None and value not in target:
+        target.append(value)
+    if kind == "date" and value[:4].isdigit() and int(value[:4]) not in rec.years:
+        rec.years.append(int(value[:4]))

@@ -1,0 +1,141 @@
+"""The embedded engine: a tantivy index in the data folder, one document per page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+
+from expediente.errors import IndexBusy, QuerySyntaxError
+
+from .engine import EngineHit, EngineResult
+from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .records import PageRecord
+
+_TEXT = "ws"  # whitespace tokenizer: analysis already happened in search.analysis
+_KEYWORDS = ("bids", "contracts", "rfcs", "kind", "vendor_keys")
+_INTS = ("amounts", "dates", "years")
+_FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
+    sb.add_integer_field("page", stored=True, indexed=True, fast=True)
+    sb.add_text_field("text", tokenizer_name=_TEXT, index_option="position")
+    sb.add_text_field("vendors", tokenizer_name=_TEXT, index_option="position")
+    for name in _KEYWORDS:
+        sb.add_text_field(name, tokenizer_name="raw", fast=True)
+    for name in _INTS:
+        sb.add_integer_field(name, indexed=True, fast=True)
+    return sb.build()
+
+
+class TantivyEngine:
+    name = "tantivy"
+
+    def __init__(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        self.index.register_tokenizer(_TEXT, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        self._writer: tantivy.IndexWriter | None = None
+
+    def _w(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            try:
+                self._writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+            except ValueError as exc:
+                raise IndexBusy("another process is writing to the index (an ingest is running?): wait for it to finish") from exc
+        return self._writer
+
+    def add(self, records: list[PageRecord]) -> None:
+        writer = self._w()
+        for rec in records:
+            writer.add_document(tantivy.Document(
+                doc_id=rec.document_id, page=rec.page, text=rec.text, kind=rec.kind,
+                vendors=" ".join(rec.vendors), vendor_keys=rec.vendors, bids=rec.bids,
+                contracts=rec.contracts, rfcs=rec.rfcs, amounts=rec.amounts,
+                dates=[int(d.replace("-", "")) for d in rec.dates], years=rec.years,
+            ))
+
+    def delete_document(self, document_id: str) -> None:
+        self._w().delete_documents_by_term("doc_id", document_id)
+
+    def commit(self) -> None:
+        if self._writer is None:
+            return
+        self._writer.commit()
+        self._writer.wait_merging_threads()  # also releases the index lock for other processes
+        self._writer = None
+        self.index.reload()
+
+    def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
+        self.index.reload()
+        searcher = self.index.searcher()
+        compiled = self.compile(query)
+        try:
+            result = searcher.search(compiled, limit=limit, offset=offset, count=True)
+        except ValueError as exc:
+            raise QuerySyntaxError(f"the index could not run this query: {exc}") from exc
+        hits = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            hits.append(EngineHit(doc["doc_id"][0], doc["page"][0], float(score)))
+        found = self._facets(searcher, compiled) if facets else {}
+        return EngineResult(result.count or 0, hits, found)
+
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
+        spec = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
+        raw = searcher.aggregate(query, spec)
+        return {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])] for name in spec}
+
+    def page_count(self) -> int:
+        self.index.reload()
+        return self.index.searcher().num_docs
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer = None
+
+    # -- query compilation ------------------------------------------------------
+
+    def compile(self, node: Node) -> tantivy.Query:
+        s = self.schema
+        if isinstance(node, Term):
+            return tantivy.Query.term_query(s, "text", node.token)
+        if isinstance(node, Phrase):
+            return tantivy.Query.phrase_query(s, "text", list(node.tokens))
+        if isinstance(node, Prefix):
+            regex = tantivy.Query.regex_query(s, "text", node.prefix + ".*")
+            if not node.before:
+                return regex
+            return tantivy.Query.regex_phrase_query(s, "text", [*node.before, node.prefix + ".*"])
+        if isinstance(node, FieldFilter):
+            return self._filter(node)
+        if isinstance(node, Not):
+            return tantivy.Query.boolean_query([
+                (tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, self.compile(node.item))])
+        if isinstance(node, Or):
+            return tantivy.Query.boolean_query([(tantivy.Occur.Should, self.compile(i)) for i in node.items])
+        if isinstance(node, And):
+            return tantivy.Query.boolean_query([
+                (tantivy.Occur.MustNot, self.compile(i.item)) if isinstance(i, Not) else (tantivy.Occur.Must, self.compile(i))
+                for i in node.items
+            ] + ([(tantivy.Occur.Must, tantivy.Query.all_query())] if all(isinstance(i, Not) for i in node.items) else []))
+        raise TypeError(f"unknown query node {node!r}")
+
+    def _filter(self, f: FieldFilter) -> tantivy.Query:
+        from .fields import field_spec
+
+        spec = field_spec(f.field)
+        if spec.index_kind == "int":
+            lo, hi, inc_lo, inc_hi = filter_bounds(f)
+            return tantivy.Query.range_query(self.schema, spec.engine_field, tantivy.FieldType.Integer, lo, hi, inc_lo, inc_hi)
+        if spec.index_kind == "tokens":
+            words = f.value.split()
+            if len(words) == 1:
+                return tantivy.Query.term_query(self.schema, spec.engine_field, words[0])
+            return tantivy.Query.phrase_query(self.schema, spec.engine_field, words)
+        return tantivy.Query.term_query(self.schema, spec.engine_field, f.value)
