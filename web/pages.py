@@ -1,0 +1,86 @@
+"""Each page's data from one function: the HTML template and its JSON twin share it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from expediente.errors import QuerySyntaxError
+from search import Archive, Snippet
+
+PAGE_SIZE = 20
+
+
+def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE) -> dict[str, Any]:
+    data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {}, "error": None}
+    if not q.strip():
+        data["counts"] = archive.catalog.counts()
+        return data
+    try:
+        results = archive.search(q, limit=limit, offset=offset, facets=True)
+    except QuerySyntaxError as exc:
+        data["error"] = exc.message
+        return data
+    data.update(results.to_dict())
+    data["hit_objects"] = results.hits
+    data["next_offset"] = offset + limit if offset + limit < results.total else None
+    return data
+
+
+def document_data(archive: Archive, doc_id: str) -> dict[str, Any]:
+    doc = archive.document(doc_id)
+    pages = archive.catalog.pages_summary(doc_id)
+    entities = archive.catalog.entities(doc_id)
+    return {"document": doc, "pages": pages, "entities": _group_entities(entities)}
+
+
+def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str) -> dict[str, Any]:
+    doc = archive.document(doc_id)
+    page = archive.page(doc_id, number)
+    spans: list[tuple[int, int]] = []
+    if q.strip():
+        try:
+            from search import parse
+
+            spans = archive.highlight_spans(doc_id, number, page["text"], parse(q))
+        except QuerySyntaxError:
+            spans = []
+    entities = archive.catalog.entities(doc_id, number)
+    words = page["words"]
+    url = f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{number}"
+    return {
+        "document": {k: doc[k] for k in ("id", "filename", "title", "page_count", "media_type")},
+        "page": {"number": number, "method": page["method"], "confidence": page["confidence"],
+                 "width": page["width"], "height": page["height"], "text": page["text"]},
+        "query": q,
+        "highlights": spans,
+        "text_segments": Snippet(page["text"], spans).segments(),
+        "boxes": _boxes(words, spans, "hit"),
+        "entities": [dict(e, boxes=_boxes(words, [(e["start"], e["end"])], e["kind"])) for e in entities],
+        "prev": number - 1 if number > 1 else None,
+        "next": number + 1 if number < doc["page_count"] else None,
+        "citation": {
+            "title": doc["title"], "filename": doc["filename"], "page": number, "page_count": doc["page_count"],
+            "sha256": doc["id"], "url": url,
+            "text": f"{doc['title']}. Archivo: {doc['filename']}, página {number} de {doc['page_count']}. "
+                    f"SHA-256: {doc['id']}. {url}",
+        },
+    }
+
+
+def _boxes(words: list[list[float]], spans: list[tuple[int, int]], kind: str) -> list[dict[str, Any]]:
+    """Boxes (fractions of the page) of the words that overlap the spans."""
+    out = []
+    for start, end, x0, y0, x1, y1 in words:
+        if any(start < b and a < end for a, b in spans):
+            out.append({"kind": kind, "x0": x0, "y0": y0, "x1": x1, "y1": y1})
+    return out
+
+
+def _group_entities(entities: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Distinct values per kind, each with the pages where it is printed."""
+    grouped: dict[str, dict[str, dict[str, Any]]] = {}
+    for e in entities:
+        slot = grouped.setdefault(e["kind"], {}).setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})
+        if e["page"] not in slot["pages"]:
+            slot["pages"].append(e["page"])
+    return {kind: list(values.values()) for kind, values in grouped.items()}

@@ -1,0 +1,59 @@
+"""JSON API under /api: the same data functions as the HTML pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+
+from expediente.errors import QuerySyntaxError
+
+from . import pages
+from .uploads import ingest_uploads
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _archive(request: Request):
+    return request.app.state.archive
+
+
+@router.get("/search", summary="Search pages; every hit cites document and page")
+def api_search(request: Request, q: str = Query(..., description="query in Expediente's syntax"),
+               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    data = pages.search_data(_archive(request), q, offset=offset, limit=limit)
+    if data["error"]:
+        raise QuerySyntaxError(data["error"])
+    data.pop("hit_objects", None)
+    return data
+
+
+@router.get("/documents", summary="Documents in the archive, newest first")
+def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    archive = _archive(request)
+    return {"counts": archive.catalog.counts(), "documents": archive.catalog.documents(limit, offset)}
+
+
+@router.get("/documents/{doc_id}", summary="One document: metadata, pages, entities")
+def api_document(request: Request, doc_id: str) -> dict[str, Any]:
+    return pages.document_data(_archive(request), doc_id)
+
+
+@router.get("/documents/{doc_id}/pages/{number}", summary="One page: text, method, boxes, citation")
+def api_page(request: Request, doc_id: str, number: int, q: str = "") -> dict[str, Any]:
+    data = pages.page_data(_archive(request), doc_id, number, q, str(request.base_url))
+    data.pop("text_segments")
+    return data
+
+
+@router.get("/failures", summary="Files that could not be ingested, with reasons")
+def api_failures(request: Request) -> dict[str, Any]:
+    return {"failures": _archive(request).catalog.failures()}
+
+
+@router.post("/upload", summary="Upload and ingest several files; one result per file")
+def api_upload(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
+    app = request.app
+    with app.state.write_lock:
+        results = ingest_uploads(files, app.state.settings, app.state.archive)
+    return {"results": results}

@@ -1,0 +1,76 @@
+"""Server-rendered pages. Thin: each gets its data from web.pages and renders it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse
+
+from . import pages
+from .i18n import pick_lang, translator
+from .render import page_png
+from .uploads import ingest_uploads
+
+router = APIRouter(include_in_schema=False)
+
+
+def _render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
+    lang = pick_lang(request)
+    response = request.app.state.templates.TemplateResponse(
+        request, template, {"t": translator(lang), "lang": lang, **data}, status_code=status)
+    if request.query_params.get("lang") == lang:
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+    data = pages.search_data(request.app.state.archive, q, offset=offset)
+    return _render(request, "search.html", data, status=400 if data["error"] else 200)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, offset: int = Query(0, ge=0)):
+    archive = request.app.state.archive
+    data = {"documents": archive.catalog.documents(100, offset), "counts": archive.catalog.counts(),
+            "failures": archive.catalog.failures()}
+    return _render(request, "documents.html", data)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str):
+    return _render(request, "document.html", pages.document_data(request.app.state.archive, doc_id))
+
+
+@router.get("/documents/{doc_id}/original")
+def original(request: Request, doc_id: str):
+    archive = request.app.state.archive
+    doc = archive.document(doc_id)
+    return FileResponse(archive.original_path(doc_id), media_type=doc["media_type"], filename=doc["filename"])
+
+
+@router.get("/documents/{doc_id}/pages/{number}", response_class=HTMLResponse)
+def page_view(request: Request, doc_id: str, number: int, q: str = ""):
+    data = pages.page_data(request.app.state.archive, doc_id, number, q, str(request.base_url))
+    return _render(request, "page.html", data)
+
+
+@router.get("/documents/{doc_id}/pages/{number}/image")
+def page_image(request: Request, doc_id: str, number: int):
+    archive = request.app.state.archive
+    doc = archive.document(doc_id)
+    archive.page(doc_id, number)  # 404 for a page that does not exist
+    path = page_png(archive.original_path(doc_id), doc["media_type"], number, archive.settings.cache_dir, doc_id)
+    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request):
+    return _render(request, "upload.html", {"results": None})
+
+
+@router.post("/upload", response_class=HTMLResponse)
+def upload(request: Request, files: list[UploadFile] = File(...)):
+    app = request.app
+    with app.state.write_lock:
+        results = ingest_uploads(files, app.state.settings, app.state.archive)
+    return _render(request, "upload.html", {"results": results})
