@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: set up (apt, venv, Chromium), start a real
+# Elasticsearch node, run pytest. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+scripts/es-node.sh start
+export EXPEDIENTE_TEST_ES_URL="http://127.0.0.1:${ES_PORT:-9200}"
+export EXPEDIENTE_REQUIRE_ES=1   # the Elasticsearch tests fail, not skip, without the node
+status=0
+.venv/bin/python -m pytest -q "$@" || status=$?
+[ "${KEEP_ES:-0}" = 1 ] || scripts/es-node.sh stop || true
+exit $status
