@@ -9,9 +9,10 @@ from expediente.errors import QuerySyntaxError
 from .archive import Archive, Hit, Results, open_archive
 from .engine import EngineResult, SearchEngine, open_engine
 from .query import parse
+from .reindex import reindex
 from .snippets import Snippet
 
 __all__ = [
     "Archive", "EngineResult", "Hit", "QuerySyntaxError", "Results", "SearchEngine", "Snippet",
-    "open_archive", "open_engine", "parse",
+    "open_archive", "open_engine", "parse", "reindex",
 ]

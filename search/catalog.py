@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest import Document, Failure
+from ingest import Document, Failure, Page
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -162,6 +162,22 @@ class Catalog:
         if page is not None:
             sql, args = sql + " AND page = ?", (doc_id, page)
         return [dict(r) for r in self._rows(sql + " ORDER BY page, start", args)]
+
+    def load_document(self, doc_id: str) -> Document:
+        """Rebuild the Document as ingest made it (for copying into another engine)."""
+        from ingest.entities import Entity
+
+        doc = self.document(doc_id)
+        if doc is None:
+            raise KeyError(doc_id)
+        ents: dict[int, list[Entity]] = {}
+        for e in self.entities(doc_id):
+            ents.setdefault(e["page"], []).append(Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]))
+        pages = []
+        for row in self._rows("SELECT * FROM pages WHERE document_id = ? ORDER BY number", (doc_id,)):
+            pages.append(Page(row["number"], row["text"], row["method"], row["confidence"], row["width"],
+                              row["height"], [tuple(w) for w in json.loads(row["words"])], ents.get(row["number"], [])))
+        return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 
     def iter_documents(self) -> Iterator[str]:
         for row in self._rows("SELECT id FROM documents WHERE status = 'indexed' ORDER BY id"):

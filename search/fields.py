@@ -6,6 +6,7 @@ The same FieldFilter values drive both engines and the highlighting of entities.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -118,12 +119,10 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
 def _date_span(value: str) -> FieldFilter:
     """date:2021 or date:2021-03 mean the whole year or month."""
     start = _date(value)
-    parts = value.strip().split("-")
-    if len(parts) == 1:
-        end = f"{parts[0]}1231"
-    else:
-        end = f"{start[:6]}31"
-    return FieldFilter("date", "range", start, end)
+    if len(value.strip().split("-")) == 1:
+        return FieldFilter("date", "range", start, f"{start[:4]}1231")
+    last = calendar.monthrange(int(start[:4]), int(start[4:6]))[1]
+    return FieldFilter("date", "range", start, f"{start[:6]}{last:02d}")
 
 
 _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222/2020", "vendor": "magavel",

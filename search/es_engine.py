@@ -1,0 +1,174 @@
+"""The Elasticsearch engine: the one module that talks to the Elasticsearch client.
+
+One ES document per page (id = sha256:page, so re-ingesting is idempotent), behind an
+alias pointing at a versioned index. Text arrives already folded and tokenized by
+search.analysis, so the mapping only needs the built-in whitespace analyzer and works on
+the minimal distribution (no analysis-common module) as on the full one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+
+from expediente.errors import EngineUnavailable, QuerySyntaxError
+
+from .engine import EngineHit, EngineResult
+from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .records import PageRecord
+
+MAPPING_VERSION = 1
+_TEXT = {"type": "text", "analyzer": "whitespace"}
+MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "doc_id": {"type": "keyword"}, "page": {"type": "integer"},
+        "filename": {"type": "keyword"}, "title": {"type": "keyword", "index": False},
+        "media_type": {"type": "keyword"}, "kind": {"type": "keyword"},
+        "text": _TEXT, "vendors": _TEXT, "vendor_keys": {"type": "keyword"},
+        "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
+        "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
+    },
+}
+_FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
+_INT_FIELDS = {"amount": "amounts", "date": "dates", "year": "years"}
+
+
+def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
+    return EngineUnavailable(
+        f"Elasticsearch at {url} is not available ({type(exc).__name__}: {exc}). Nothing was lost: "
+        "start the cluster (scripts/es-node.sh start) and run the same command again")
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, url: str, alias: str, timeout_ms: int = 5000) -> None:
+        self.url, self.alias, self.timeout_ms = url, alias, timeout_ms
+        self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2)
+        self._actions: list[dict[str, Any]] = []
+        self._deletes: set[str] = set()
+        self._ensure_index()
+
+    @property
+    def index_name(self) -> str:
+        return f"{self.alias}-v{MAPPING_VERSION}"
+
+    def _ensure_index(self) -> None:
+        try:
+            if not self.es.indices.exists_alias(name=self.alias):
+                if not self.es.indices.exists(index=self.index_name):
+                    self.es.indices.create(index=self.index_name, mappings=MAPPING,
+                                           settings={"number_of_shards": 1, "number_of_replicas": 0})
+                self.es.indices.put_alias(index=self.index_name, name=self.alias)
+        except (TransportError, ApiError) as exc:
+            raise _unavailable(self.url, exc) from exc
+
+    def add(self, records: list[PageRecord]) -> None:
+        for r in records:
+            self._actions.append({"_op_type": "index", "_index": self.alias, "_id": r.key, "_source": {
+                "doc_id": r.document_id, "page": r.page, "filename": r.filename, "title": r.title,
+                "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " ".join(r.vendors),
+                "vendor_keys": r.vendors, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
+                "amounts": r.amounts, "dates": r.dates, "years": r.years,
+            }})
+
+    def delete_document(self, document_id: str) -> None:
+        self._deletes.add(document_id)
+
+    def commit(self) -> None:
+        """Deletes, then one bulk request stream, then a refresh; on failure nothing is marked done."""
+        try:
+            if self._deletes:
+                self.es.delete_by_query(index=self.alias, query={"terms": {"doc_id": sorted(self._deletes)}},
+                                        refresh=True, conflicts="proceed")
+            if self._actions:
+                helpers.bulk(self.es, self._actions, chunk_size=500, max_retries=2)
+            self.es.indices.refresh(index=self.alias)
+        except helpers.BulkIndexError as exc:
+            first = exc.errors[0] if exc.errors else {}
+            raise EngineUnavailable(f"Elasticsearch rejected {len(exc.errors)} pages (first: {first}); "
+                                    "nothing was marked done: fix the cause and ingest again") from exc
+        except (TransportError, ApiError) as exc:
+            raise _unavailable(self.url, exc) from exc
+        self._actions, self._deletes = [], set()
+
+    def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
+        body: dict[str, Any] = {"query": self.compile(query), "from": offset, "size": limit,
+                                "track_total_hits": True, "_source": ["doc_id", "page"],
+                                "timeout": f"{self.timeout_ms}ms"}
+        if facets:
+            body["aggs"] = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
+        try:
+            resp = self.es.search(index=self.alias, **body)
+        except ApiError as exc:
+            if exc.meta.status == 400:
+                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}") from exc
+            raise _unavailable(self.url, exc) from exc
+        except TransportError as exc:
+            raise _unavailable(self.url, exc) from exc
+        hits = [EngineHit(h["_source"]["doc_id"], h["_source"]["page"], float(h["_score"] or 0)) for h in resp["hits"]["hits"]]
+        found = {name: [(str(b.get("key_as_string", b["key"])), b["doc_count"]) for b in agg["buckets"]]
+                 for name, agg in resp.get("aggregations", {}).items()}
+        return EngineResult(resp["hits"]["total"]["value"], hits, found)
+
+    def page_count(self) -> int:
+        try:
+            return int(self.es.count(index=self.alias)["count"])
+        except (TransportError, ApiError) as exc:
+            raise _unavailable(self.url, exc) from exc
+
+    def close(self) -> None:
+        self._actions, self._deletes = [], set()
+        self.es.close()
+
+    def drop(self) -> None:
+        """Delete the index and its alias (tests and `reindex` from scratch)."""
+        self.es.indices.delete(index=f"{self.alias}-v*", ignore_unavailable=True, allow_no_indices=True)
+
+    # -- query compilation ------------------------------------------------------
+
+    def compile(self, node: Node) -> dict[str, Any]:
+        if isinstance(node, Term):
+            return {"term": {"text": node.token}}
+        if isinstance(node, Phrase):
+            return {"match_phrase": {"text": " ".join(node.tokens)}}
+        if isinstance(node, Prefix):
+            if node.before:
+                return {"match_phrase_prefix": {"text": {"query": " ".join((*node.before, node.prefix)), "max_expansions": 200}}}
+            return {"prefix": {"text": node.prefix}}
+        if isinstance(node, FieldFilter):
+            return self._filter(node)
+        if isinstance(node, Not):
+            return {"bool": {"must": [{"match_all": {}}], "must_not": [self.compile(node.item)]}}
+        if isinstance(node, Or):
+            return {"bool": {"should": [self.compile(i) for i in node.items], "minimum_should_match": 1}}
+        if isinstance(node, And):
+            must = [self.compile(i) for i in node.items if not isinstance(i, Not)] or [{"match_all": {}}]
+            must_not = [self.compile(i.item) for i in node.items if isinstance(i, Not)]
+            return {"bool": {"must": must, "must_not": must_not}}
+        raise TypeError(f"unknown query node {node!r}")
+
+    def _filter(self, f: FieldFilter) -> dict[str, Any]:
+        from .fields import field_spec
+
+        spec = field_spec(f.field)
+        if spec.index_kind == "int":
+            lo, hi, inc_lo, inc_hi = filter_bounds(f)
+            conv = _iso if f.field == "date" else (lambda v: v)
+            rng: dict[str, Any] = {}
+            if lo is not None:
+                rng["gte" if inc_lo else "gt"] = conv(lo)
+            if hi is not None:
+                rng["lte" if inc_hi else "lt"] = conv(hi)
+            return {"range": {spec.engine_field: rng}}
+        if spec.index_kind == "tokens":
+            return {"match_phrase": {spec.engine_field: f.value}}
+        return {"term": {spec.engine_field: f.value}}
+
+
+def _iso(yyyymmdd: int) -> str:
+    s = f"{yyyymmdd:08d}"
+    return f"{s[:4]}-{s[4:6]}-{s[6:]}"
+
