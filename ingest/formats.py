@@ -57,5 +57,19 @@ def detect(path: Path) -> Format:
     return scored[0][2]
 
 
+DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+def looks_like_document(path: Path) -> bool:
+    """For folder walks: a document by name (so a broken one fails visibly) or by content."""
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return True
+    try:
+        detect(path)
+        return True
+    except (EmptyFile, UnsupportedType, OSError):
+        return False
+
+
 def open_source(path: Path) -> Source:
     return detect(path).open(path)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Protocol
 from expediente.errors import ExpedienteError, FileTooLarge
 from expediente.settings import Settings
 
+from .formats import looks_like_document
 from .model import Document, Failure
 from .stages import Plan, analyse_file, assemble, init_worker, ocr_page
 from .tesseract import check_tesseract
@@ -57,15 +58,16 @@ Event = Callable[[str, dict], None]
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files and folders (recursively, hidden entries skipped), in a stable order."""
+    """Named files as given; in folders (recursive), the documents, hidden entries skipped."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts))
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            hidden = any(x.startswith(".") for x in p.relative_to(path).parts)
+            if p.is_file() and not hidden and looks_like_document(p):
+                found.append(p)
     return found
 
 

@@ -10,21 +10,9 @@ from pathlib import Path
 import pytest
 
 from expediente.settings import Settings
+from tests_support import CORPUS, SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-RESOURCES = Path(__file__).resolve().parent / "resources"
 ENGINES = ["tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
-
-
-def _find_corpus() -> Path | None:
-    for candidate in (os.environ.get("EXPEDIENTE_CORPUS"), ROOT.parent / "shared" / "corpus", "/work/shared/corpus"):
-        if candidate and Path(candidate, "README.md").exists():
-            return Path(candidate)
-    return None
-
-
-CORPUS = _find_corpus()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,114 @@
+"""Bid (procedure) and contract numbers: formats, OCR tolerance, exclusivity, normaliser properties."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.entities import extract_entities, normalise_code
+
+
+def codes(text: str) -> list[tuple[str, str, str]]:
+    return [(e.kind, e.printed, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract")]
+
+
+CASES = [
+    ("Procedimiento LA-012000999-E34-2021 de adquisición", "bid", "LA-012000999-E34-2021", "LA012000999E342021"),
+    ("IA-917037986-E5-2020", "bid", "IA-917037986-E5-2020", "IA917037986E52020"),
+    ("AA-006000998-E12-2019 adjudicación", "bid", "AA-006000998-E12-2019", "AA006000998E122019"),
+    ("obra LO-009000987-N3-2018", "bid", "LO-009000987-N3-2018", "LO009000987N32018"),
+    ("Licitación Pública Nacional No. EA-IT20-2020", "bid", "EA-IT20-2020", "EAIT202020"),
+    ("se publicó EA-IT20-2020", "bid", "EA-IT20-2020", "EAIT202020"),
+    ("Licitación LPE-SSP-003-2021", "bid", "LPE-SSP-003-2021", "LPESSP0032021"),
+    ("convocatoria LPN-SEDESOL-014-2019", "bid", "LPN-SEDESOL-014-2019", "LPNSEDESOL0142019"),
+    # OCR confusions: O for 0, spaces around hyphens, en dash
+    ("Procedimiento LA-O12000999-E34-2O21", "bid", "LA-O12000999-E34-2O21", "LA012000999E342021"),
+    ("número LA - 012000999 - E34 - 2021.", "bid", "LA - 012000999 - E34 - 2021", "LA012000999E342021"),
+    ("Licitación EA–IT20–2020", "bid", "EA–IT20–2020", "EAIT202020"),
+    ("IA-9I7037986-E5-2020", "bid", "IA-9I7037986-E5-2020", "IA917037986E52020"),
+    ("Contrato DCA/TM/222/2020 celebrado", "contract", "DCA/TM/222/2020", "DCATM2222020"),
+    ("Oficio SSP/DGA/045/2021", "contract", "SSP/DGA/045/2021", "SSPDGA0452021"),
+    ("Contrato No. CES-ADQ-017-2020", "contract", "CES-ADQ-017-2020", "CESADQ0172020"),
+    ("CONTRATO DE OBRA PÚBLICA NÚMERO SOP-OP-112-2021", "contract", "SOP-OP-112-2021", "SOPOP1122021"),
+    ("pedido número ADQ-45-2019", "contract", "ADQ-45-2019", "ADQ452019"),
+]
+
+
+@pytest.mark.parametrize("text,kind,printed,value", CASES)
+def test_code_formats(text: str, kind: str, printed: str, value: str) -> None:
+    assert codes(text) == [(kind, printed, value)]
+
+
+def test_contract_context_names_the_nearest_code_only() -> None:
+    text = "Contrato No. CES-ADQ-017-2020 derivado de la licitación EA-IT20-2020."
+    assert codes(text) == [("contract", "CES-ADQ-017-2020", "CESADQ0172020"), ("bid", "EA-IT20-2020", "EAIT202020")]
+
+
+def test_compranet_number_in_contract_sentence_is_a_bid() -> None:
+    text = "el contrato derivado del procedimiento LA-012000999-E34-2021"
+    assert codes(text) == [("bid", "LA-012000999-E34-2021", "LA012000999E342021")]
+
+
+def test_code_is_never_both_and_hides_dates_and_amounts() -> None:
+    text = "Contrato No. CES-ADQ-017-2020 y la licitación LA-012000999-E34-2021 por $1,000.00"
+    found = extract_entities(text)
+    spans = [(e.start, e.end) for e in found]
+    assert len(spans) == len(set(spans))
+    kinds = [e.kind for e in found]
+    assert kinds == ["contract", "bid", "amount"]
+
+
+@pytest.mark.parametrize("text", [
+    "UUID A39DA66B-52CA-49E3-879B-5C05185B0EF7",
+    "EXPEDIENTE: 4021-01196-0-2023",
+    "Ley N° 2.051/2003",
+    "Fecha 15-MAR-2021",
+    "Traslado 001 - ISR $360,000.00",
+    "CFDI relacionados A-B-C",
+    "Régimen ABC-DEF-GHI",
+    "Modelo 2a) Opinión - Incumplimiento",
+    "el artículo 42 Bis",
+])
+def test_not_codes(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("ea it20 2020", "EAIT202020"), ("LA-O12000999-E34-2O21", "LA012000999E342021"),
+    ("dca/tm/222/2020", "DCATM2222020"), ("LPE – SSP – 003 – 2O21", "LPESSP0032021"),
+])
+def test_normalise_code(raw: str, expected: str) -> None:
+    assert normalise_code(raw) == expected
+
+
+_SEGMENT = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=1, max_size=9)
+
+
+@settings(max_examples=400)
+@given(head=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=4),
+       middle=st.lists(_SEGMENT, min_size=1, max_size=4), year=st.integers(1990, 2030),
+       seps=st.lists(st.sampled_from(["-", "/", " ", "–", "", " - ", "—"]), min_size=5, max_size=5),
+       case=st.lists(st.booleans(), min_size=40, max_size=40))
+def test_code_formatting_is_irrelevant(head: str, middle: list[str], year: int, seps: list[str],
+                                       case: list[bool]) -> None:
+    segments = [head, *middle, str(year)]
+    canonical = normalise_code("-".join(segments))
+    printed = segments[0] + "".join(sep + seg for sep, seg in zip(seps, segments[1:]))
+    printed = "".join(c.lower() if flip else c for c, flip in zip(printed, case + [False] * len(printed)))
+    assert normalise_code(printed) == canonical
+    if not set("OI") & set("".join(segments)):  # no OCR look-alikes: nothing but separators changes
+        assert canonical == "".join(segments)
+
+
+@settings(max_examples=200)
+@given(entity=st.integers(0, 999_999_999), kind=st.sampled_from(["LA", "IA", "AA", "LO", "IO", "AO"]),
+       letter=st.sampled_from("ENTI"), n=st.integers(1, 999), year=st.integers(2000, 2030),
+       ocr=st.booleans(), sep=st.sampled_from(["-", " - ", "–"]))
+def test_compranet_ocr_variants(entity: int, kind: str, letter: str, n: int, year: int, ocr: bool, sep: str) -> None:
+    clean = f"{kind}{entity:09d}{letter}{n}{year}"
+    parts = [kind, f"{entity:09d}", f"{letter}{n}", str(year)]
+    if ocr:
+        parts = [parts[0], parts[1].replace("0", "O").replace("1", "I"), parts[2], parts[3].replace("0", "O")]
+    printed = sep.join(parts)
+    assert normalise_code(printed) == clean
+    assert codes(f"Procedimiento {printed} publicado") == [("bid", printed, clean)]

@@ -1,0 +1,121 @@
+"""The ingest pipeline end to end on real files: bad inputs, duplicates, interruptions."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from ingest import ingest_paths
+from search import open_archive
+from tests_support import RESOURCES, settings_for
+
+BAD = {
+    "encrypted.pdf": "encrypted_pdf",
+    "corrupt.pdf": "corrupt_file",
+    "empty.pdf": "empty_file",
+    "not_a_pdf.pdf": "unsupported_type",
+}
+
+
+@pytest.fixture
+def archive_and_settings(tmp_path):
+    settings = settings_for(tmp_path)
+    archive = open_archive(settings)
+    yield archive, settings
+    archive.close()
+
+
+def test_bad_inputs_fail_clearly_and_the_batch_goes_on(archive_and_settings, corpus, tmp_path):
+    archive, settings = archive_and_settings
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in BAD:
+        shutil.copy(RESOURCES / name, batch / name)
+    shutil.copy(corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf", batch / "good.pdf")
+    report = ingest_paths([batch], settings, archive)
+    assert report.exit_code == 1
+    assert {f.filename: f.code for f in report.failed} == BAD
+    assert all(f.reason and len(f.reason) > 20 for f in report.failed)
+    assert [i["filename"] for i in report.ingested] == ["good.pdf"]
+    recorded = {f["filename"]: f["code"] for f in archive.catalog.failures()}
+    assert recorded == BAD
+    assert archive.search("ADQUSICIONES").hits[0].filename == "good.pdf"
+    assert archive.catalog.counts()["documents"] == 1
+
+
+def test_encrypted_message_says_what_to_do(archive_and_settings):
+    archive, settings = archive_and_settings
+    report = ingest_paths([RESOURCES / "encrypted.pdf"], settings, archive)
+    assert "remove the password" in report.failed[0].reason
+
+
+def test_zero_page_pdf_is_refused(archive_and_settings):
+    archive, settings = archive_and_settings
+    report = ingest_paths([RESOURCES / "zero_pages.pdf"], settings, archive)
+    assert [f.code for f in report.failed] in (["no_pages"], ["corrupt_file"])
+
+
+def test_mislabelled_file_is_detected_by_content(archive_and_settings, corpus, tmp_path):
+    archive, settings = archive_and_settings
+    fake = tmp_path / "escaneo.pdf"  # really a TIFF
+    shutil.copy(corpus / "ocr_gt_phototest.tif", fake)
+    report = ingest_paths([fake], settings, archive)
+    assert report.exit_code == 0
+    doc = archive.document(report.ingested[0]["document_id"])
+    assert doc["media_type"] == "image/tiff"
+    assert archive.search("lazy fox").total == 1
+
+
+def test_same_file_twice_is_one_document(archive_and_settings, corpus, tmp_path):
+    archive, settings = archive_and_settings
+    copy = tmp_path / "otra_copia.pdf"
+    shutil.copy(corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf", copy)
+    first = ingest_paths([corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf", copy], settings, archive)
+    again = ingest_paths([copy], settings, archive)
+    assert len(first.ingested) == 1 and len(first.present) == 1
+    assert not again.ingested and again.present[0]["filename"] == "otra_copia.pdf"
+    assert archive.catalog.counts()["documents"] == 1
+
+
+def test_garbage_text_layer_is_ocrd(archive_and_settings):
+    archive, settings = archive_and_settings
+    report = ingest_paths([RESOURCES / "garbage_text_layer.pdf"], settings, archive)
+    assert report.exit_code == 0
+    page = archive.page(report.ingested[0]["document_id"], 1)
+    assert page["method"] == "ocr"
+
+
+def test_interrupted_ingest_is_not_half_indexed(tmp_path, corpus):
+    """A document staged but never flushed (the process died) is invisible, then completed."""
+    from ingest.pipeline import sha256_of
+    from ingest.stages import analyse_file, assemble
+
+    settings = settings_for(tmp_path)
+    path = corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"
+    archive = open_archive(settings)
+    plan = analyse_file(str(path))
+    doc = assemble(sha256_of(path), path, path.stat().st_size, plan)
+    archive.add_document(doc, path)
+    archive.catalog.close()  # the process dies before flush(): the index never commits
+    archive.engine.close()
+
+    archive = open_archive(settings)
+    try:
+        assert not archive.has_document(doc.sha256)
+        assert archive.search("ADQUSICIONES").total == 0
+        report = ingest_paths([path], settings, archive)
+        assert len(report.ingested) == 1
+        assert archive.search("ADQUSICIONES").total >= 1
+    finally:
+        archive.close()
+
+
+def test_text_layer_pages_are_not_ocrd(archive_and_settings, corpus):
+    archive, settings = archive_and_settings
+    report = ingest_paths([corpus / "mx_sfp_modelo_informe_auditor_independiente_formato5.pdf"], settings, archive)
+    assert report.ingested[0]["pages"] == 14 and report.ingested[0]["ocr_pages"] == 0
+    page = archive.page(report.ingested[0]["document_id"], 10)
+    assert page["method"] == "text" and "Opinión desfavorable" in page["text"]
+    start, end, *box = page["words"][0]
+    assert page["text"][start:end].strip() and 0 <= box[0] < box[2] <= 1

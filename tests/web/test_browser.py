@@ -1,0 +1,79 @@
+"""A real headless Chromium drives the UI: search, open a hit, see the boxed page."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from web import create_app
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def server(tantivy_samples):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(tantivy_samples.settings), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def page():
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed: scripts/setup.sh --test installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield browser.new_page(viewport={"width": 1400, "height": 1000})
+        browser.close()
+
+
+def test_search_click_hit_and_see_boxes(server, page, answer_key, tmp_path):
+    from tests_support import facts_for
+
+    expected = facts_for(answer_key, "EA-IT20-2020")
+    page.goto(server + "/")
+    page.fill("input[name=q]", "EA-IT20-2020")
+    page.click("button[type=submit]")
+    page.wait_for_selector("li.hit")
+    first = page.locator("li.hit").first
+    cite = first.locator(".cite").inner_text()
+    assert any(f in cite for f, _ in expected)
+    first.locator("a.hit-title").click()
+    page.wait_for_selector(".sheet img")
+    page.wait_for_function("document.querySelector('.sheet img').complete && document.querySelector('.sheet img').naturalWidth > 0")
+    boxes = page.locator(".box.hit")
+    assert boxes.count() >= 1
+    box = boxes.first.bounding_box()
+    img = page.locator(".sheet img").bounding_box()
+    assert box and img and box["width"] > 5 and box["height"] > 3
+    assert img["x"] <= box["x"] and box["x"] + box["width"] <= img["x"] + img["width"] + 1
+    assert "SHA-256" in page.locator(".citation-text").inner_text()
+    page.screenshot(path=str(tmp_path / "page.png"))
+
+
+def test_language_switch(server, page):
+    page.goto(server + "/?lang=en")
+    assert page.locator("button[type=submit]").inner_text() == "Search"
+    page.goto(server + "/?lang=es")
+    assert page.locator("button[type=submit]").inner_text() == "Buscar"

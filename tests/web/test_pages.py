@@ -1,0 +1,97 @@
+"""The web app through its real routes, on the ingested samples (in-process HTTP client)."""
+
+from __future__ import annotations
+
+import re
+
+from tests_support import RESOURCES, facts_for, make_pdf
+
+
+def test_search_page_cites_file_and_page(client, answer_key):
+    file, page = sorted(facts_for(answer_key, "EA-IT20-2020"))[0]
+    r = client.get("/", params={"q": "EA-IT20-2020"})
+    assert r.status_code == 200
+    assert file in r.text
+    assert re.search(rf"página {page} de \d+", r.text)
+    assert "<mark>EA-IT20-2020</mark>" in r.text
+
+
+def test_search_page_in_english(client):
+    r = client.get("/", params={"q": "Magavel", "lang": "en"})
+    assert "pages match" in r.text and 'lang="en"' in r.text
+    assert r.cookies.get("lang") == "en"
+
+
+def test_malformed_query_is_a_clear_message_not_a_500(client):
+    r = client.get("/", params={"q": "(magavel"})
+    assert r.status_code == 400 and "never closed" in r.text
+    api = client.get("/api/search", params={"q": "(magavel"})
+    assert api.status_code == 400 and api.json()["error"] == "query_syntax"
+
+
+def test_page_view_boxes_hits_and_offers_a_citation(client, answer_key):
+    file, page = sorted(facts_for(answer_key, "Magavel"))[0]
+    hit = next(h for h in client.get("/api/search", params={"q": "Magavel", "limit": 50}).json()["hits"]
+               if (h["filename"], h["page"]) == (file, page))
+    r = client.get(f"/documents/{hit['document_id']}/pages/{page}", params={"q": "Magavel"})
+    assert r.status_code == 200
+    assert r.text.count('class="box hit"') >= 1
+    assert hit["document_id"] in r.text and file in r.text
+    data = client.get(f"/api/documents/{hit['document_id']}/pages/{page}", params={"q": "Magavel"}).json()
+    assert data["citation"]["page"] == page and data["citation"]["sha256"] == hit["document_id"]
+    for box in data["boxes"]:
+        assert 0 <= box["x0"] < box["x1"] <= 1 and 0 <= box["y0"] < box["y1"] <= 1
+    img = client.get(f"/documents/{hit['document_id']}/pages/{page}/image")
+    assert img.status_code == 200 and img.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_document_view_and_original_download(client):
+    docs = client.get("/api/documents").json()["documents"]
+    doc = docs[0]
+    r = client.get(f"/documents/{doc['id']}")
+    assert r.status_code == 200 and doc["filename"] in r.text
+    original = client.get(f"/documents/{doc['id']}/original")
+    import hashlib
+
+    assert hashlib.sha256(original.content).hexdigest() == doc["id"]
+
+
+def test_unknown_document_is_404_in_html_and_json(client):
+    assert client.get("/documents/nope").status_code == 404
+    r = client.get("/api/documents/nope")
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert client.get("/api/documents/nope/pages/1").status_code == 404
+
+
+def test_upload_several_files_with_per_file_results(fresh_client, tmp_path):
+    client = fresh_client
+    good = make_pdf(tmp_path / "oficio_prueba.pdf", ["Oficio de prueba sobre la adquisición de cámaras termográficas"])
+    files = [("files", ("oficio_prueba.pdf", good.read_bytes(), "application/pdf")),
+             ("files", ("encrypted.pdf", (RESOURCES / "encrypted.pdf").read_bytes(), "application/pdf"))]
+    r = client.post("/api/upload", files=files)
+    assert r.status_code == 200
+    results = {x["filename"]: x for x in r.json()["results"]}
+    assert results["oficio_prueba.pdf"]["status"] == "ingested"
+    assert results["encrypted.pdf"]["status"] == "failed" and "password" in results["encrypted.pdf"]["reason"]
+    assert client.get("/api/search", params={"q": "termográficas"}).json()["total"] == 1
+    again = client.post("/upload", files=files[:1])
+    assert again.status_code == 200 and "ya estaba en el archivo" in again.text
+
+
+def test_document_text_cannot_inject_html(fresh_client, tmp_path):
+    client = fresh_client
+    evil = make_pdf(tmp_path / "evil.pdf", ['<script>alert("xss")</script> <img src=x onerror=alert(1)> inyeccion'])
+    client.post("/api/upload", files=[("files", ("<b>evil</b>.pdf", evil.read_bytes(), "application/pdf"))])
+    r = client.get("/", params={"q": "inyeccion"})
+    assert "<script>alert" not in r.text and "<img src=x" not in r.text
+    assert "&lt;script&gt;" in r.text
+    hit = client.get("/api/search", params={"q": "inyeccion"}).json()["hits"][0]
+    page = client.get(f"/documents/{hit['document_id']}/pages/1", params={"q": "inyeccion"})
+    assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text
+
+
+def test_openapi_documents_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/search", "/api/documents", "/api/documents/{doc_id}", "/api/documents/{doc_id}/pages/{number}", "/api/upload"):
+        assert path in paths
+    assert client.get("/docs").status_code == 200
