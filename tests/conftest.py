@@ -33,7 +33,7 @@ def es_url() -> str:
     from elasticsearch import Elasticsearch
 
     try:
-        Elasticsearch(url, request_timeout=5).info()
+        Elasticsearch(url, request_timeout=5).cluster.health(wait_for_status="yellow", timeout="10s")
     except Exception as exc:  # any connection problem means: no node
         if os.environ.get("EXPEDIENTE_REQUIRE_ES") == "1":
             pytest.fail(f"the Elasticsearch node at {url} is not answering ({exc}); start it with scripts/es-node.sh start")
