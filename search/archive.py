@@ -152,6 +152,12 @@ class Archive:
             raise NotFound(f"document {doc_id!r} has no page {number}")
         return page
 
+    def vendor(self, name: str) -> dict[str, Any]:
+        """Every page naming a vendor, its RFCs, amounts near it and the bids it is in."""
+        from .vendors import vendor_profile
+
+        return vendor_profile(self.catalog, name)
+
     def original_path(self, doc_id: str) -> Path:
         return self.settings.data_dir / self.document(doc_id)["original"]
 

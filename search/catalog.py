@@ -179,6 +179,13 @@ class Catalog:
                               row["height"], [tuple(w) for w in json.loads(row["words"])], ents.get(row["number"], [])))
         return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 
+    def entity_mentions(self, kind: str, value: str) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id "
+            "WHERE e.kind = ? AND e.value = ? AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start",
+            (kind, value))
+        return [dict(r) for r in rows]
+
     def iter_documents(self) -> Iterator[str]:
         for row in self._rows("SELECT id FROM documents WHERE status = 'indexed' ORDER BY id"):
             yield row["id"]

@@ -81,8 +81,7 @@ class ElasticsearchEngine:
         """Deletes, then one bulk request stream, then a refresh; on failure nothing is marked done."""
         try:
             if self._deletes:
-                self.es.delete_by_query(index=self.alias, query={"terms": {"doc_id": sorted(self._deletes)}},
-                                        refresh=True, conflicts="proceed")
+                self._delete_pages(sorted(self._deletes))
             if self._actions:
                 helpers.bulk(self.es, self._actions, chunk_size=500, max_retries=2)
             self.es.indices.refresh(index=self.alias)
@@ -93,6 +92,15 @@ class ElasticsearchEngine:
         except (TransportError, ApiError) as exc:
             raise _unavailable(self.url, exc) from exc
         self._actions, self._deletes = [], set()
+
+    def _delete_pages(self, doc_ids: list[str]) -> None:
+        """Delete by id, not delete_by_query: that API lives in a module the minimal
+        distribution does not ship."""
+        ids = []
+        for hit in helpers.scan(self.es, index=self.alias, query={"query": {"terms": {"doc_id": doc_ids}}}, _source=False):
+            ids.append(hit["_id"])
+        if ids:
+            helpers.bulk(self.es, ({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids), refresh=True)
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
         body: dict[str, Any] = {"query": self.compile(query), "from": offset, "size": limit,

@@ -46,6 +46,11 @@ def api_page(request: Request, doc_id: str, number: int, q: str = "") -> dict[st
     return data
 
 
+@router.get("/vendors/{name}", summary="A vendor: pages naming it, RFCs, amounts next to it, bids")
+def api_vendor(request: Request, name: str) -> dict[str, Any]:
+    return _archive(request).vendor(name)
+
+
 @router.get("/failures", summary="Files that could not be ingested, with reasons")
 def api_failures(request: Request) -> dict[str, Any]:
     return {"failures": _archive(request).catalog.failures()}

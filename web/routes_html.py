@@ -63,6 +63,11 @@ def page_image(request: Request, doc_id: str, number: int):
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
 
 
+@router.get("/vendors/{name}", response_class=HTMLResponse)
+def vendor_page(request: Request, name: str):
+    return _render(request, "vendor.html", request.app.state.archive.vendor(name))
+
+
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request):
     return _render(request, "upload.html", {"results": None})
