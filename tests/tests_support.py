@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
+
+import pytest
 
 from expediente.settings import Settings
 
@@ -44,3 +47,32 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def es_url() -> str:
+    """The test node's URL; the Elasticsearch tests fail (not skip) when CI requires it."""
+    url = os.environ.get("EXPEDIENTE_TEST_ES_URL", "http://127.0.0.1:9200")
+    from elasticsearch import Elasticsearch
+
+    try:
+        Elasticsearch(url, request_timeout=5).cluster.health(wait_for_status="yellow", timeout="10s")
+    except Exception as exc:  # any connection problem means: no node
+        if os.environ.get("EXPEDIENTE_REQUIRE_ES") == "1":
+            pytest.fail(f"the Elasticsearch node at {url} is not answering ({exc}); start it with scripts/es-node.sh start")
+        pytest.skip(f"no Elasticsearch node at {url} (scripts/es-node.sh start)")
+    return url
+
+
+def make_settings(data_dir: Path, engine: str = "tantivy", **kw) -> Settings:
+    extra = {}
+    if engine == "elasticsearch":
+        extra = {"es_url": es_url(), "es_index": f"expediente-test-{uuid.uuid4().hex[:8]}"}
+    return Settings(data_dir=data_dir, engine=engine, workers=2, **extra, **kw)
+
+
+def drop_es_index(settings: Settings) -> None:
+    if settings.engine == "elasticsearch":
+        from search import open_engine
+
+        engine = open_engine(settings)
+        engine.drop()  # type: ignore[attr-defined]

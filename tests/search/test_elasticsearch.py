@@ -1,0 +1,95 @@
+"""Elasticsearch-only behaviour against the real node: alias and versioned index, reindex
+from the embedded engine, idempotent re-ingest, and a cluster that goes away mid-ingest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from elasticsearch import Elasticsearch
+from fastapi.testclient import TestClient
+
+from expediente.errors import EngineUnavailable
+from ingest import ingest_paths
+from search import open_archive, reindex
+from search.es_engine import ElasticsearchEngine
+from tests_support import RESOURCES, drop_es_index, facts_for, make_pdf, make_settings
+
+pytestmark = pytest.mark.elasticsearch
+
+
+@pytest.fixture
+def es_settings(tmp_path):
+    settings = make_settings(tmp_path / "data", "elasticsearch")
+    yield settings
+    drop_es_index(settings)
+
+
+def test_alias_in_front_of_a_versioned_index(es_settings):
+    archive = open_archive(es_settings)
+    archive.close()
+    aliases = Elasticsearch(es_settings.es_url).indices.get_alias(name=es_settings.es_index)
+    assert list(aliases) == [f"{es_settings.es_index}-v1"]
+
+
+def test_reindex_from_embedded_keeps_every_page_and_entity(tantivy_samples, answer_key):
+    es = make_settings(tantivy_samples.settings.data_dir, "elasticsearch")
+    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index)
+    try:
+        copied = reindex(settings, target="elasticsearch")
+        counts = tantivy_samples.catalog.counts()
+        assert copied == {"documents": counts["documents"], "pages": counts["pages"]}
+        target = open_archive(replace(settings, engine="elasticsearch"))
+        try:
+            assert target.engine.page_count() == counts["pages"]
+            for query in ("EA-IT20-2020", "Samalayuca", "amount:1023123", "vendor:magavel", "bid:EA-IT20-2020",
+                          "rfc:SIM1508193C1", "date:2020-12"):
+                want = {(h.filename, h.page) for h in tantivy_samples.search(query, limit=200).hits}
+                got = {(h.filename, h.page) for h in target.search(query, limit=200).hits}
+                assert want and got == want, query
+            assert {(h.filename, h.page) for h in target.search("Magavel", limit=200).hits} == facts_for(answer_key, "Magavel")
+        finally:
+            target.close()
+        assert reindex(settings, target="elasticsearch") == copied  # again: same ids, no duplicates
+        assert ElasticsearchEngine(settings.es_url, settings.es_index).page_count() == counts["pages"]
+    finally:
+        drop_es_index(replace(settings, engine="elasticsearch"))
+
+
+def test_cluster_down_mid_ingest_loses_nothing(es_settings, tmp_path):
+    docs = [make_pdf(tmp_path / f"oficio_{i}.pdf", [f"Oficio {i} sobre equipo de radiocomunicación lote {i}"]) for i in range(3)]
+    archive = open_archive(es_settings)
+    archive.engine.es = Elasticsearch("http://127.0.0.1:9", request_timeout=2)  # the cluster goes away
+    with pytest.raises(EngineUnavailable, match="run the same command again"):
+        ingest_paths(docs, es_settings, archive)
+    archive.close()
+
+    archive = open_archive(es_settings)  # the cluster is back
+    try:
+        assert archive.search("radiocomunicacion").total == 0
+        report = ingest_paths(docs, es_settings, archive)
+        assert len(report.ingested) == 3 and not report.failed
+        assert archive.search("radiocomunicacion").total == 3
+        again = ingest_paths(docs, es_settings, archive)
+        assert len(again.present) == 3 and archive.engine.page_count() == 3
+    finally:
+        archive.close()
+
+
+def test_unreachable_cluster_is_a_clear_error(tmp_path):
+    settings = make_settings(tmp_path, "tantivy")
+    with pytest.raises(EngineUnavailable, match="not available"):
+        open_archive(replace(settings, engine="elasticsearch", es_url="http://127.0.0.1:9"))
+
+
+def test_web_app_on_elasticsearch(es_settings):
+    from web import create_app
+
+    archive = open_archive(es_settings)
+    ingest_paths([RESOURCES / "garbage_text_layer.pdf"], es_settings, archive)
+    archive.close()
+    with TestClient(create_app(es_settings)) as client:
+        hits = client.get("/api/search", params={"q": "-zzzz"}).json()
+        assert hits["total"] == 1
+        page = client.get(f"/documents/{hits['hits'][0]['document_id']}/pages/1")
+        assert page.status_code == 200 and "OCR" in page.text

@@ -1,0 +1,29 @@
+"""Settings: env vars and flags, validated at start-up, and documented in the README."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from expediente.errors import ConfigError
+from expediente.settings import ENV_VARS, settings_from_env
+from tests_support import ROOT
+
+
+def test_env_and_overrides():
+    s = settings_from_env({"EXPEDIENTE_DATA_DIR": "/tmp/x", "EXPEDIENTE_WORKERS": "3", "EXPEDIENTE_ENGINE": "elasticsearch"},
+                          engine="tantivy")
+    assert s.data_dir == Path("/tmp/x") and s.workers == 3 and s.engine == "tantivy"
+
+
+@pytest.mark.parametrize("env", [{"EXPEDIENTE_WORKERS": "many"}, {"EXPEDIENTE_WORKERS": "0"},
+                                 {"EXPEDIENTE_ENGINE": "solr"}, {"EXPEDIENTE_OCR_DPI": "5"}])
+def test_bad_settings_are_refused_at_start_up(env):
+    with pytest.raises(ConfigError):
+        settings_from_env(env)
+
+
+def test_readme_documents_every_env_var():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`(EXPEDIENTE_[A-Z_]+)`", readme))
+    assert set(ENV_VARS) <= documented
