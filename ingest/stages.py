@@ -10,6 +10,7 @@ from pathlib import Path
 from expediente.settings import Settings
 
 from . import images, pdf  # noqa: F401  (register the built-in formats)
+from .deskew import deskew, unrotate_words
 from .formats import open_source
 from .model import EMPTY, OCR, Document, Page
 from .tesseract import ocr_image
@@ -57,9 +58,11 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
         width, height = source.size(index)
     finally:
         source.close()
-    result = ocr_image(image, settings.ocr_lang, settings.ocr_timeout)
+    straight, angle = deskew(image)
+    result = ocr_image(straight, settings.ocr_lang, settings.ocr_timeout)
+    words = unrotate_words(result.words, angle, *image.size)
     method = OCR if result.text else EMPTY
-    page = Page(index + 1, result.text, method, result.confidence, width, height, result.words)
+    page = Page(index + 1, result.text, method, result.confidence, width, height, words)
     return find_entities(page)
 
 

@@ -50,6 +50,37 @@ def ocr_image(image: Image.Image, lang: str, timeout: int) -> OcrResult:
     return _assemble(data, *image.size)
 
 
+def _kept_words(data: dict[str, list]) -> list[int]:
+    """Indexes of real words, minus Tesseract's ghost duplicates: on tall lines (text beside a
+    signature) the LSTM sometimes reads a word twice, with overlapping boxes. Two words cannot
+    occupy the same ink, so of overlapping words on one line the more confident one stays."""
+    by_line: dict[tuple, list[int]] = {}
+    for i, raw in enumerate(data["text"]):
+        if raw.strip() and float(data["conf"][i]) >= 0:
+            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            by_line.setdefault(key, []).append(i)
+    kept: list[int] = []
+    for members in by_line.values():
+        ranked = sorted(members, key=lambda i: -float(data["conf"][i]))
+        chosen: list[int] = []
+        for i in ranked:
+            if not any(_overlap(data, i, j) > 0.5 for j in chosen):
+                chosen.append(i)
+        kept.extend(sorted(chosen))
+    return sorted(kept)
+
+
+def _overlap(data: dict[str, list], i: int, j: int) -> float:
+    """Overlapping area as a share of the smaller box."""
+    ax0, ay0, aw, ah = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+    bx0, by0, bw, bh = data["left"][j], data["top"][j], data["width"][j], data["height"][j]
+    w = min(ax0 + aw, bx0 + bw) - max(ax0, bx0)
+    h = min(ay0 + ah, by0 + bh) - max(ay0, by0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return (w * h) / max(1, min(aw * ah, bw * bh))
+
+
 def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
     """Join Tesseract's words into lines and paragraphs, keeping each word's span and box."""
     parts: list[str] = []
@@ -57,11 +88,8 @@ def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
     confs: list[float] = []
     pos = 0
     last_line = last_par = None
-    for i, raw in enumerate(data["text"]):
-        token = raw.strip()
-        conf = float(data["conf"][i])
-        if not token or conf < 0:
-            continue
+    for i in _kept_words(data):
+        token = data["text"][i].strip()
         par = (data["page_num"][i], data["block_num"][i], data["par_num"][i])
         line = par + (data["line_num"][i],)
         if last_line is not None:
@@ -73,7 +101,7 @@ def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
         words.append((pos, pos + len(token), *(round(v, 5) for v in box)))
         parts.append(token)
         pos += len(token)
-        confs.append(conf)
+        confs.append(float(data["conf"][i]))
         last_line, last_par = line, par
     confidence = round(sum(confs) / len(confs), 1) if confs else None
     return OcrResult("".join(parts), words, confidence)
