@@ -4,32 +4,19 @@ Both engines index the output of `index_text` with a plain whitespace tokenizer,
 "Ramírez" and "RAMIREZ" are the same token everywhere, and Elasticsearch needs no
 optional analysis module. Folding is one character in, one character out, so offsets
 found in the folded text are offsets in the original (snippets and word boxes rely on it).
+The one `fold` lives in ingest.entities (entity matching uses the same folding).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ingest.entities import fold
+
+__all__ = ["MAX_TOKEN", "fold", "index_text", "token_spans", "tokens"]
 
 MAX_TOKEN = 40
 _TOKEN = re.compile(r"[0-9a-z]+")
-
-
-class _FoldTable(dict):
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-        folded = base if len(base) == 1 else (ch.lower() if len(ch.lower()) == 1 else " ")
-        self[code] = folded
-        return folded
-
-
-_TABLE = _FoldTable({c: chr(c).lower() for c in range(128)})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, same length as the input ("Juárez" -> "juarez")."""
-    return text.translate(_TABLE)
 
 
 def tokens(text: str) -> list[str]:

@@ -22,6 +22,7 @@ from expediente.errors import QuerySyntaxError
 from .analysis import tokens
 
 MAX_QUERY = 1000
+_CURRENCY = {"mn", "mxn", "pesos", "usd", "dolares", "mxp"}
 MAX_CLAUSES = 64
 
 
@@ -123,6 +124,11 @@ class _Parser:
         self.pos += 1
         return self.items[self.pos - 1]
 
+    def _currency_next(self) -> bool:
+        if self.pos >= len(self.items) or self.items[self.pos][0] != "word":
+            return False
+        return "".join(tokens(str(self.items[self.pos][1]))) in _CURRENCY
+
     def expression(self) -> Node | None:
         alternatives = [self.conjunction()]
         while self.peek() == "or":
@@ -160,6 +166,8 @@ class _Parser:
             name, raw = value  # type: ignore[misc]
             return parse_filter(name, raw)
         raw = str(value).strip('"')
+        if kind == "word" and any(c.isdigit() for c in raw) and self._currency_next():
+            raw = f"{raw} {self.take()[1]}"  # "$1,023,123.00 M.N." is one amount
         node = _words(tokens(raw)) if kind == "phrase" else _word(raw)
         if node is None or isinstance(node, Prefix):
             return node

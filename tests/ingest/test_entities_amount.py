@@ -68,13 +68,66 @@ NEGATIVE = [
     "CDP N° 304/2019",
     "Número de certificado 30001000000300023708",
     "una superficie de 1,500.00 m2",
-    "1,234.56 sin contexto monetario",
+    "850.00 sin contexto monetario",
+    "una superficie de 1,500.00 m² y 2,300.50 m3",
+    "se entregaron 12,000.00 kg de material y 3,500.00 litros de combustible",
+    "1,200.00 piezas",
+    "recorrido de 1,250.75 km",
+    "crecimiento del 1,234.56 %",
+    "Versión 3.30 del anexo 20",
+    "Precio unitario\nel numeral 4.25 de la convocatoria",  # prose under a header line is no table row
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_amounts(text: str) -> None:
     assert amounts(text) == []
+
+
+TABLE = """Partida Descripción Cant. Precio unitario Importe
+1 Radio portátil digital 180 10,350.00 1,863,000.00
+2 Batería de repuesto 180 850.00 153,000.00
+3 Programación 1 8,793.10 8,793.10
+Subtotal 2,024,793.10
+IVA 16% 323,966.90
+Total 2,348,760.00"""
+
+
+def test_invoice_table_cells_without_currency() -> None:
+    assert [v for _, v in amounts(TABLE)] == [
+        "10350.00 MXN", "1863000.00 MXN", "850.00 MXN", "153000.00 MXN", "8793.10 MXN", "8793.10 MXN",
+        "2024793.10 MXN", "323966.90 MXN", "2348760.00 MXN"]
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("se pagaron 1,234.56 por el servicio", "1,234.56"),  # comma groups + 2 decimals: money
+    ("la suma de 1'023,123.00 pagadera", "1'023,123.00"),
+    ("Subtotal 850.00", "850.00"),  # money header on the same line
+    ("Concepto Cantidad Costo\nTornillo 100 0.50 50.00\n", "0.50"),  # header above, priced row
+    ("Total: 12.30", "12.30"),
+])
+def test_money_without_currency_sign(text: str, printed: str) -> None:
+    assert printed in [p for p, _ in amounts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Partida Descripción Precio unitario\n1 Cable calibre 12.50 metros",  # unit after the number
+    "Importe\nVer el punto 4.25 del anexo",  # header above but no other price in the row
+    "Precio unitario\n" + "x" * 400 + "\nRenglón 12.50 y 13.75",  # header too far above
+    "Total 16.00%",
+    "Anexo 20 versión 3.30",
+])
+def test_plain_decimals_that_are_not_money(text: str) -> None:
+    assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("IMPUESTO BASE TIPO FACTOR TASA O CUOTA IMPORTE\n$8,092.24 02 Tasa 0.16 $1,294.76", "0.16"),  # tax rate
+    ("Precio unitario Importe\nTipo de cambio: 20.15 por dólar, total $1,000.00", "20.15"),
+    ("Concepto Importe\nSegún el numeral 4.25 y el punto 3.10 se pagan $500.00", "3.10"),
+])
+def test_labelled_rates_in_price_tables_are_not_money(text: str, printed: str) -> None:
+    assert printed not in [p for p, _ in amounts(text)]
 
 
 @pytest.mark.parametrize("query,expected", [

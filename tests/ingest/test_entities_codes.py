@@ -1,4 +1,4 @@
-"""Bid (procedure) and contract numbers: formats, OCR tolerance, exclusivity, normaliser properties."""
+"""Bid (procedure), contract and reference numbers: formats, OCR tolerance, exclusivity, normaliser properties."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +9,7 @@ from ingest.entities import extract_entities, normalise_code
 
 
 def codes(text: str) -> list[tuple[str, str, str]]:
-    return [(e.kind, e.printed, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract")]
+    return [(e.kind, e.printed, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract", "reference")]
 
 
 CASES = [
@@ -27,10 +27,27 @@ CASES = [
     ("Licitación EA–IT20–2020", "bid", "EA–IT20–2020", "EAIT202020"),
     ("IA-9I7037986-E5-2020", "bid", "IA-9I7037986-E5-2020", "IA917037986E52020"),
     ("Contrato DCA/TM/222/2020 celebrado", "contract", "DCA/TM/222/2020", "DCATM2222020"),
-    ("Oficio SSP/DGA/045/2021", "contract", "SSP/DGA/045/2021", "SSPDGA0452021"),
+    ("Oficio SSP/DGA/045/2021", "reference", "SSP/DGA/045/2021", "SSPDGA0452021"),
     ("Contrato No. CES-ADQ-017-2020", "contract", "CES-ADQ-017-2020", "CESADQ0172020"),
     ("CONTRATO DE OBRA PÚBLICA NÚMERO SOP-OP-112-2021", "contract", "SOP-OP-112-2021", "SOPOP1122021"),
     ("pedido número ADQ-45-2019", "contract", "ADQ-45-2019", "ADQ452019"),
+    # municipal/state procedure numbers: prefix, procedure type (LP, LPN, IR, AD...), number, year
+    ("presencial No. TM-LP-018-2020, cuyo fallo", "bid", "TM-LP-018-2020", "TMLP0182020"),
+    ("la SA-IR-003-2021 se declaró desierta", "bid", "SA-IR-003-2021", "SAIR0032021"),
+    ("mediante DA/AD/12/2019", "bid", "DA/AD/12/2019", "DAAD122019"),
+    ("CONTRATO No. TM-AD-045-2020", "contract", "TM-AD-045-2020", "TMAD0452020"),  # context wins
+    # oficio, audit and expediente numbers are references, not contracts
+    ("Oficio No. ASE/AEF/1342/2021", "reference", "ASE/AEF/1342/2021", "ASEAEF13422021"),
+    ("Hoja 2 del oficio No. TM/DCA/1187/2020", "reference", "TM/DCA/1187/2020", "TMDCA11872020"),
+    ("No. de oficio: FGE-DGA-0458-2021", "reference", "FGE-DGA-0458-2021", "FGEDGA04582021"),
+    ("Auditoría De cumplimiento financiero No. ESAF/AECF/2020/117", "reference", "ESAF/AECF/2020/117",
+     "ESAFAECF2020117"),
+    ("Expediente: SEC/EXP/15/2022", "reference", "SEC/EXP/15/2022", "SECEXP152022"),
+    ("Referencia DGA-457-2021", "reference", "DGA-457-2021", "DGA4572021"),
+    ("Oficio número:\nFGE/DGA/0458/2021", "reference", "FGE/DGA/0458/2021", "FGEDGA04582021"),  # line above
+    ("Expediente de la licitación EA-IT20-2020", "bid", "EA-IT20-2020", "EAIT202020"),  # bid shape wins
+    ("Expediente EA-IT20-2020 Página 3 de 3", "bid", "EA-IT20-2020", "EAIT202020"),
+    ("el oficio relativo al contrato DCA/TM/222/2020", "contract", "DCA/TM/222/2020", "DCATM2222020"),
 ]
 
 
@@ -68,6 +85,11 @@ def test_code_is_never_both_and_hides_dates_and_amounts() -> None:
     "Régimen ABC-DEF-GHI",
     "Modelo 2a) Opinión - Incumplimiento",
     "el artículo 42 Bis",
+    "Serie: A Folio: A-2291",  # an invoice series and folio is no reference
+    "Oficio No. 1342/2021",  # numeric start: not a code
+    "Folio fiscal 9DA7C847-DC6F-47C1-88A1-A20C426BECF2",
+    "TM-LP-018-RX",  # procedure segment but no year
+    "Oficio DGA",  # no digits
 ])
 def test_not_codes(text: str) -> None:
     assert codes(text) == []

@@ -1,4 +1,4 @@
-"""Persons: titles, legal representatives, signature lines, rúbricas, names next to a person RFC."""
+"""Persons: titles, legal representatives, signature blocks and lists, rúbricas, names next to a person RFC."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +35,66 @@ CASES = [
 @pytest.mark.parametrize("text,printed,value", CASES)
 def test_person_contexts(text: str, printed: str, value: str) -> None:
     assert persons(text) == [(printed, value)]
+
+
+def values(text: str) -> list[str]:
+    return [v for _, v in persons(text)]
+
+
+BLOCKS = [
+    # upper-case titles, several spellings
+    ("Atentamente\nLIC. JORGE ALBERTO SALGADO RÍOS\nCoordinador", ["jorge alberto salgado rios"]),
+    ("MTRO. ARTURO GILBERTO HOLGUÍN MELÉNDEZ\nAuditor Especial", ["arturo gilberto holguin melendez"]),
+    ("C.P.C. SILVIA RENATA AGUILAR MONTES\nAuditora Especial", ["silvia renata aguilar montes"]),
+    ("DRA. ELENA GARRO NAVARRO", ["elena garro navarro"]),
+    # two signatures side by side on one line: a title starts the second name
+    ("C.P. HÉCTOR MANUEL RAMÍREZ OLIVAS ING. RODRIGO IVÁN CASTAÑEDA LUGO\nTesorero Municipal Representante Legal",
+     ["hector manuel ramirez olivas", "rodrigo ivan castaneda lugo"]),
+    ("TESTIGO TESTIGO\nLIC. DANIEL ALEJANDRO PORTILLO QUEZADA C. VERÓNICA IVONNE LOZANO TERRAZAS\n",
+     ["daniel alejandro portillo quezada", "veronica ivonne lozano terrazas"]),
+    ("Lic. Juan C. Pérez Ruiz", ["juan c perez ruiz"]),  # a middle initial is not the title "C."
+    # untitled names in a signature block: framed by a header/role/company line, split at a given name
+    ("LICITANTES\nLAURA BEATRIZ SOTO MEJÍA ENRIQUE TADEO VARGAS LUNA\n"
+     "Constructora Delta, S.A. de C.V. Grupo Omega, S. de R.L. de C.V.",
+     ["laura beatriz soto mejia", "enrique tadeo vargas luna"]),
+    ("POR LA CONVOCANTE\nROSA MARÍA ESPINOZA TREJO\nJefa de Departamento de Compras", ["rosa maria espinoza trejo"]),
+    ("Atentamente\nJuan Carlos Medina Rojas\nDirector de Obras Públicas", ["juan carlos medina rojas"]),
+    ("ENTREGA RECIBE\nC. MARÍA LUISA PEÑA SOLÍS ING. TOMÁS ALBERTO RUIZ PAZ\n",
+     ["maria luisa pena solis", "tomas alberto ruiz paz"]),
+    ("PABLO CÉSAR FIGUEROA NAVA\nGABRIELA SOTO RUIZ\nRepresentantes legales",  # framed from below only:
+     ["gabriela soto ruiz"]),  # the line above it is not next to a role line
+    # attendee lists and "por parte de"
+    ("Asistentes: Juan Pérez López, María Fernanda Ruiz Soto y Pedro Gómez Ortiz.",
+     ["juan perez lopez", "maria fernanda ruiz soto", "pedro gomez ortiz"]),
+    ("Se presentó por parte de la empresa el representante; por parte de Luis Ortega Ramos, asistió.",
+     ["luis ortega ramos"]),
+    ("ASISTENTES\nJuan Pérez López\nMaría Ruiz Soto\nPedro Gómez Ortiz\n\nSe abrió la sesión",
+     ["juan perez lopez", "maria ruiz soto", "pedro gomez ortiz"]),  # one per line, chained
+    ("Asistentes:\nJuan Pérez López\nCargo: Director", ["juan perez lopez"]),
+    ("Nombre: Juan Pérez López\nCargo: Director\nFirma:", ["juan perez lopez"]),
+    ("Nombre del representante legal: ING. ÓSCAR DANIEL BENÍTEZ SALAS", ["oscar daniel benitez salas"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BLOCKS)
+def test_signature_blocks_and_lists(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "GOBIERNO DEL ESTADO DE MORELOS\nCOMISIÓN ESTATAL DE SEGURIDAD PÚBLICA\nDirector General",
+    "TESTIGO TESTIGO\n",
+    "SERVICIOS INTEGRALES MAGAVEL\nRepresentante Legal",  # not a person's given name
+    "Directora de Tecnologías de la Información, en su carácter de área requirente",
+    "Asistentes: Dirección General de Administración, Órgano Interno de Control",
+    "por parte de la Secretaría de Finanzas",
+    "MARÍA GUADALUPE VELASCO ARRIAGA\nvive en Cuernavaca",  # nothing frames the line
+    "Calle José María Morelos\nColonia Centro",
+    "POR EL PROVEEDOR\nGRUPO VIGÍA DIGITAL DEL CENTRO\n",
+    "Nombre: Servicios Integrales Magavel\nNombre del proyecto: Cámaras Urbanas",
+])
+def test_not_persons_in_blocks(text: str) -> None:
+    assert persons(text) == []
 
 
 @pytest.mark.parametrize("text", [

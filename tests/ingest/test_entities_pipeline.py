@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.entities import Entity, extract_entities, fold, link_vendor_rfcs
+from ingest.entities import KINDS, Entity, extract_entities, fold, link_vendor_rfcs
 
 
 def test_entity_is_frozen_and_slotted() -> None:
@@ -23,7 +23,8 @@ def test_entity_is_frozen_and_slotted() -> None:
 
 @pytest.mark.parametrize("raw,folded", [
     ("Árbol NIÑO pingüino", "arbol nino pinguino"), ("MIÉRCOLES 22", "miercoles 22"), ("", ""),
-    ("plain ascii", "plain ascii"), ("İstanbul", "istanbul"), ("Ç ß º", "c ß º"),
+    ("plain ascii", "plain ascii"), ("İstanbul", "istanbul"), ("Ç ß º", "c ß o"),
+    ("ﬁn ²", "ﬁn 2"), ("e\u0301", "e\u0301"), ("ΟΔΟΣ", "οδοσ"), ("Ａ\u00a0K", "a k"),
 ])
 def test_fold(raw: str, folded: str) -> None:
     assert fold(raw) == folded
@@ -32,6 +33,11 @@ def test_fold(raw: str, folded: str) -> None:
 @given(st.text())
 def test_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+def test_search_uses_the_same_fold() -> None:
+    from search import analysis
+    assert analysis.fold is fold
 
 
 SNIPPETS = ["Total: $1,023,123.00 M.N.", "Contrato No. CES-ADQ-017-2020", "Licitación LA-012000999-E34-2021",
@@ -46,8 +52,7 @@ def test_entities_are_sorted_disjoint_and_exact(parts: list[str], sep: str) -> N
     text = sep.join(parts)
     found = extract_entities(text)
     for e in found:
-        assert text[e.start:e.end] == e.printed and e.kind in ("amount", "bid", "contract", "vendor", "rfc",
-                                                                 "date", "person")
+        assert text[e.start:e.end] == e.printed and e.kind in KINDS
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
     assert len(set(found)) == len(found)

@@ -49,13 +49,29 @@ def test_vendor_formats(text: str, printed: str, value: str) -> None:
     ("EL PROVEEDOR SERVICIOS INTEGRALES MAGAVEL SA DE CV", ["servicios integrales magavel"]),
     ("Concluyó el contrato.\nServicios Integrales Magavel, S.A. de C.V.", ["servicios integrales magavel"]),
     ("participaron Alfa, S.A. de C.V., Beta, S.A. de C.V.", ["alfa", "beta"]),
+    # lower-case connectors inside the name
+    ("Pregunta 3 (Tecnología y Seguridad Tlahuica, S.A. de C.V.): ¿Es", ["tecnologia y seguridad tlahuica"]),
+    ("celebrado con Tecnología y Seguridad Tlahuica, S.A. de C.V.", ["tecnologia y seguridad tlahuica"]),
+    ("la empresa Tecnología e Innovación del Sur, S.A. de C.V.", ["tecnologia e innovacion del sur"]),
+    # "y" after an article joins two parties in prose, not two words of one name
+    ("entre la Comisión y Servicios Integrales Magavel, S.A. de C.V.", ["servicios integrales magavel"]),
+    ("ENTRE EL MUNICIPIO Y QUATRO DESARROLLO MÓVIL, S.A. DE C.V.", ["quatro desarrollo movil"]),
+    # role words before the company are not part of its name
+    ("Representante Legal de Quatro Desarrollo Móvil, S.A. de C.V.\nPresente", ["quatro desarrollo movil"]),
+    ("C. Director de Constructora Delta, S.A. de C.V.", ["constructora delta"]),
+    ("Apoderado Constructora Delta, S.A. de C.V.", ["constructora delta"]),
+    ("Administrador Único de\nComercializadora Halcón Sistemas SA de CV\nContrato", ["comercializadora halcon sistemas"]),
+    # upper-case form letters with a lower-case "de"
+    ("celebrado con\nQuatro Desarrollo Movil SA de CV, por un monto", ["quatro desarrollo movil"]),
+    ("Grupo Vigía Digital del Centro, S. de R.L. de C.V.", ["grupo vigia digital del centro"]),
 ])
 def test_vendor_name_boundaries(text: str, expected: list[str]) -> None:
     assert [v for _, v in vendors(text)] == expected
 
 
 @pytest.mark.parametrize("text", ["la casa sa de nada", "sin forma legal Grupo Alfa", "S.A. de C.V.",
-                                  "de C.V. y", "por la empresa, S.A. de C.V."])
+                                  "de C.V. y", "por la empresa, S.A. de C.V.", "Representante Legal, S.A. de C.V.",
+                                  "la casa sa de cv", "y de la, S.A. de C.V."])
 def test_not_vendors(text: str) -> None:
     assert vendors(text) == []
 
