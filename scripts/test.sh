@@ -9,6 +9,9 @@ scripts/es-node.sh status >/dev/null 2>&1 || started_es=1
 scripts/es-node.sh start
 export EXPEDIENTE_TEST_ES_URL="http://127.0.0.1:${ES_PORT:-9200}"
 export EXPEDIENTE_REQUIRE_ES=1   # the Elasticsearch tests fail, not skip, without the node
+if docker compose version >/dev/null 2>&1; then   # validate the compose file where the client can
+  docker compose config -q
+fi
 status=0
 .venv/bin/python -m pytest -q "$@" || status=$?
 # stop the node only if this run started it (a developer's running node stays up)
