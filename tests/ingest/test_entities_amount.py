@@ -105,6 +105,7 @@ def test_invoice_table_cells_without_currency() -> None:
     ("Subtotal 850.00", "850.00"),  # money header on the same line
     ("Concepto Cantidad Costo\nTornillo 100 0.50 50.00\n", "0.50"),  # header above, priced row
     ("Total: 12.30", "12.30"),
+    ("el pago de 1,500.00 ha sido cubierto", "1,500.00"),  # "ha" is a verb here, not hectares
 ])
 def test_money_without_currency_sign(text: str, printed: str) -> None:
     assert printed in [p for p, _ in amounts(text)]

@@ -60,7 +60,10 @@ def test_vendor_formats(text: str, printed: str, value: str) -> None:
     ("Representante Legal de Quatro Desarrollo Móvil, S.A. de C.V.\nPresente", ["quatro desarrollo movil"]),
     ("C. Director de Constructora Delta, S.A. de C.V.", ["constructora delta"]),
     ("Apoderado Constructora Delta, S.A. de C.V.", ["constructora delta"]),
-    ("Administrador Único de\nComercializadora Halcón Sistemas SA de CV\nContrato", ["comercializadora halcon sistemas"]),
+    ("Director General de Constructora Delta, S.A. de C.V.", ["constructora delta"]),
+    ("Asesoría Legal Integral, S.C.", ["asesoria legal integral"]),  # "Legal" is a role word only after one
+    ("Administrador Único de\nComercializadora Halcón Sistemas SA de CV\nContrato",
+     ["comercializadora halcon sistemas"]),
     # upper-case form letters with a lower-case "de"
     ("celebrado con\nQuatro Desarrollo Movil SA de CV, por un monto", ["quatro desarrollo movil"]),
     ("Grupo Vigía Digital del Centro, S. de R.L. de C.V.", ["grupo vigia digital del centro"]),

@@ -95,3 +95,37 @@ def test_openapi_documents_the_api(client):
     for path in ("/api/search", "/api/documents", "/api/documents/{doc_id}", "/api/documents/{doc_id}/pages/{number}", "/api/upload"):
         assert path in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_facets_on_the_search_page_filter_when_clicked(client):
+    r = client.get("/", params={"q": "EA-IT20-2020"})
+    assert "Proveedores" in r.text and "Licitaciones" in r.text
+    link = re.search(r'href="(/\?q=[^"]*vendor%3A%22servicios%20integrales%20magavel%22[^"]*)"', r.text)
+    assert link, "a vendor facet links to the filtered search"
+    filtered = client.get(link.group(1).replace("&amp;", "&"))
+    assert filtered.status_code == 200
+    total = lambda html: int(re.search(r"([\d,]+) páginas coinciden", html).group(1).replace(",", ""))  # noqa: E731
+    assert 0 < total(filtered.text) <= total(r.text)
+
+
+def test_vendor_page_lists_pages_rfcs_amounts_and_bids(client, answer_key):
+    data = client.get("/api/vendors/Servicios Integrales Magavel, S.A. de C.V.").json()
+    assert data["vendor"] == "servicios integrales magavel"
+    gold_rfcs = {e["value"] for e in answer_key["entities"] if e["kind"] == "rfc" and e["value"].startswith("SIM")}
+    assert {r["rfc"] for r in data["rfcs"]} & gold_rfcs
+    assert any(a["value"] == "1023123.00 MXN" for a in data["amounts"])
+    assert "EAIT202020" in {b["value"] for b in data["bids"]}
+    mentioned = {(d["filename"], p) for d in data["documents"] for p in d["pages"]}
+    gold = {(e["file"], e["page"]) for e in answer_key["entities"] if e["kind"] == "vendor" and e["value"] == data["vendor"]}
+    assert len(mentioned & gold) >= 0.85 * len(gold)
+    html = client.get("/vendors/servicios integrales magavel")
+    assert html.status_code == 200 and "SIM" in html.text
+    assert client.get("/vendors/nadie en absoluto").status_code == 404
+
+
+def test_page_view_lists_and_boxes_entities(client):
+    hit = client.get("/api/search", params={"q": "amount:1023123"}).json()["hits"][0]
+    data = client.get(f"/api/documents/{hit['document_id']}/pages/{hit['page']}", params={"q": "amount:1023123"}).json()
+    amounts = [e for e in data["entities"] if e["kind"] == "amount" and e["value"] == "1023123.00 MXN"]
+    assert amounts and all(e["boxes"] for e in amounts)
+    assert data["boxes"], "the filtered amount is boxed as a hit"
