@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -88,25 +89,26 @@ class PdfSource:
         self.pdf.close()
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _words(textpage: pdfium.PdfTextPage, text: str, width: float, height: float, rotation: int) -> list[Word]:
     """Word spans with boxes from the first and last character's box (two calls per word)."""
     if textpage.count_chars() != len(text):
         return []  # astral characters shift pdfium's indexes; keep the text, skip boxes
     words: list[Word] = []
-    start = None
-    for i, ch in enumerate(text + " "):
-        if not ch.isspace():
-            if start is None:
-                start = i
-            continue
-        if start is None:
-            continue
-        l0, b0, r0, t0 = textpage.get_charbox(start)
-        l1, b1, r1, t1 = textpage.get_charbox(i - 1)
+    charbox = textpage.get_charbox
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        l0, b0, r0, t0 = charbox(start)
+        l1, b1, r1, t1 = charbox(end - 1)
         box = (min(l0, l1) / width, 1 - max(t0, t1) / height, max(r0, r1) / width, 1 - min(b0, b1) / height)
-        words.append((start, i, *_rotate(box, rotation)))
-        start = None
+        words.append((start, end, *_rotate(box, rotation)))
     return words
+
+
+def _clamp(v: float) -> float:
+    return 0.0 if v < 0 else 1.0 if v > 1 else round(v, 5)
 
 
 def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
@@ -118,7 +120,7 @@ def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[floa
         x0, y0, x1, y1 = 1 - x1, 1 - y1, 1 - x0, 1 - y0
     elif rotation == 270:
         x0, y0, x1, y1 = y0, 1 - x1, y1, 1 - x0
-    return tuple(round(min(max(v, 0.0), 1.0), 5) for v in (x0, y0, x1, y1))
+    return (_clamp(x0), _clamp(y0), _clamp(x1), _clamp(y1))
 
 
 register(PdfFormat())

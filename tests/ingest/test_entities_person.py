@@ -73,6 +73,10 @@ BLOCKS = [
     ("Asistentes:\nJuan Pérez López\nCargo: Director", ["juan perez lopez"]),
     ("Nombre: Juan Pérez López\nCargo: Director\nFirma:", ["juan perez lopez"]),
     ("Nombre del representante legal: ING. ÓSCAR DANIEL BENÍTEZ SALAS", ["oscar daniel benitez salas"]),
+    ("NOMBRE CARGO FIRMA\nFERNANDO TREVIÑO GARZA DIRECTOR DE ADQUISICIONES\n",  # a table of signatories
+     ["fernando trevino garza"]),
+    ("Asistentes:\n- Lic. Ana Ruiz Pérez, Directora\n- Jorge Salinas Vega, Contralor\nDesarrollo de la sesión",
+     ["ana ruiz perez", "jorge salinas vega"]),
 ]
 
 
@@ -92,6 +96,13 @@ def test_signature_blocks_and_lists(text: str, expected: list[str]) -> None:
     "Calle José María Morelos\nColonia Centro",
     "POR EL PROVEEDOR\nGRUPO VIGÍA DIGITAL DEL CENTRO\n",
     "Nombre: Servicios Integrales Magavel\nNombre del proyecto: Cámaras Urbanas",
+    # places named after people
+    "Asistentes:\nCalle Vicente Guerrero No. 123, Col. Centro",
+    "Avenida José María Morelos y Pavón 45\nDirector de Obras",
+    "con domicilio en Av. Lic. Benito Juárez García 12",
+    "Escuela Primaria Miguel Hidalgo\nDirector",
+    # a list ends at the first line that does not open with a name
+    "Asistentes:\nJUNTA DE ACLARACIONES\nse llevó a cabo\nMaría López Ruiz",
 ])
 def test_not_persons_in_blocks(text: str) -> None:
     assert persons(text) == []
@@ -116,6 +127,7 @@ def test_not_persons(text: str) -> None:
 @pytest.mark.parametrize("raw,expected", [
     ("Lic. Juan Pérez López", "juan perez lopez"), ("C. MARÍA DEL ROCÍO GARCÍA", "maria del rocio garcia"),
     ("Dr. Iván D. Villagrán", "ivan d villagran"), ("C.P. Laura Méndez", "laura mendez"),
+    ("C.P.C. SILVIA AGUILAR MONTES", "silvia aguilar montes"), ("MTRO. ARTURO HOLGUÍN", "arturo holguin"),
 ])
 def test_normalise_person(raw: str, expected: str) -> None:
     assert normalise_person(raw) == expected

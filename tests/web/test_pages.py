@@ -17,9 +17,13 @@ def test_search_page_cites_file_and_page(client, answer_key):
 
 
 def test_search_page_in_english(client):
-    r = client.get("/", params={"q": "Magavel", "lang": "en"})
-    assert "pages match" in r.text and 'lang="en"' in r.text
-    assert r.cookies.get("lang") == "en"
+    try:
+        r = client.get("/", params={"q": "Magavel", "lang": "en"})
+        assert "pages match" in r.text and 'lang="en"' in r.text
+        assert r.cookies.get("lang") == "en"
+        assert "pages match" in client.get("/", params={"q": "Magavel"}).text  # the cookie remembers
+    finally:
+        client.cookies.clear()  # other tests expect the default language
 
 
 def test_malformed_query_is_a_clear_message_not_a_500(client):

@@ -1,0 +1,99 @@
+"""Procedure (bid), contract and reference numbers: LA-012000999-E34-2021, DCA/TM/222/2020, oficio ASE/AEF/1342/2021."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .model import Entity
+from .textutil import line_before
+
+_SEP = r"[ ]?[\-–—/][ ]?"
+_CODE = re.compile(rf"[A-Z](?<![\w/\-–—.][A-Z])[A-Z0-9]{{0,11}}(?:{_SEP}[A-Z0-9]{{1,12}}){{1,7}}(?!\w|[\-–—/]\w)")
+_SPLIT = re.compile(r"\s*[\-–—/]\s*")
+_UUID = re.compile(r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
+_COMPRANET = re.compile(r"([LIA][AOS])([0-9OI]{9})([A-Z])([0-9OI]{5,8})")
+_YEAR_TAIL = re.compile(r"(?:19|2[0O])[0-9OI]{2}$")
+_YEAR = re.compile(r"(?:19|2[0O])[0-9OI]{2}")
+_INTERVENING = re.compile(r"\w ?[\-–—/] ?\w")
+_OCR_DIGITS = str.maketrans("OI", "01")
+BID_PREFIXES = frozenset({"LA", "LO", "LS", "IA", "IO", "IS", "AA", "AO", "AS", "EA", "EO", "ES",
+                          "LP", "LPE", "LPN", "LPI", "LPA", "IR", "ITP", "IE", "IN"})
+# Procedure-type segments of municipal/state bid numbers: TM-LP-018-2020, SA-IR-003-2021, DA-AD-12-2019.
+PROCEDURE_SEGMENTS = frozenset({"LP", "LPN", "LPE", "LPI", "LPA", "IR", "ITP", "I3P", "AD", "CI"})
+_KEYWORDS = re.compile(r"(?<![a-z])(?:(?P<bid>licitacion|invitacion|procedimiento|concurso|convocatoria|"
+                       r"adjudicacion|cotizacion)|(?P<contract>contrato|pedido|convenio|orden de compra)|"
+                       r"(?P<reference>oficio|auditoria|expediente|folio|referencia|memorandum))")
+_WINDOW = 70  # how far before a code its keyword may be
+_SHORT_LEAD = 16  # a code this close to its line start may take its keyword from the line above
+
+
+def normalise_code(s: str) -> str:
+    """Upper case, separators and spaces removed, O/I read as 0/1 where a digit must be."""
+    compact = re.sub(r"[^0-9A-Za-zÑñ&]", "", s).upper()
+    m = _COMPRANET.fullmatch(compact)
+    if m:
+        return m.group(1) + m.group(2).translate(_OCR_DIGITS) + m.group(3) + m.group(4).translate(_OCR_DIGITS)
+    tail = _YEAR_TAIL.search(compact)
+    if tail and len(compact) > 4:
+        compact = compact[: tail.start()] + tail.group(0).translate(_OCR_DIGITS)
+    return compact
+
+
+def _context(folded: str, start: int) -> str | None:
+    """Kind named by the nearest procurement keyword shortly before start (same line, or the line above
+    when the code opens its line: "Oficio número:\nFGE/DGA/0458/2021")."""
+    window = line_before(folded, start, _WINDOW)
+    lead = start - len(window)
+    if len(window.strip()) <= _SHORT_LEAD and lead > 0 and folded[lead - 1] == "\n":
+        window = line_before(folded, lead - 1, _WINDOW) + " " + window
+    last = None
+    for last in _KEYWORDS.finditer(window):
+        pass
+    if last is None or _INTERVENING.search(window, last.end()):
+        return None  # another code sits between the keyword and this one
+    return last.lastgroup
+
+
+def _reference_ok(segments: list[str]) -> bool:
+    """Oficio/audit numbers have three parts, or two with a real prefix (not an invoice series "A-2291")."""
+    return len(segments) >= 3 or len(segments[0]) >= 2
+
+
+def _shape(segments: list[str], printed: str) -> tuple[str, str] | None:
+    """(kind, reason) from the code's own shape, without context."""
+    if len(segments) < 3 or not _YEAR.fullmatch(segments[-1]):
+        return None
+    if segments[0] in BID_PREFIXES:
+        return "bid", "bid-prefix"
+    inner = segments[1:-1]
+    if len(segments) >= 4 and any(s.isdigit() for s in inner) and any(s in PROCEDURE_SEGMENTS for s in inner):
+        return "bid", "bid-procedure"
+    if "/" in printed and not segments[0].isdigit():
+        return "contract", "contract-slash"
+    return None
+
+
+def classify(printed: str, folded: str, start: int) -> tuple[str, str] | None:
+    """(kind, reason) for a code-shaped match, or None when it is not a bid/contract/reference number."""
+    segments = _SPLIT.split(printed)
+    compact = "".join(segments)
+    if _UUID.fullmatch(printed) or not any(c.isdigit() for c in compact):
+        return None
+    if len(segments) == 4 and _COMPRANET.fullmatch(compact):
+        return "bid", "bid-compranet"
+    context = _context(folded, start)
+    shape = _shape(segments, printed)
+    if context == "reference":  # "Expediente EA-IT20-2020": a bid-shaped number stays a bid
+        if shape and shape[0] == "bid":
+            return shape
+        return ("reference", "reference-context") if _reference_ok(segments) else shape
+    return (context, f"{context}-context") if context else shape
+
+
+def extract(text: str, folded: str) -> Iterator[Entity]:
+    """Yield bid, contract and reference numbers (each code is exactly one of them)."""
+    for m in _CODE.finditer(text):
+        found = classify(m.group(0), folded, m.start())
+        if found:
+            kind, reason = found
+            yield Entity(kind, m.group(0), normalise_code(m.group(0)), m.start(), m.end(), reason)

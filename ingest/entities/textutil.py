@@ -1,0 +1,56 @@
+"""Text helpers: length-preserving accent/case folding and line windows."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class _FoldTable(dict):
+    """Fold of one non-ASCII character, computed on first sight: NFKD base without marks, lower case."""
+
+    def __missing__(self, ch: str) -> str:
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        low = ch.lower()
+        folded = base if len(base) == 1 else (low if len(low) == 1 else " ")
+        self[ch] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    """Replacement for one non-ASCII character."""
+    return _TABLE[m.group()]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character out per character in ("Juárez" -> "juarez", "ﬁ" -> "ﬁ").
+
+    Offsets found in the folded text are offsets in the original; used for entity matching,
+    indexing and highlighting alike. Every folded character is already lower case, so the final
+    lower() only touches ASCII letters.
+    """
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_char, text)
+    return text.lower()
+
+
+def line_before(text: str, pos: int, width: int) -> str:
+    """Up to `width` chars before pos, cut at the last line break."""
+    lo = max(0, pos - width)
+    nl = text.rfind("\n", lo, pos)
+    return text[nl + 1 if nl >= 0 else lo:pos]
+
+
+def find_all(haystack: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every needle in haystack (str.find is much faster than a regex scan)."""
+    found: list[int] = []
+    for needle in needles:
+        i = haystack.find(needle)
+        while i >= 0:
+            found.append(i)
+            i = haystack.find(needle, i + 1)
+    return sorted(found)

@@ -1,0 +1,160 @@
+"""Company names with a Mexican legal form: "Servicios Integrales Magavel, S.A. de C.V."."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .model import Entity
+from .textutil import fold
+
+
+def _abbr(letters: str) -> str:
+    """Regex for an abbreviation written with or without dots/spaces: S.A., S. A., SA."""
+    return r"\.?\s?".join(letters) + r"\.?"
+
+
+def _forms(case: str) -> list[str]:
+    """Abbreviated legal forms (longest first) with letters in the given case ('upper'/'lower')."""
+    a = (lambda x: _abbr(x.lower())) if case == "lower" else _abbr
+    de = r"\s?(?:de|DE|De)\s?"
+    cv = de + a("CV")
+    return [a("SAPI") + cv, a("SAB") + cv, a("SA") + cv, a("S") + de + a("RL") + f"(?:{cv})?",
+            a("SC") + de + a("RL"), a("SPR") + de + a("RL") + f"(?:{cv})?", a("SAS") + f"(?:{cv})?",
+            a("IAP"), a("SA"), a("SC"), a("AC")]
+
+
+# Three passes keep each regex cheap: upper-case abbreviations (the common case), lower-case ones
+# (only when the page has "s.a"-like text) and spelled-out forms (only when it says "sociedad").
+_LEGAL = re.compile(r"(?:" + "|".join(_forms("upper")) + r")(?!\w)")  # preceding char checked in code
+_LEGAL_LOWER = re.compile(r"(?:" + "|".join(_forms("lower")) + r")(?!\w)")
+_LEGAL_SPELLED = re.compile(r"(?:sociedad an[oó]nima(?: de capital variable)?|sociedad civil|"
+                            r"asociaci[oó]n civil|sociedad de responsabilidad limitada"
+                            r"(?: de capital variable)?)(?!\w)", re.IGNORECASE)
+_LOWER_HINTS = ("s.a", "s. a", "s. de", "s.c", "a.c", "s.p.r", "i.a.p")
+_FORM_TAIL = re.compile(
+    r"(?:^| )(?:s ?a ?p ?i de c ?v|s ?a ?b de c ?v|s ?a de c ?v|s de r ?l(?: de c ?v)?|s ?c de r ?l|"
+    r"s ?p ?r de r ?l(?: de c ?v)?|s ?a ?s(?: de c ?v)?|sociedad anonima(?: de capital variable)?|"
+    r"sociedad civil|asociacion civil|sociedad de responsabilidad limitada(?: de capital variable)?|"
+    r"i ?a ?p|s ?a|s ?c|a ?c)$")
+
+_DE = re.compile(r"(?<![A-Za-z])de(?![A-Za-z])")
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»]+|[,;:()\[\]\"“”«»]")
+_CAPITAL = re.compile(r"[A-ZÁÉÍÓÚÜÑ0-9&][\w&'’.\-]*")
+_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "e", "y"})  # "Tecnología y Seguridad Tlahuica"
+_UPPER_CONNECTORS = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "EL", "Y", "E"})
+_AND = frozenset({"y", "e", "Y", "E"})
+# An article right before a name joined by "y" means prose about two parties: "la Comisión y Magavel, S.A."
+_ARTICLES = frozenset({"la", "el", "los", "las", "del", "al"})
+_STOP = frozenset(fold(w) for w in (
+    "con", "entre", "por", "que", "proveedor", "proveedora", "empresa", "contratista", "denominada",
+    "nombre", "emisor", "receptor", "razon", "social", "licitante", "moral", "persona", "arrendador",
+    "prestador", "participante", "adjudicada", "ganador", "ganadora", "rfc", "a", "al", "se", "su", "para",
+    "oferente", "concursante", "adjudicado", "adjudicataria", "testigo", "favor"))
+# Role words: "Representante Legal de Quatro Desarrollo Móvil, S.A. de C.V." names the company only.
+# After a role word, its qualifiers ("Legal", "General", "Único") are dropped as well; elsewhere they
+# may belong to a name ("Asesoría Legal Integral, S.C.").
+_ROLES = frozenset({"representante", "representantes", "apoderado", "apoderada", "director", "directora",
+                    "administrador", "administradora", "gerente", "titular", "socio", "socia", "accionista"})
+_ROLE_QUALIFIERS = frozenset({"legal", "legales", "general", "unico", "unica", "comercial", "juridico"})
+_ABBREVIATIONS = frozenset({"hnos.", "cia.", "hermanos."})
+_MAX_WORDS = 8
+
+
+def normalise_vendor(s: str) -> str:
+    """Company name -> canonical: legal form removed, accents folded, lower case, no punctuation."""
+    f = fold(s).replace(".", "")
+    f = " ".join(re.sub(r"[^\w\s]|_", " ", f).split())
+    return _FORM_TAIL.sub("", f).strip()
+
+
+def _form_ok(form: str) -> bool:
+    """Bare lower-case 'sa'/'ac'/'sc' are ordinary words; dotted or upper-case forms ("SA de CV") are legal forms."""
+    return "." in form or _DE.sub("", form).isupper() or len(form) > 12
+
+
+def _name_start(text: str, form_start: int) -> int | None:
+    """Start offset of the capitalised name just before a legal form, or None."""
+    lo = max(text.rfind("\n", 0, form_start) + 1, form_start - 160)
+    tokens = list(_TOKEN.finditer(text, lo, form_start))
+    if tokens and tokens[-1].group() == ",":
+        tokens.pop()
+    if tokens and tokens[-1].group() in "\"“”»":
+        tokens.pop()
+    words: list[re.Match[str]] = []
+    after_role = False
+    for tok in reversed(tokens):
+        if not _accept(tok.group(), words):
+            after_role = fold(tok.group()) in _ROLES
+            break
+        words.append(tok)
+        if len(words) >= _MAX_WORDS:
+            break
+    while words and (words[-1].group() in _CONNECTORS or words[-1].group() in _UPPER_CONNECTORS
+                     or (after_role and fold(words[-1].group()) in _ROLE_QUALIFIERS)):
+        words.pop()  # a name does not start with a connector, nor with the rest of a role
+    words = _after_other_party(text, lo, words)
+    if not words or not any(len(w.group()) > 1 and w.group()[0].isalpha() for w in words):
+        return None
+    return words[-1].start()
+
+
+def _after_other_party(text: str, lo: int, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Drop "la Comisión y" from "entre la Comisión y Magavel": words run backwards (last = first word)."""
+    ands = [i for i, w in enumerate(words) if w.group() in _AND]
+    if not ands:
+        return words
+    prev = list(_TOKEN.finditer(text, lo, words[-1].start()))
+    if not prev or prev[-1].group().lower() not in _ARTICLES:
+        return words
+    return words[:min(ands)]
+
+
+def _accept(word: str, words_after: list[re.Match[str]]) -> bool:
+    """Whether a word (seen walking backwards) still belongs to the company name."""
+    f = fold(word)
+    upper_name = bool(words_after) and all(w.group().isupper() or not w.group().isalpha() for w in words_after)
+    if word in _UPPER_CONNECTORS and upper_name and words_after:
+        return True
+    if word in _AND and word.islower():
+        return bool(words_after) and _CAPITAL.fullmatch(words_after[-1].group()) is not None
+    if f in _STOP or f in _ROLES or (word.endswith(".") and f not in _ABBREVIATIONS and len(word) > 2):
+        return False
+    if word in _CONNECTORS:
+        return bool(words_after)
+    return bool(_CAPITAL.fullmatch(word))
+
+
+def _legal_forms(text: str, folded: str) -> Iterator[re.Match[str]]:
+    """Legal-form matches from the passes worth running on this page."""
+    yield from _LEGAL.finditer(text)
+    if any(h in text for h in _LOWER_HINTS):
+        yield from _LEGAL_LOWER.finditer(text)
+    if "sociedad" in folded or "asociacion" in folded:
+        yield from _LEGAL_SPELLED.finditer(text)
+
+
+def _form_at(text: str, m: re.Match[str]) -> bool:
+    """A legal-form match that stands alone ("S.A.", not the end of "RÍOS C.") and is written as one."""
+    before = text[m.start() - 1] if m.start() else " "
+    return not (before.isalnum() or before in "._") and _form_ok(m.group(0))
+
+
+def has_legal_form(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a company legal form (a company line in a signature block)."""
+    if any(_form_at(text, m) for m in _LEGAL.finditer(text, start, end)):
+        return True
+    return any(_form_at(text, m) for m in _LEGAL_LOWER.finditer(text, start, end))
+
+
+def extract(text: str, folded: str) -> Iterator[Entity]:
+    """Yield vendors: capitalised words followed by a Mexican legal form."""
+    for m in _legal_forms(text, folded):
+        if not _form_at(text, m):
+            continue
+        start = _name_start(text, m.start())
+        if start is None:
+            continue
+        printed = text[start:m.end()]
+        value = normalise_vendor(printed)
+        if value:
+            yield Entity("vendor", printed, value, start, m.end(), "vendor-legal-form")
