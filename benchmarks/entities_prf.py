@@ -27,7 +27,7 @@ def found_entities(archive, answer_key: dict) -> set[tuple]:
     for doc in archive.catalog.documents(limit=10_000):
         for e in archive.catalog.entities(doc["id"]):
             method = methods.get((doc["filename"], e["page"]))
-            if method is not None:
+            if method is not None and e["kind"] in KINDS:
                 out.add((doc["filename"], e["page"], method, e["kind"], e["value"]))
     return out
 

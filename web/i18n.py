@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind_rfc": {"es": "RFC", "en": "RFC"},
     "kind_date": {"es": "fecha", "en": "date"},
     "kind_person": {"es": "persona", "en": "person"},
+    "kind_reference": {"es": "referencia", "en": "reference"},
     "api_docs": {"es": "API", "en": "API"},
     "tagline": {"es": "Cada resultado cita su documento y su página.", "en": "Every hit cites its document and page."},
 }
