@@ -13,7 +13,7 @@ import re
 
 from ingest.entities import fold
 
-__all__ = ["MAX_TOKEN", "fold", "index_text", "token_spans", "tokens"]
+__all__ = ["MAX_TOKEN", "fold", "index_text", "tokens"]
 
 MAX_TOKEN = 40
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -22,11 +22,6 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 def tokens(text: str) -> list[str]:
     """The searchable tokens of a text: runs of ASCII letters and digits after folding."""
     return [t for t in _TOKEN.findall(fold(text)) if len(t) <= MAX_TOKEN]
-
-
-def token_spans(text: str) -> list[tuple[str, int, int]]:
-    """Tokens with their character offsets in the original text."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text)) if m.end() - m.start() <= MAX_TOKEN]
 
 
 def index_text(text: str) -> str:

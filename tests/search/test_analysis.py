@@ -1,6 +1,8 @@
 from hypothesis import given, strategies as st
 
-from search.analysis import fold, index_text, token_spans, tokens
+from search.analysis import fold, index_text, tokens
+from search.query import parse
+from search.snippets import match_spans
 
 
 def test_fold_accents_and_case():
@@ -16,10 +18,10 @@ def test_codes_split_into_adjacent_tokens():
     assert tokens("Licitación EA-IT20-2020 y DCA/TM/222/2020") == ["licitacion", "ea", "it20", "2020", "y", "dca", "tm", "222", "2020"]
 
 
-def test_token_spans_point_into_original_text():
-    text = "Servicios Integrales Magavel, S.A. de C.V."
-    for tok, start, end in token_spans(text):
-        assert fold(text[start:end]) == tok
+def test_match_spans_point_into_original_text():
+    text = "Servicios Integrales MAGAVEL, S.A. de C.V. — licitación EA–IT20/2020; magavelito"
+    spans = match_spans(text, parse("magavel OR ea-it20-2020 OR licitac*"))
+    assert [text[a:b] for a, b in spans] == ["MAGAVEL", "licitación", "EA–IT20/2020"]
 
 
 def test_index_text_is_whitespace_joined_tokens():
