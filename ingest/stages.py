@@ -73,19 +73,25 @@ def find_entities(page: Page) -> Page:
 
 
 _JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|documento\d*|document\d*|sin t[ií]tulo)$", re.I)
+# A letterhead ("GOBIERNO DEL ESTADO DE ...") names the issuer, not the document: prefer the
+# first early line that says what the document is.
+_DOC_WORDS = re.compile(
+    r"\b(acta|contrato|fallo|convocatoria|oficio|factura|cfdi|informe|anexo|licitaci[oó]n|dictamen|"
+    r"auditor[ií]a|acuse|contrarrecibo|recibo|requerimiento|expediente|resoluci[oó]n|minuta)\b", re.I)
 
 
 def choose_title(metadata: dict[str, str], pages: list[Page], filename: str) -> str:
-    """The PDF's own title when it is meaningful, else the first real line, else the name."""
+    """The PDF's own title when it is meaningful, else the line saying what the document
+    is, else the first real line, else the file name."""
     title = metadata.get("Title", "").strip()
     if title and not _JUNK_TITLE.match(title) and len(title) > 3:
         return title[:200]
-    for page in pages[:2]:
-        for line in page.text.splitlines():
-            line = " ".join(line.split())
-            if sum(c.isalpha() for c in line) >= 6:
-                return line[:160]
-    return Path(filename).stem
+    lines = [" ".join(line.split()) for page in pages[:1] for line in page.text.splitlines()]
+    lines = [line for line in lines if sum(c.isalpha() for c in line) >= 6]
+    for line in lines[:12]:
+        if _DOC_WORDS.search(line):
+            return line[:160]
+    return lines[0][:160] if lines else Path(filename).stem
 
 
 def assemble(sha256: str, path: Path, size: int, plan: Plan) -> Document:
