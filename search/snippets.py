@@ -89,13 +89,26 @@ def make_snippet(text: str, spans: list[Span], width: int = 240) -> Snippet:
     end = min(len(text), start + width)
     while end < len(text) and not text[end].isspace():
         end += 1
-    raw = text[start:end]
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
-    shift = len(lead) - start
-    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
-    flat = lead + raw.replace("\n", " ") + tail
-    return Snippet(flat, inside)
+    flat, where = _collapse(text[start:end], len(lead))
+    inside = [(where[a - start], where[b - start]) for a, b in spans if a >= start and b <= end]
+    return Snippet(lead + flat + tail, inside)
+
+
+def _collapse(raw: str, shift: int) -> tuple[str, list[int]]:
+    """Whitespace runs become one space; where[i] is the position of raw[i] in the result."""
+    out: list[str] = []
+    where: list[int] = []
+    for ch in raw:
+        where.append(len(out) + shift)
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+    where.append(len(out) + shift)
+    return "".join(out), where
 
 
 def _clip(text: str, start: int, width: int) -> str:
