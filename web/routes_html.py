@@ -31,8 +31,9 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, offset: int = Query(0, ge=0)):
     archive = request.app.state.archive
-    data = {"documents": archive.catalog.documents(100, offset), "counts": archive.catalog.counts(),
-            "failures": archive.catalog.failures()}
+    counts = archive.catalog.counts()
+    data = {"documents": archive.catalog.documents(100, offset), "counts": counts, "failures": archive.catalog.failures(),
+            "next_offset": offset + 100 if offset + 100 < counts["documents"] else None}
     return _render(request, "documents.html", data)
 
 

@@ -133,3 +133,18 @@ def test_page_view_lists_and_boxes_entities(client):
     amounts = [e for e in data["entities"] if e["kind"] == "amount" and e["value"] == "1023123.00 MXN"]
     assert amounts and all(e["boxes"] for e in amounts)
     assert data["boxes"], "the filtered amount is boxed as a hit"
+
+
+def test_every_sample_page_renders_as_an_image(client):
+    from PIL import Image
+    import io
+
+    docs = client.get("/api/documents").json()["documents"]
+    kinds = {d["media_type"] for d in docs}
+    assert {"application/pdf", "image/tiff", "image/jpeg"} <= kinds
+    for doc in docs:
+        for number in range(1, doc["page_count"] + 1):
+            r = client.get(f"/documents/{doc['id']}/pages/{number}/image")
+            assert r.status_code == 200, (doc["filename"], number)
+            assert Image.open(io.BytesIO(r.content)).width >= 600
+        assert client.get(f"/documents/{doc['id']}/pages/{doc['page_count'] + 1}/image").status_code == 404
