@@ -13,7 +13,7 @@ from . import images, pdf  # noqa: F401  (register the built-in formats)
 from .deskew import deskew, unrotate_words
 from .formats import open_source
 from .model import EMPTY, OCR, Document, Page
-from .tesseract import ocr_image
+from .tesseract import ocr_image, orientation
 
 try:  # entity extraction is optional until its package lands
     from .entities import extract_entities
@@ -58,12 +58,41 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
         width, height = source.size(index)
     finally:
         source.close()
-    straight, angle = deskew(image)
-    result = ocr_image(straight, settings.ocr_lang, settings.ocr_timeout)
-    words = unrotate_words(result.words, angle, *image.size)
+    result, words = _read(image, settings)
+    if _poor(result):
+        turn = orientation(image, settings.ocr_timeout)  # a page scanned sideways or upside down
+        if turn:
+            turned, turned_words = _read(image.rotate(-turn, expand=True), settings)
+            if (turned.confidence or 0) > (result.confidence or 0):
+                result, words = turned, _unturn(turned_words, turn)
     method = OCR if result.text else EMPTY
     page = Page(index + 1, result.text, method, result.confidence, width, height, words)
     return find_entities(page)
+
+
+def _read(image, settings: Settings):
+    """Straighten, OCR, and put the word boxes back on the image as given."""
+    straight, angle = deskew(image)
+    result = ocr_image(straight, settings.ocr_lang, settings.ocr_timeout)
+    return result, unrotate_words(result.words, angle, *image.size)
+
+
+def _poor(result) -> bool:
+    return result.confidence is None or result.confidence < 70 or len(result.words) < 10
+
+
+def _unturn(words, turn: int):
+    """Boxes on the image turned `turn` degrees clockwise, mapped back onto the page as shown."""
+    out = []
+    for start, end, x0, y0, x1, y1 in words:
+        if turn == 90:
+            box = (y0, 1 - x1, y1, 1 - x0)
+        elif turn == 180:
+            box = (1 - x1, 1 - y1, 1 - x0, 1 - y0)
+        else:  # 270
+            box = (1 - y1, x0, 1 - y0, x1)
+        out.append((start, end, *box))
+    return out
 
 
 def find_entities(page: Page) -> Page:

@@ -50,6 +50,18 @@ def ocr_image(image: Image.Image, lang: str, timeout: int) -> OcrResult:
     return _assemble(data, *image.size)
 
 
+def orientation(image: Image.Image, timeout: int) -> int:
+    """Degrees (0, 90, 180, 270) to rotate the image clockwise so its text reads upright;
+    0 when Tesseract's orientation detection is unsure or finds too little text."""
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT, timeout=timeout)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0
+    if float(osd.get("orientation_conf", 0)) < 2.0:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
+
+
 def _kept_words(data: dict[str, list]) -> list[int]:
     """Indexes of real words, minus Tesseract's ghost duplicates: on tall lines (text beside a
     signature) the LSTM sometimes reads a word twice, with overlapping boxes. Two words cannot

@@ -80,3 +80,15 @@ def test_words_carry_boxes_inside_the_page(corpus, tmp_path):
     for start, end, x0, y0, x1, y1 in page.words:
         assert page.text[start:end].strip() == page.text[start:end]
         assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+
+
+def test_page_scanned_sideways_is_turned_upright(corpus, tmp_path):
+    from PIL import Image
+
+    sideways = tmp_path / "sideways.png"
+    Image.open(corpus / "ocr_gt_phototest.tif").rotate(90, expand=True).save(sideways, dpi=(200, 200))
+    page = ocr_page(str(sideways), 0, settings_for(tmp_path))
+    assert cer(page.text, (corpus / "ocr_gt_phototest.gt.txt").read_text(encoding="utf-8")) <= 0.02
+    start, end, x0, y0, x1, y1 = page.words[0]
+    assert page.text[start:end] == "This"
+    assert x1 < 0.5 and y0 > 0.5  # the first word sits bottom-left on the page as scanned
