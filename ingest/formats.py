@@ -52,12 +52,12 @@ def detect(path: Path) -> Format:
     scored = sorted(((f.score(head, path.name), i, f) for i, f in enumerate(_REGISTRY)), reverse=True)
     if not scored or scored[0][0] <= 0:
         raise UnsupportedType(
-            f"not a supported document (PDF, PNG, JPEG or TIFF); it starts with {head[:8]!r}"
+            f"not a supported document (PDF, PNG, JPEG, TIFF or CFDI XML); it starts with {head[:8]!r}"
         )
     return scored[0][2]
 
 
-DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xml"}
 
 
 def looks_like_document(path: Path) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from expediente.settings import Settings
 
-from . import images, pdf  # noqa: F401  (register the built-in formats)
+from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
 from .deskew import deskew, unrotate_words
 from .formats import open_source
 from .model import EMPTY, OCR, Document, Page

@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "documents": {"es": "Documentos", "en": "Documents"},
     "upload": {"es": "Subir", "en": "Upload"},
     "upload_title": {"es": "Subir documentos", "en": "Upload documents"},
-    "upload_help": {"es": "PDF (digitales o escaneados), PNG, JPEG o TIFF. Puede elegir varios archivos.", "en": "PDF (born-digital or scanned), PNG, JPEG or TIFF. You can choose several files."},
+    "upload_help": {"es": "PDF (digitales o escaneados), PNG, JPEG, TIFF o XML de CFDI. Puede elegir varios archivos.", "en": "PDF (born-digital or scanned), PNG, JPEG, TIFF or CFDI XML. You can choose several files."},
     "upload_button": {"es": "Subir e indexar", "en": "Upload and index"},
     "ingested": {"es": "indexado", "en": "ingested"},
     "present": {"es": "ya estaba en el archivo", "en": "already in the archive"},
