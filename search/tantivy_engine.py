@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import tantivy
@@ -12,6 +13,7 @@ from .engine import EngineHit, EngineResult
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
+LOCK_WAIT_S = 60.0
 _TEXT = "ws"  # whitespace tokenizer: analysis already happened in search.analysis
 _KEYWORDS = ("bids", "contracts", "rfcs", "kind", "vendor_keys")
 _INTS = ("amounts", "dates", "years")
@@ -42,11 +44,17 @@ class TantivyEngine:
         self._writer: tantivy.IndexWriter | None = None
 
     def _w(self) -> tantivy.IndexWriter:
-        if self._writer is None:
+        """The writer; another process's writer holds the lock between its commits, so wait
+        for a turn (ingest commits every few documents) before saying the index is busy."""
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while self._writer is None:
             try:
                 self._writer = self.index.writer(heap_size=128_000_000, num_threads=1)
             except ValueError as exc:
-                raise IndexBusy("another process is writing to the index (an ingest is running?): wait for it to finish") from exc
+                if time.monotonic() > deadline:
+                    raise IndexBusy("another process has been writing to the index for a while (an ingest is "
+                                    "running?): try again when it finishes") from exc
+                time.sleep(0.2)
         return self._writer
 
     def add(self, records: list[PageRecord]) -> None:
