@@ -70,7 +70,7 @@ class Settings:
 
     def with_overrides(self, **overrides: object) -> "Settings":
         """A copy with the given (non-None) values replaced."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
 
 
 def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:

@@ -18,8 +18,8 @@ MIN_ANGLE = 0.7  # Tesseract copes with less; rotating small skews can cost more
 
 
 def _sharpness(ink: Image.Image, angle: float) -> float:
-    rotated = ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0)
-    rows = rotated.resize((1, rotated.height), Image.BOX)
+    rotated = ink.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0)
+    rows = rotated.resize((1, rotated.height), Image.Resampling.BOX)
     return ImageStat.Stat(rows).var[0]
 
 
@@ -37,7 +37,7 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     angle = skew_angle(image)
     if abs(angle) < MIN_ANGLE or abs(angle) > MAX_ANGLE:
         return image, 0.0
-    return image.rotate(angle, resample=Image.BICUBIC, fillcolor=255), angle
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
 
 
 def unrotate_words(words: list[Word], angle: float, width: int, height: int) -> list[Word]:
@@ -54,6 +54,6 @@ def unrotate_words(words: list[Word], angle: float, width: int, height: int) -> 
             dx, dy = fx * width - cx, fy * height - cy
             xs.append((cx + dx * cos - dy * sin) / width)
             ys.append((cy + dx * sin + dy * cos) / height)
-        box = (min(xs), min(ys), max(xs), max(ys))
-        out.append((start, end, *(round(min(max(v, 0.0), 1.0), 5) for v in box)))
+        x0, y0, x1, y1 = (round(min(max(v, 0.0), 1.0), 5) for v in (min(xs), min(ys), max(xs), max(ys)))
+        out.append((start, end, x0, y0, x1, y1))
     return out

@@ -71,7 +71,7 @@ class ImageSource:
         native = self.dpi(index)
         if native < 200 and dpi > native:
             factor = min(dpi, 300) / native
-            frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.LANCZOS)
+            frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.Resampling.LANCZOS)
         return frame
 
     def size(self, index: int) -> tuple[float, float]:

@@ -103,7 +103,8 @@ def _words(textpage: pdfium.PdfTextPage, text: str, width: float, height: float,
         l0, b0, r0, t0 = charbox(start)
         l1, b1, r1, t1 = charbox(end - 1)
         box = (min(l0, l1) / width, 1 - max(t0, t1) / height, max(r0, r1) / width, 1 - min(b0, b1) / height)
-        words.append((start, end, *_rotate(box, rotation)))
+        x0, y0, x1, y1 = _rotate(box, rotation)
+        words.append((start, end, x0, y0, x1, y1))
     return words
 
 
@@ -111,7 +112,7 @@ def _clamp(v: float) -> float:
     return 0.0 if v < 0 else 1.0 if v > 1 else round(v, 5)
 
 
-def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[float, float, float, float]:
     """Map a box on the unrotated page to the page as displayed (/Rotate clockwise)."""
     x0, y0, x1, y1 = box
     if rotation == 90:

@@ -18,7 +18,7 @@ MARGIN, SIZE, LEADING, WRAP = 54.0, 10.0, 14.0, 95
 
 
 @lru_cache(maxsize=8)
-def _font(size: float) -> ImageFont.FreeTypeFont:
+def _font(size: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)  # Pillow's bundled TrueType font: same everywhere
 
 

@@ -13,6 +13,7 @@ if docker compose version >/dev/null 2>&1; then   # validate the compose file wh
   docker compose config -q
 fi
 status=0
+.venv/bin/mypy || status=$?        # type hints on the packages hold
 .venv/bin/python -m pytest -q "$@" || status=$?
 # stop the node only if this run started it (a developer's running node stays up)
 if [ "$started_es" = 1 ] && [ "${KEEP_ES:-0}" != 1 ]; then scripts/es-node.sh stop || true; fi

@@ -160,7 +160,7 @@ class Catalog:
     def entities(self, doc_id: str, page: int | None = None) -> list[dict[str, Any]]:
         sql, args = "SELECT * FROM entities WHERE document_id = ?", (doc_id,)
         if page is not None:
-            sql, args = sql + " AND page = ?", (doc_id, page)
+            sql, args = sql + " AND page = ?", (doc_id, page)  # type: ignore[assignment]
         return [dict(r) for r in self._rows(sql + " ORDER BY page, start", args)]
 
     def load_document(self, doc_id: str) -> Document:

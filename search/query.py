@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from expediente.errors import QuerySyntaxError
 
@@ -163,8 +164,8 @@ class _Parser:
         if kind == "field":
             from .fields import parse_filter  # field syntax lives beside the field list (import cycle)
 
-            name, raw = value  # type: ignore[misc]
-            return parse_filter(name, raw)
+            name, raw_value = cast(tuple[str, str], value)
+            return parse_filter(name, raw_value)
         raw = str(value).strip('"')
         if kind == "word" and any(c.isdigit() for c in raw) and self._currency_next():
             raw = f"{raw} {self.take()[1]}"  # "$1,023,123.00 M.N." is one amount

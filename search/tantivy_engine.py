@@ -91,7 +91,8 @@ class TantivyEngine:
             doc = searcher.doc(address)
             hits.append(EngineHit(doc["doc_id"][0], doc["page"][0], float(score)))
         found = self._facets(searcher, compiled) if facets else {}
-        return EngineResult(result.count or 0, hits, found)
+        # the stub lacks `count`, which search(count=True) sets
+        return EngineResult(result.count or 0, hits, found)  # type: ignore[attr-defined]
 
     def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
         spec = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
@@ -145,5 +146,5 @@ class TantivyEngine:
             words = f.value.split()
             if len(words) == 1:
                 return tantivy.Query.term_query(self.schema, spec.engine_field, words[0])
-            return tantivy.Query.phrase_query(self.schema, spec.engine_field, words)
+            return tantivy.Query.phrase_query(self.schema, spec.engine_field, list[str | tuple[int, str]](words))
         return tantivy.Query.term_query(self.schema, spec.engine_field, f.value)

@@ -87,13 +87,13 @@ def listed_names(text: str, folded: str) -> Iterator[Span]:
                 yield m.start("name"), m.end("name"), "person-list"
     for i in find_all(folded, ("nombre",)):
         label = _LABEL.match(folded, i)
-        m = _LABELLED_NAME.match(text, label.end()) if label else None
-        if m:
-            yield m.start("name"), m.end("name"), "person-label"
+        named = _LABELLED_NAME.match(text, label.end()) if label else None
+        if named:
+            yield named.start("name"), named.end("name"), "person-label"
     for i in find_all(folded, ("por parte de",)):
-        m = _POR_PARTE.match(text, i + len("por parte de"))
-        if m:
-            yield m.start("name"), m.end("name"), "person-por-parte"
+        party = _POR_PARTE.match(text, i + len("por parte de"))
+        if party:
+            yield party.start("name"), party.end("name"), "person-por-parte"
 
 
 def _initials_match(name: str, rfc: str) -> bool:
