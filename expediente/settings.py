@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
 
@@ -67,10 +67,6 @@ class Settings:
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
-
-    def with_overrides(self, **overrides: object) -> "Settings":
-        """A copy with the given (non-None) values replaced."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
 
 
 def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:

@@ -10,9 +10,6 @@ from expediente.settings import Settings
 from .query import Node
 from .records import PageRecord
 
-FACETS = ("vendors", "bids", "years", "kind")
-
-
 @dataclass
 class EngineHit:
     document_id: str

@@ -129,7 +129,6 @@ _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222
              "rfc": "SIM0512153K7", "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
 
 _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{4,}[A-Za-z0-9]$")
-_AMOUNTLIKE = re.compile(r"\d")
 
 
 def expand_free_text(raw: str, node: Node) -> Node:
