@@ -134,8 +134,7 @@ _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{
 def expand_free_text(raw: str, node: Node) -> Node:
     """A word that reads as an amount or a code also matches the typed entity values."""
     alternatives: list[Node] = [node]
-    digits = sum(c.isdigit() for c in raw)
-    if digits >= 4 and not re.search(r"[A-Za-z]{2}", raw.replace("MXN", "").replace("M.N.", "").replace("mxn", "")):
+    if sum(c.isdigit() for c in raw) >= 4:  # "2020" may be an amount too; "16" is not worth it
         from ingest.entities import parse_amount_query
 
         amount = parse_amount_query(raw)

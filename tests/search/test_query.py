@@ -72,3 +72,15 @@ def test_field_filters(text, expected):
 def test_malformed_queries_get_clear_messages(text, message):
     with pytest.raises(QuerySyntaxError, match=message):
         parse(text)
+
+
+def test_amount_with_currency_word_is_one_amount():
+    node = parse("1,023,123 pesos")
+    assert FieldFilter("amount", "=", "102312300") in node.items
+
+
+def test_codes_and_plain_words_are_not_amounts():
+    for text in ("EA-IT20-2020", "magavel", "SIM1508193C1"):
+        node = parse(text)
+        items = node.items if isinstance(node, Or) else (node,)
+        assert not any(isinstance(i, FieldFilter) and i.field == "amount" for i in items)
