@@ -42,7 +42,9 @@ def vendor_profile(catalog: Catalog, name: str) -> dict[str, Any]:
             if e["kind"] == "amount" and any(abs(e["start"] - v["end"]) <= NEAR or abs(v["start"] - e["end"]) <= NEAR for v in here):
                 amounts.append({**where, "printed": e["printed"], "value": e["value"]})
             elif e["kind"] == "bid":
-                bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})["pages"].append(where)
+                bid = bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})
+                if where not in bid["pages"]:
+                    bid["pages"].append(where)
     return {
         "vendor": value, "names": [n for n, _ in printed.most_common()],
         "documents": list(documents.values()),
