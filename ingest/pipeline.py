@@ -25,6 +25,7 @@ from .tesseract import check_tesseract
 
 log = logging.getLogger(__name__)
 FLUSH_EVERY = 25
+CHUNK = 16  # pages per text-layer task: a long PDF is shared among the workers
 
 
 class Archive(Protocol):
@@ -99,8 +100,8 @@ class _File:
     path: Path
     sha256: str
     size: int
-    plan: Plan | None = None
-    pending: set[int] = field(default_factory=set)
+    plan: Plan | None = None  # grows chunk by chunk into the whole file
+    pending: set[tuple[str, int]] = field(default_factory=set)  # ("chunk", start) / ("ocr", index)
     attempts: int = 0
 
 
@@ -111,7 +112,7 @@ class _Batch:
         self.settings, self.archive, self.report, self.emit = settings, archive, report, emit
         self.queue: list[_File] = []
         self.seen: set[str] = set()
-        self.tasks: dict[Future, tuple[_File, int | None]] = {}
+        self.tasks: dict[Future, tuple[_File, tuple[str, int]]] = {}
         self.since_flush = 0
 
     def admit(self, path: Path) -> None:
@@ -149,30 +150,46 @@ class _Batch:
                 file = self.queue.pop(0)
                 file.attempts += 1
                 file.plan, file.pending = None, set()
-                self.tasks[pool.submit(analyse_file, str(file.path))] = (file, None)
+                self._submit(pool, file, ("chunk", 0))
             done, _ = wait(list(self.tasks), return_when=FIRST_COMPLETED)
             for fut in done:
-                file, index = self.tasks.pop(fut)
-                self._finished(pool, fut, file, index)
+                file, key = self.tasks.pop(fut)
+                self._finished(pool, fut, file, key)
 
-    def _finished(self, pool: ProcessPoolExecutor, fut: Future, file: _File, index: int | None) -> None:
+    def _submit(self, pool: ProcessPoolExecutor, file: _File, key: tuple[str, int]) -> None:
+        kind, n = key
+        fut: Future = (pool.submit(analyse_file, str(file.path), n, n + CHUNK) if kind == "chunk"
+                       else pool.submit(ocr_page, str(file.path), n, self.settings))
+        file.pending.add(key)
+        self.tasks[fut] = (file, key)
+
+    def _finished(self, pool: ProcessPoolExecutor, fut: Future, file: _File, key: tuple[str, int]) -> None:
         exc = fut.exception()
         if isinstance(exc, BrokenProcessPool):
-            self.tasks[fut] = (file, index)
+            self.tasks[fut] = (file, key)
             raise exc
         if exc is not None:
             self._drop(file)
             return self.fail(file, exc)
-        if index is None:
-            file.plan = fut.result()
-            file.pending = set(file.plan.todo)
-            for i in file.plan.todo:
-                self.tasks[pool.submit(ocr_page, str(file.path), i, self.settings)] = (file, i)
+        file.pending.discard(key)
+        if key[0] == "chunk":
+            self._merge_chunk(pool, file, fut.result())
         else:
-            file.plan.pages[index] = fut.result()  # type: ignore[union-attr]
-            file.pending.discard(index)
+            file.plan.pages[key[1]] = fut.result()  # type: ignore[union-attr]
         if not file.pending:
             self._complete(file)
+
+    def _merge_chunk(self, pool: ProcessPoolExecutor, file: _File, chunk: Plan) -> None:
+        """Place a chunk's pages; the first chunk also schedules the rest of the file."""
+        if chunk.start == 0:
+            file.plan = Plan(chunk.media_type, chunk.metadata, chunk.page_count, 0, [None] * chunk.page_count)
+            for start in range(CHUNK, chunk.page_count, CHUNK):
+                self._submit(pool, file, ("chunk", start))
+        plan = file.plan
+        assert plan is not None
+        plan.pages[chunk.start:chunk.start + len(chunk.pages)] = chunk.pages
+        for i in chunk.todo:
+            self._submit(pool, file, ("ocr", i))
 
     def _recover(self) -> None:
         """A worker died (a file crashed the parser): retry its files once in a fresh pool."""

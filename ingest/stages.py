@@ -23,10 +23,13 @@ except ImportError:  # pragma: no cover
 
 @dataclass
 class Plan:
-    """What analysing a file found: text-layer pages, and the pages still to OCR."""
+    """What analysing pages [start, start + len(pages)) of a file found: text-layer pages,
+    and the pages still to OCR (0-based indexes into the whole file)."""
 
     media_type: str
     metadata: dict[str, str]
+    page_count: int
+    start: int
     pages: list[Page | None]  # None: this page needs OCR
     todo: list[int] = field(default_factory=list)
 
@@ -36,16 +39,19 @@ def init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def analyse_file(path: str) -> Plan:
-    """Open the file, read every text layer, and list the pages that need OCR."""
+def analyse_file(path: str, start: int = 0, stop: int | None = None) -> Plan:
+    """Open the file, read the text layers of pages [start, stop), list those needing OCR.
+    Big files are analysed in chunks so that several workers share one long PDF."""
     source = open_source(Path(path))
     try:
-        pages = [source.text_layer(i) for i in range(source.page_count())]
+        count = source.page_count()
+        indexes = range(start, min(count, stop if stop is not None else count))
+        pages = [source.text_layer(i) for i in indexes]
         for page in pages:
             if page is not None:
                 find_entities(page)
-        todo = [i for i, page in enumerate(pages) if page is None]
-        return Plan(source.media_type, source.metadata(), pages, todo)
+        todo = [i for i, page in zip(indexes, pages) if page is None]
+        return Plan(source.media_type, source.metadata() if start == 0 else {}, count, start, pages, todo)
     finally:
         source.close()
 
@@ -124,6 +130,7 @@ def choose_title(metadata: dict[str, str], pages: list[Page], filename: str) -> 
 
 
 def assemble(sha256: str, path: Path, size: int, plan: Plan) -> Document:
+    """The Document from a complete plan (every page read or OCR'd)."""
     pages = [p for p in plan.pages if p is not None]
     title = choose_title(plan.metadata, pages, path.name)
     return Document(sha256, path.name, title, plan.media_type, size, pages, plan.metadata)

@@ -119,3 +119,16 @@ def test_text_layer_pages_are_not_ocrd(archive_and_settings, corpus):
     assert page["method"] == "text" and "Opinión desfavorable" in page["text"]
     start, end, *box = page["words"][0]
     assert page["text"][start:end].strip() and 0 <= box[0] < box[2] <= 1
+
+
+def test_long_pdf_is_shared_among_workers_and_reassembled_in_order(archive_and_settings, corpus):
+    """The 85-page law is read in chunks by two workers; pages come back whole and in order."""
+    archive, settings = archive_and_settings
+    report = ingest_paths([corpus / "mx_puebla_ley_obra_publica_2021.pdf"], settings, archive)
+    doc_id = report.ingested[0]["document_id"]
+    assert report.ingested[0]["pages"] == 85
+    assert [p["number"] for p in archive.catalog.pages_summary(doc_id)] == list(range(1, 86))
+    assert "Artículo 27" in archive.page(doc_id, 20)["text"]
+    assert "22 de septiembre de 2021" in archive.page(doc_id, 85)["text"]
+    assert {(h.filename, h.page) for h in archive.search('"Artículo 27" convocatoria').hits} >= {
+        ("mx_puebla_ley_obra_publica_2021.pdf", 20)}
