@@ -15,7 +15,7 @@ def test_every_message_has_both_languages():
 def test_templates_only_use_known_messages():
     used = set()
     for template in TEMPLATES.glob("*.html"):
-        used |= set(re.findall(r"t\('([a-z_]+)'", template.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"t\('([a-z_]+)'[,)]", template.read_text(encoding="utf-8")))
     assert used and used <= set(MESSAGES)
     kinds = {"amount", "bid", "contract", "vendor", "rfc", "date", "person", "reference"}
     assert {f"kind_{k}" for k in kinds} <= set(MESSAGES)
