@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -67,6 +68,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     archive = open_archive(settings)
     progress = _Progress(quiet=args.quiet)
+    started = time.perf_counter()
     try:
         report = ingest_paths(args.paths, settings, archive, progress)
     finally:
@@ -74,7 +76,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_summary(report)
+        _print_summary(report, time.perf_counter() - started)
     return report.exit_code
 
 
@@ -98,8 +100,12 @@ class _Progress:
         print(f"[{self.done}/{self.total}] {what}", file=sys.stderr, flush=True)
 
 
-def _print_summary(report) -> None:
+def _print_summary(report, seconds: float) -> None:
     print(f"ingested: {len(report.ingested)}, already present: {len(report.present)}, failed: {len(report.failed)}")
+    pages = sum(i["pages"] for i in report.ingested)
+    ocr = sum(i["ocr_pages"] for i in report.ingested)
+    if pages:
+        print(f"  {pages} pages ({ocr} OCR) in {seconds:.1f} s")
     for f in report.failed:
         print(f"  failed: {f.path}: {f.reason} [{f.code}]")
 

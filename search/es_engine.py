@@ -26,7 +26,7 @@ MAPPING: dict[str, Any] = {
         "doc_id": {"type": "keyword"}, "page": {"type": "integer"},
         "filename": {"type": "keyword"}, "title": {"type": "keyword", "index": False},
         "media_type": {"type": "keyword"}, "kind": {"type": "keyword"},
-        "text": _TEXT, "vendors": _TEXT, "vendor_keys": {"type": "keyword"},
+        "text": _TEXT, "vendors": _TEXT, "persons": _TEXT, "vendor_keys": {"type": "keyword"},
         "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
         "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
     },
@@ -69,7 +69,8 @@ class ElasticsearchEngine:
         for r in records:
             self._actions.append({"_op_type": "index", "_index": self.alias, "_id": r.key, "_source": {
                 "doc_id": r.document_id, "page": r.page, "filename": r.filename, "title": r.title,
-                "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " ".join(r.vendors),
+                "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " | ".join(r.vendors),
+                "persons": " | ".join(r.persons),
                 "vendor_keys": r.vendors, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
                 "amounts": r.amounts, "dates": r.dates, "years": r.years,
             }})

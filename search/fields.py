@@ -42,6 +42,12 @@ def _code(raw: str) -> str:
     return normalise_code(raw)
 
 
+def _person(raw: str) -> str:
+    from ingest.entities import normalise_person
+
+    return index_text(normalise_person(raw) or raw)
+
+
 def _vendor(raw: str) -> str:
     from ingest.entities import normalise_vendor
 
@@ -74,6 +80,7 @@ FIELDS: dict[str, FieldSpec] = {
     "bid": FieldSpec("bid", "bids", "keyword", "bid", _code),
     "contract": FieldSpec("contract", "contracts", "keyword", "contract", _code),
     "vendor": FieldSpec("vendor", "vendors", "tokens", "vendor", _vendor),
+    "person": FieldSpec("person", "persons", "tokens", "person", _person),
     "rfc": FieldSpec("rfc", "rfcs", "keyword", "rfc", lambda v: v.strip().upper()),
     "date": FieldSpec("date", "dates", "int", "date", _date),
     "year": FieldSpec("year", "years", "int", None, _year),
@@ -81,7 +88,7 @@ FIELDS: dict[str, FieldSpec] = {
 }
 ALIASES = {
     "monto": "amount", "importe": "amount", "licitacion": "bid", "licitación": "bid", "procedimiento": "bid",
-    "contrato": "contract", "proveedor": "vendor", "empresa": "vendor", "fecha": "date", "año": "year",
+    "contrato": "contract", "persona": "person", "proveedor": "vendor", "empresa": "vendor", "fecha": "date", "año": "year",
     "ano": "year", "tipo": "type", "kind": "type",
 }
 FIELD_NAMES = frozenset(FIELDS) | frozenset(ALIASES)
@@ -126,7 +133,7 @@ def _date_span(value: str) -> FieldFilter:
 
 
 _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222/2020", "vendor": "magavel",
-             "rfc": "SIM0512153K7", "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
+             "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
 
 _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{4,}[A-Za-z0-9]$")
 

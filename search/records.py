@@ -26,6 +26,7 @@ class PageRecord:
     vendors: list[str] = field(default_factory=list)
     rfcs: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # ISO yyyy-mm-dd
+    persons: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
 
     @property
@@ -57,7 +58,8 @@ def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
         if cents is not None and cents not in rec.amounts:
             rec.amounts.append(cents)
         return
-    target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates}.get(kind)
+    target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates,
+              "person": rec.persons}.get(kind)
     if target is not None and value not in target:
         target.append(value)
     if kind == "date" and value[:4].isdigit() and int(value[:4]) not in rec.years:

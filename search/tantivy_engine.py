@@ -26,6 +26,7 @@ def _schema() -> tantivy.Schema:
     sb.add_integer_field("page", stored=True, indexed=True, fast=True)
     sb.add_text_field("text", tokenizer_name=_TEXT, index_option="position")
     sb.add_text_field("vendors", tokenizer_name=_TEXT, index_option="position")
+    sb.add_text_field("persons", tokenizer_name=_TEXT, index_option="position")
     for name in _KEYWORDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in _INTS:
@@ -62,7 +63,7 @@ class TantivyEngine:
         for rec in records:
             writer.add_document(tantivy.Document(
                 doc_id=rec.document_id, page=rec.page, text=rec.text, kind=rec.kind,
-                vendors=" ".join(rec.vendors), vendor_keys=rec.vendors, bids=rec.bids,
+                vendors=" | ".join(rec.vendors), vendor_keys=rec.vendors, persons=" | ".join(rec.persons), bids=rec.bids,
                 contracts=rec.contracts, rfcs=rec.rfcs, amounts=rec.amounts,
                 dates=[int(d.replace("-", "")) for d in rec.dates], years=rec.years,
             ))

@@ -72,3 +72,12 @@ def test_filter_highlights_the_entity(sample_archive):
     hit = sample_archive.search("amount:1023123", limit=1).hits[0]
     marked = [hit.snippet.text[a:b] for a, b in hit.snippet.highlights]
     assert any("023" in m or "VEINTITR" in m.upper() for m in marked)
+
+
+def test_person_filter(sample_archive, answer_key):
+    expected = {(e["file"], e["page"]) for e in answer_key["entities"]
+                if e["kind"] == "person" and "salgado rios" in e["value"]}
+    assert expected
+    assert pages(sample_archive, 'person:"Salgado Ríos"') == expected
+    assert pages(sample_archive, 'persona:"Lic. Jorge Alberto Salgado Ríos"') == expected
+    assert pages(sample_archive, 'person:"rios jorge"') == set()  # names are phrases, in order
