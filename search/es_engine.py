@@ -8,11 +8,12 @@ the minimal distribution (no analysis-common module) as on the full one.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
-from expediente.errors import EngineUnavailable, QuerySyntaxError
+from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
@@ -44,30 +45,55 @@ def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
 class ElasticsearchEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, alias: str, timeout_ms: int = 5000) -> None:
+    def __init__(self, url: str, alias: str, timeout_ms: int = 5000, build: bool = False) -> None:
+        """Serve and write through the alias; with build=True, write a fresh versioned index
+        that `publish()` later puts behind the alias (how `reindex` rolls out a mapping)."""
         self.url, self.alias, self.timeout_ms = url, alias, timeout_ms
         self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2)
         self._actions: list[dict[str, Any]] = []
         self._deletes: set[str] = set()
-        self._ensure_index()
+        self.write_index = self._create_index() if build else self._ensure_index()
 
-    @property
-    def index_name(self) -> str:
-        return f"{self.alias}-v{MAPPING_VERSION}"
-
-    def _ensure_index(self) -> None:
+    def _call(self, fn, *args: Any, **kwargs: Any) -> Any:
         try:
-            if not self.es.indices.exists_alias(name=self.alias):
-                if not self.es.indices.exists(index=self.index_name):
-                    self.es.indices.create(index=self.index_name, mappings=MAPPING,
-                                           settings={"number_of_shards": 1, "number_of_replicas": 0})
-                self.es.indices.put_alias(index=self.index_name, name=self.alias)
+            return fn(*args, **kwargs)
         except (TransportError, ApiError) as exc:
             raise _unavailable(self.url, exc) from exc
 
+    def _behind_alias(self) -> list[str]:
+        if not self._call(self.es.indices.exists_alias, name=self.alias):
+            return []
+        return sorted(self._call(self.es.indices.get_alias, name=self.alias))
+
+    def _create_index(self) -> str:
+        name = f"{self.alias}-v{MAPPING_VERSION}-{time.time_ns()}"
+        self._call(self.es.indices.create, index=name, mappings=MAPPING,
+                   settings={"number_of_shards": 1, "number_of_replicas": 0})
+        return name
+
+    def _ensure_index(self) -> str:
+        """The alias, creating the first index behind it; refuses an index of an older mapping."""
+        current = self._behind_alias()
+        if not current:
+            self._call(self.es.indices.put_alias, index=self._create_index(), name=self.alias)
+        elif not all(f"-v{MAPPING_VERSION}-" in name for name in current):
+            raise ConfigError(
+                f"the Elasticsearch index {current[0]} was built by another version of Expediente "
+                f"(this one writes mapping v{MAPPING_VERSION}): run `expediente reindex --to elasticsearch` to rebuild it")
+        return self.alias
+
+    def publish(self) -> None:
+        """Put the built index behind the alias in one atomic step, then drop the old ones."""
+        old = self._behind_alias()
+        actions = [{"add": {"index": self.write_index, "alias": self.alias}}]
+        actions += [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        self._call(self.es.indices.update_aliases, actions=actions)
+        for name in old:
+            self._call(self.es.indices.delete, index=name)
+
     def add(self, records: list[PageRecord]) -> None:
         for r in records:
-            self._actions.append({"_op_type": "index", "_index": self.alias, "_id": r.key, "_source": {
+            self._actions.append({"_op_type": "index", "_index": self.write_index, "_id": r.key, "_source": {
                 "doc_id": r.document_id, "page": r.page, "filename": r.filename, "title": r.title,
                 "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " | ".join(r.vendors),
                 "persons": " | ".join(r.persons),
@@ -85,7 +111,7 @@ class ElasticsearchEngine:
                 self._delete_pages(sorted(self._deletes))
             if self._actions:
                 helpers.bulk(self.es, self._actions, chunk_size=500, max_retries=2)
-            self.es.indices.refresh(index=self.alias)
+            self.es.indices.refresh(index=self.write_index)
         except helpers.BulkIndexError as exc:
             first = exc.errors[0] if exc.errors else {}
             raise EngineUnavailable(f"Elasticsearch rejected {len(exc.errors)} pages (first: {first}); "
@@ -98,10 +124,10 @@ class ElasticsearchEngine:
         """Delete by id, not delete_by_query: that API lives in a module the minimal
         distribution does not ship."""
         ids = []
-        for hit in helpers.scan(self.es, index=self.alias, query={"query": {"terms": {"doc_id": doc_ids}}}, _source=False):
+        for hit in helpers.scan(self.es, index=self.write_index, query={"query": {"terms": {"doc_id": doc_ids}}}, _source=False):
             ids.append(hit["_id"])
         if ids:
-            helpers.bulk(self.es, ({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids), refresh=True)
+            helpers.bulk(self.es, ({"_op_type": "delete", "_index": self.write_index, "_id": i} for i in ids), refresh=True)
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
         body: dict[str, Any] = {"query": self.compile(query), "from": offset, "size": limit,
@@ -123,10 +149,7 @@ class ElasticsearchEngine:
         return EngineResult(resp["hits"]["total"]["value"], hits, found)
 
     def page_count(self) -> int:
-        try:
-            return int(self.es.count(index=self.alias)["count"])
-        except (TransportError, ApiError) as exc:
-            raise _unavailable(self.url, exc) from exc
+        return int(self._call(self.es.count, index=self.alias)["count"])
 
     def close(self) -> None:
         self._actions, self._deletes = [], set()

@@ -9,7 +9,7 @@ import pytest
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
-from expediente.errors import EngineUnavailable
+from expediente.errors import ConfigError, EngineUnavailable
 from ingest import ingest_paths
 from search import open_archive, reindex
 from search.es_engine import ElasticsearchEngine
@@ -29,7 +29,30 @@ def test_alias_in_front_of_a_versioned_index(es_settings):
     archive = open_archive(es_settings)
     archive.close()
     aliases = Elasticsearch(es_settings.es_url).indices.get_alias(name=es_settings.es_index)
-    assert list(aliases) == [f"{es_settings.es_index}-v1"]
+    assert len(aliases) == 1 and next(iter(aliases)).startswith(f"{es_settings.es_index}-v1-")
+
+
+def test_reindex_builds_a_new_index_and_switches_the_alias(tantivy_samples):
+    es = make_settings(tantivy_samples.settings.data_dir, "elasticsearch")
+    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index)
+    client = Elasticsearch(es.es_url)
+    try:
+        reindex(settings, target="elasticsearch")
+        first = set(client.indices.get_alias(name=es.es_index))
+        reindex(settings, target="elasticsearch")
+        second = set(client.indices.get_alias(name=es.es_index))
+        assert len(first) == len(second) == 1 and first != second
+        assert not client.indices.exists(index=next(iter(first)))  # the old index is gone
+    finally:
+        drop_es_index(replace(settings, engine="elasticsearch"))
+
+
+def test_an_index_of_another_mapping_version_asks_for_reindex(es_settings):
+    client = Elasticsearch(es_settings.es_url)
+    client.indices.create(index=f"{es_settings.es_index}-v0-1")
+    client.indices.put_alias(index=f"{es_settings.es_index}-v0-1", name=es_settings.es_index)
+    with pytest.raises(ConfigError, match="expediente reindex --to elasticsearch"):
+        open_archive(es_settings)
 
 
 def test_reindex_from_embedded_keeps_every_page_and_entity(tantivy_samples, answer_key):
