@@ -132,3 +132,54 @@ def test_long_pdf_is_shared_among_workers_and_reassembled_in_order(archive_and_s
     assert "22 de septiembre de 2021" in archive.page(doc_id, 85)["text"]
     assert {(h.filename, h.page) for h in archive.search('"Artículo 27" convocatoria').hits} >= {
         ("mx_puebla_ley_obra_publica_2021.pdf", 20)}
+
+
+def _worker_pids() -> list[int]:
+    """Our ingest worker processes (spawned children running multiprocessing's spawn_main)."""
+    import os
+    from pathlib import Path
+
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (proc / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == os.getpid() and b"spawn_main" in cmd and b"resource_tracker" not in cmd:
+            pids.append(int(proc.name))
+    return pids
+
+
+def test_a_worker_killed_mid_batch_loses_nothing(archive_and_settings, corpus):
+    """A worker dies (as if a malformed file crashed the parser): the pool is rebuilt and the
+    files in flight are read again; the batch completes."""
+    import os
+    import signal
+    import threading
+    import time
+
+    archive, settings = archive_and_settings
+    killed = []
+
+    def kill_one_worker() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            pids = _worker_pids()
+            if pids:
+                time.sleep(1.5)  # let it start on an OCR page
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_one_worker)
+    killer.start()
+    report = ingest_paths([corpus / "py_hacienda_contrato_MH-SET_03-2019_scan.pdf",
+                           corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"], settings, archive)
+    killer.join()
+    assert killed, "the test must have killed a worker"
+    assert not report.failed
+    assert sorted(i["pages"] for i in report.ingested) == [2, 6]
+    assert archive.search('"Monto Total del presente contrato"').total == 1
