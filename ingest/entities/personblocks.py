@@ -32,7 +32,7 @@ _LIST_HEADER = re.compile(r"[a-z]+[ \t]*:")  # checked at each needle
 _LIST_NAME = re.compile(rf"(?<![\w.])(?:{TITLE}[ \t]+)?(?P<name>{NAME})")
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[-•*·]|\d{{1,2}}[.)])?[ \t]*(?:{TITLE}[ \t]+)?{NAME}")  # a line opening with a name
 # "Nombre: Juan Pérez López", "Nombre del representante legal: ..." (one line)
-_LABEL = re.compile(rf"nombre(?: completo| del [a-z ]{{3,40}})?[ \t]*:[ \t]*")
+_LABEL = re.compile(r"nombre(?: completo| del [a-z ]{3,40})?[ \t]*:[ \t]*")
 _LABELLED_NAME = re.compile(rf"(?:{TITLE}[ \t]+)?(?P<name>{NAME})")
 # right after "por parte de"
 _POR_PARTE = re.compile(rf"[ \t]+(?:(?:la|el|LA|EL|La|El)[ \t]+)?(?:{TITLE}[ \t]+)?(?P<name>{NAME})")
