@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .doctypes import guess_kind
 from .engine import SearchEngine, open_engine
 from .fields import entity_matches
-from .query import FieldFilter, Node, parse, positive_leaves
+from .query import And, FieldFilter, Node, parse, positive_leaves
 from .records import records_for
 from .snippets import Snippet, make_snippet, match_spans
 
@@ -111,9 +111,13 @@ class Archive:
 
     # -- reading (the web and CLI side) -------------------------------------------
 
-    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False) -> Results:
+    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False,
+               within: str | None = None) -> Results:
+        """Pages matching the query; `within` a document id keeps the hits to that document."""
         started = time.perf_counter()
         query = parse(text)
+        if within:
+            query = And((query, FieldFilter("doc", "=", within)))
         found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
         keys = [(h.document_id, h.page) for h in found.hits]
         texts = self.catalog.page_texts(keys)

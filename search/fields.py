@@ -85,6 +85,7 @@ FIELDS: dict[str, FieldSpec] = {
     "date": FieldSpec("date", "dates", "int", "date", _date),
     "year": FieldSpec("year", "years", "int", None, _year),
     "type": FieldSpec("type", "kind", "keyword", None, lambda v: fold(v.strip())),
+    "doc": FieldSpec("doc", "doc_id", "keyword", None, lambda v: v.strip().lower()),
 }
 ALIASES = {
     "monto": "amount", "importe": "amount", "licitacion": "bid", "licitación": "bid", "procedimiento": "bid",
@@ -133,7 +134,7 @@ def _date_span(value: str) -> FieldFilter:
 
 
 _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222/2020", "vendor": "magavel",
-             "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
+             "doc": "<sha256>", "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
 
 _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{4,}[A-Za-z0-9]$")
 

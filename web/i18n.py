@@ -8,6 +8,7 @@ LANGS = ("es", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "search": {"es": "Buscar", "en": "Search"},
+    "search_within": {"es": "Buscar en este documento", "en": "Search this document"},
     "search_placeholder": {"es": "Palabras, \"frases\", EA-IT20-2020, monto:1023123, proveedor:magavel", "en": "Words, \"phrases\", EA-IT20-2020, amount:1023123, vendor:magavel"},
     "results": {"es": "{n} páginas coinciden", "en": "{n} pages match"},
     "no_results": {"es": "Ninguna página coincide con la búsqueda.", "en": "No page matches the search."},

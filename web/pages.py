@@ -10,13 +10,15 @@ from search import Archive, Snippet
 PAGE_SIZE = 20
 
 
-def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE) -> dict[str, Any]:
-    data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {}, "error": None}
+def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE,
+                within: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {},
+                            "error": None, "within": within}
     if not q.strip():
         data["counts"] = archive.catalog.counts()
         return data
     try:
-        results = archive.search(q, limit=limit, offset=offset, facets=True)
+        results = archive.search(q, limit=limit, offset=offset, facets=True, within=within)
     except QuerySyntaxError as exc:
         data["error"] = exc.message
         return data
@@ -26,11 +28,16 @@ def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZ
     return data
 
 
-def document_data(archive: Archive, doc_id: str) -> dict[str, Any]:
+def document_data(archive: Archive, doc_id: str, q: str = "") -> dict[str, Any]:
+    """A document's metadata, pages and entities; with `q`, the search within it."""
     doc = archive.document(doc_id)
     pages = archive.catalog.pages_summary(doc_id)
     entities = archive.catalog.entities(doc_id)
-    return {"document": doc, "pages": pages, "entities": _group_entities(entities)}
+    data = {"document": doc, "pages": pages, "entities": _group_entities(entities)}
+    if q.strip():
+        found = search_data(archive, q, limit=200, within=doc_id)
+        data["search"] = {k: v for k, v in found.items() if k != "facets"}
+    return data
 
 
 def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str) -> dict[str, Any]:

@@ -20,8 +20,9 @@ def _archive(request: Request):
 
 @router.get("/search", summary="Search pages; every hit cites document and page")
 def api_search(request: Request, q: str = Query(..., description="query in Expediente's syntax"),
-               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-    data = pages.search_data(_archive(request), q, offset=offset, limit=limit)
+               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
+               doc: str | None = Query(None, description="only pages of this document (its sha256)")) -> dict[str, Any]:
+    data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc)
     if data["error"]:
         raise QuerySyntaxError(data["error"])
     data.pop("hit_objects", None)
@@ -34,9 +35,12 @@ def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offs
     return {"counts": archive.catalog.counts(), "documents": archive.catalog.documents(limit, offset)}
 
 
-@router.get("/documents/{doc_id}", summary="One document: metadata, pages, entities")
-def api_document(request: Request, doc_id: str) -> dict[str, Any]:
-    return pages.document_data(_archive(request), doc_id)
+@router.get("/documents/{doc_id}", summary="One document: metadata, pages, entities; q= searches within it")
+def api_document(request: Request, doc_id: str, q: str = "") -> dict[str, Any]:
+    data = pages.document_data(_archive(request), doc_id, q)
+    if "search" in data:
+        data["search"].pop("hit_objects", None)
+    return data
 
 
 @router.get("/documents/{doc_id}/pages/{number}", summary="One page: text, method, boxes, citation")

@@ -38,8 +38,10 @@ def documents_page(request: Request, offset: int = Query(0, ge=0)):
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str):
-    return _render(request, "document.html", pages.document_data(request.app.state.archive, doc_id))
+def document_page(request: Request, doc_id: str, q: str = ""):
+    data = pages.document_data(request.app.state.archive, doc_id, q)
+    failed = bool(data.get("search", {}).get("error"))
+    return _render(request, "document.html", data, status=400 if failed else 200)
 
 
 @router.get("/documents/{doc_id}/original")

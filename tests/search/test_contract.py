@@ -140,3 +140,11 @@ def test_queries_with_engine_syntax_are_just_text(sample_archive):
     for query in ["*:*", "\\", "***"]:
         with pytest.raises(QuerySyntaxError, match="empty"):
             sample_archive.search(query)
+
+
+def test_search_within_one_document(sample_archive, answer_key):
+    fallo = next(d for d in sample_archive.catalog.documents() if d["filename"] == "fallo_EA-IT20-2020_morelos.pdf")
+    expected = {fp for fp in facts_for(answer_key, "EA-IT20-2020") if fp[0] == "fallo_EA-IT20-2020_morelos.pdf"}
+    got = sample_archive.search("EA-IT20-2020", limit=200, within=fallo["id"])
+    assert {(h.filename, h.page) for h in got.hits} == expected and got.total == len(expected)
+    assert sample_archive.search("ydosk", within=fallo["id"]).total == 0

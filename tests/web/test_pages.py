@@ -148,3 +148,14 @@ def test_every_sample_page_renders_as_an_image(client):
             assert r.status_code == 200, (doc["filename"], number)
             assert Image.open(io.BytesIO(r.content)).width >= 600
         assert client.get(f"/documents/{doc['id']}/pages/{doc['page_count'] + 1}/image").status_code == 404
+
+
+def test_search_within_a_document_page_and_api(client, answer_key):
+    doc = next(d for d in client.get("/api/documents").json()["documents"] if d["filename"] == "fallo_EA-IT20-2020_morelos.pdf")
+    expected = sorted(p for f, p in facts_for(answer_key, "Magavel") if f == doc["filename"])
+    html = client.get(f"/documents/{doc['id']}", params={"q": "Magavel"})
+    assert html.status_code == 200 and "Buscar en este documento" in html.text
+    assert html.text.count('class="hit"') == len(expected)
+    api = client.get("/api/search", params={"q": "Magavel", "doc": doc["id"]}).json()
+    assert sorted(h["page"] for h in api["hits"]) == expected
+    assert client.get(f"/documents/{doc['id']}", params={"q": "(roto"}).status_code == 400
