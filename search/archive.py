@@ -124,7 +124,9 @@ class Archive:
         hits = []
         docs: dict[str, dict[str, Any] | None] = {}
         for h in found.hits:
-            doc = docs.setdefault(h.document_id, self.catalog.document(h.document_id))
+            if h.document_id not in docs:
+                docs[h.document_id] = self.catalog.document(h.document_id)
+            doc = docs[h.document_id]
             text_ = texts.get((h.document_id, h.page))
             if doc is None or text_ is None:
                 continue  # a document whose ingest was interrupted: not citable
