@@ -186,6 +186,15 @@ class Catalog:
             (kind, value))
         return [dict(r) for r in rows]
 
+    def all_entities(self, kind: str | None, limit: int) -> list[dict[str, Any]]:
+        """Entities with their document's file name and title, for exports."""
+        sql = ("SELECT e.kind, e.printed, e.value, e.document_id, e.page, d.filename, d.title FROM entities e "
+               "JOIN documents d ON d.id = e.document_id WHERE d.status = 'indexed'")
+        args: tuple = ()
+        if kind:
+            sql, args = sql + " AND e.kind = ?", (kind,)
+        return [dict(r) for r in self._rows(sql + " ORDER BY e.kind, d.filename, e.page, e.start LIMIT ?", (*args, limit))]
+
     def iter_documents(self) -> Iterator[str]:
         for row in self._rows("SELECT id FROM documents WHERE status = 'indexed' ORDER BY id"):
             yield row["id"]

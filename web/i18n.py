@@ -8,6 +8,7 @@ LANGS = ("es", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "search": {"es": "Buscar", "en": "Search"},
+    "export_csv": {"es": "Descargar CSV", "en": "Download CSV"},
     "search_within": {"es": "Buscar en este documento", "en": "Search this document"},
     "search_placeholder": {"es": "Palabras, \"frases\", EA-IT20-2020, monto:1023123, proveedor:magavel", "en": "Words, \"phrases\", EA-IT20-2020, amount:1023123, vendor:magavel"},
     "results": {"es": "{n} páginas coinciden", "en": "{n} pages match"},

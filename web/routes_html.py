@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from . import pages
+from . import exports, pages
 from .i18n import pick_lang, translator
 from .render import page_png
 from .uploads import ingest_uploads
@@ -69,6 +69,23 @@ def page_image(request: Request, doc_id: str, number: int):
 @router.get("/vendors/{name}", response_class=HTMLResponse)
 def vendor_page(request: Request, name: str):
     return _render(request, "vendor.html", request.app.state.archive.vendor(name))
+
+
+@router.get("/export/search.csv")
+def export_search(request: Request, q: str):
+    body = exports.search_csv(request.app.state.archive, q, str(request.base_url))
+    return _csv(body, "expediente-busqueda.csv")
+
+
+@router.get("/export/entities.csv")
+def export_entities(request: Request, kind: str | None = None):
+    body = exports.entities_csv(request.app.state.archive, kind, str(request.base_url))
+    return _csv(body, f"expediente-{kind or 'entidades'}.csv")
+
+
+def _csv(body: str, filename: str) -> Response:
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/upload", response_class=HTMLResponse)

@@ -159,3 +159,18 @@ def test_search_within_a_document_page_and_api(client, answer_key):
     api = client.get("/api/search", params={"q": "Magavel", "doc": doc["id"]}).json()
     assert sorted(h["page"] for h in api["hits"]) == expected
     assert client.get(f"/documents/{doc['id']}", params={"q": "(roto"}).status_code == 400
+
+
+def test_csv_exports_cite_file_and_page(client, answer_key):
+    import csv
+    import io
+
+    r = client.get("/export/search.csv", params={"q": "EA-IT20-2020"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert {(row["filename"], int(row["page"])) for row in rows} == facts_for(answer_key, "EA-IT20-2020")
+    assert all(row["url"].endswith(f"/pages/{row['page']}") for row in rows)
+    amounts = list(csv.DictReader(io.StringIO(client.get("/export/entities.csv", params={"kind": "amount"}).content.decode("utf-8-sig"))))
+    gold = {(e["file"], e["page"], e["value"]) for e in answer_key["entities"] if e["kind"] == "amount"}
+    assert {(a["filename"], int(a["page"]), a["value"]) for a in amounts} >= gold
+    assert any("UN MILLÓN" in a["printed"] for a in amounts)  # accents survive the export
