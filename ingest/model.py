@@ -24,6 +24,7 @@ class Page:
     height: float
     words: list[Word] = field(default_factory=list)
     entities: list[Any] = field(default_factory=list)  # ingest.entities.Entity
+    doubtful: list[tuple[int, int]] = field(default_factory=list)  # OCR words read with low confidence
 
 
 @dataclass

@@ -72,7 +72,7 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
             if (turned.confidence or 0) > (result.confidence or 0):
                 result, words = turned, _unturn(turned_words, turn)
     method = OCR if result.text else EMPTY
-    page = Page(index + 1, result.text, method, result.confidence, width, height, words)
+    page = Page(index + 1, result.text, method, result.confidence, width, height, words, doubtful=result.doubtful)
     return find_entities(page)
 
 

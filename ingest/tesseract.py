@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytesseract
 from PIL import Image
@@ -18,6 +18,10 @@ class OcrResult:
     text: str
     words: list[Word]
     confidence: float | None
+    doubtful: list[tuple[int, int]] = field(default_factory=list)  # spans of words read below DOUBTFUL
+
+
+DOUBTFUL = 60.0  # a word Tesseract read with less confidence is worth a second look
 
 
 def check_tesseract(lang: str) -> str:
@@ -98,6 +102,7 @@ def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
     parts: list[str] = []
     words: list[Word] = []
     confs: list[float] = []
+    doubtful: list[tuple[int, int]] = []
     pos = 0
     last_line = last_par = None
     for i in _kept_words(data):
@@ -114,6 +119,8 @@ def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
         parts.append(token)
         pos += len(token)
         confs.append(float(data["conf"][i]))
+        if confs[-1] < DOUBTFUL:
+            doubtful.append((pos - len(token), pos))
         last_line, last_par = line, par
     confidence = round(sum(confs) / len(confs), 1) if confs else None
-    return OcrResult("".join(parts), words, confidence)
+    return OcrResult("".join(parts), words, confidence, doubtful)

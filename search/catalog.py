@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS pages (
   document_id TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL, method TEXT NOT NULL,
   confidence REAL, width REAL NOT NULL, height REAL NOT NULL, words TEXT NOT NULL,
+  doubtful TEXT NOT NULL DEFAULT '[]',  -- spans of OCR words read with low confidence
   PRIMARY KEY (document_id, number)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
@@ -78,9 +79,9 @@ class Catalog:
                      json.dumps(doc.metadata, ensure_ascii=False), original, _now()),
                 )
                 self.db.executemany(
-                    "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?)",
+                    "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
                     [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
-                      json.dumps(p.words, separators=(",", ":"))) for p in doc.pages],
+                      json.dumps(p.words, separators=(",", ":")), json.dumps(p.doubtful)) for p in doc.pages],
                 )
                 self.db.executemany(
                     "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
@@ -138,6 +139,7 @@ class Catalog:
             return None
         page = dict(rows[0])
         page["words"] = json.loads(page["words"])
+        page["doubtful"] = json.loads(page["doubtful"])
         return page
 
     def page_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
@@ -176,7 +178,8 @@ class Catalog:
         pages = []
         for row in self._rows("SELECT * FROM pages WHERE document_id = ? ORDER BY number", (doc_id,)):
             pages.append(Page(row["number"], row["text"], row["method"], row["confidence"], row["width"],
-                              row["height"], [tuple(w) for w in json.loads(row["words"])], ents.get(row["number"], [])))
+                              row["height"], [tuple(w) for w in json.loads(row["words"])], ents.get(row["number"], []),
+                              [tuple(s) for s in json.loads(row["doubtful"])]))
         return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 
     def entity_mentions(self, kind: str, value: str) -> list[dict[str, Any]]:

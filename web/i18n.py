@@ -8,6 +8,9 @@ LANGS = ("es", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "search": {"es": "Buscar", "en": "Search"},
+    "doubtful": {"es": "OCR dudoso: compruebe en la imagen", "en": "OCR unsure: check against the image"},
+    "doubtful_words": {"es": "{n} palabras que el OCR leyó con poca confianza (recuadro punteado rojo)",
+                       "en": "{n} words OCR read with low confidence (dotted red box)"},
     "export_csv": {"es": "Descargar CSV", "en": "Download CSV"},
     "search_within": {"es": "Buscar en este documento", "en": "Search this document"},
     "search_placeholder": {"es": "Palabras, \"frases\", EA-IT20-2020, monto:1023123, proveedor:magavel", "en": "Words, \"phrases\", EA-IT20-2020, amount:1023123, vendor:magavel"},

@@ -62,6 +62,8 @@ def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str)
         "highlights": spans,
         "text_segments": Snippet(page["text"], spans).segments(),
         "boxes": _boxes(words, spans, "hit"),
+        "doubtful": [{"start": a, "end": b, "text": page["text"][a:b]} for a, b in page["doubtful"]],
+        "doubtful_boxes": _boxes(words, [tuple(s) for s in page["doubtful"]], "doubtful"),
         "entities": [dict(e, boxes=_boxes(words, [(e["start"], e["end"])], e["kind"])) for e in entities],
         "prev": number - 1 if number > 1 else None,
         "next": number + 1 if number < doc["page_count"] else None,

@@ -92,3 +92,12 @@ def test_page_scanned_sideways_is_turned_upright(corpus, tmp_path):
     start, end, x0, y0, x1, y1 = page.words[0]
     assert page.text[start:end] == "This"
     assert x1 < 0.5 and y0 > 0.5  # the first word sits bottom-left on the page as scanned
+
+
+def test_low_confidence_words_are_marked_doubtful(corpus, tmp_path):
+    """A phone scan has words Tesseract is unsure of; each doubtful span is a word of the text."""
+    page = ocr_page(str(corpus / "ar_carmen_de_areco_licitacion_publica_07-2023_scan.pdf"), 0, settings_for(tmp_path))
+    clean = ocr_page(str(corpus / "ocr_gt_phototest.tif"), 0, settings_for(tmp_path))
+    assert page.doubtful and len(page.doubtful) > len(clean.doubtful)
+    spans = {(w[0], w[1]) for w in page.words}
+    assert all(span in spans for span in page.doubtful)

@@ -174,3 +174,12 @@ def test_csv_exports_cite_file_and_page(client, answer_key):
     gold = {(e["file"], e["page"], e["value"]) for e in answer_key["entities"] if e["kind"] == "amount"}
     assert {(a["filename"], int(a["page"]), a["value"]) for a in amounts} >= gold
     assert any("UN MILLÓN" in a["printed"] for a in amounts)  # accents survive the export
+
+
+def test_ocr_page_reports_doubtful_words(client):
+    hits = client.get("/api/search", params={"q": "Samalayuca"}).json()["hits"]
+    data = client.get(f"/api/documents/{hits[0]['document_id']}/pages/{hits[0]['page']}").json()
+    assert data["page"]["method"] == "ocr"
+    assert isinstance(data["doubtful"], list) and len(data["doubtful_boxes"]) == len(data["doubtful"])
+    for d in data["doubtful"]:
+        assert data["page"]["text"][d["start"]:d["end"]] == d["text"]
