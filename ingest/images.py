@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from expediente.errors import CorruptFile, NoPages
+from expediente.errors import CorruptFile, FileTooLarge, NoPages
 
 from .formats import register
 from .model import Page
@@ -42,6 +42,8 @@ class ImageSource:
             self.img = Image.open(path)
             self.frames = getattr(self.img, "n_frames", 1)
             self.img.load()
+        except Image.DecompressionBombError as exc:
+            raise FileTooLarge(f"the image is too large to read safely ({exc})") from exc
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise CorruptFile(f"the image is damaged and cannot be read ({exc}): get a fresh copy") from exc
         if self.frames < 1:

@@ -183,3 +183,16 @@ def test_a_worker_killed_mid_batch_loses_nothing(archive_and_settings, corpus):
     assert not report.failed
     assert sorted(i["pages"] for i in report.ingested) == [2, 6]
     assert archive.search('"Monto Total del presente contrato"').total == 1
+
+
+def test_image_bomb_and_truncated_image_fail_clearly(archive_and_settings, tmp_path):
+    from PIL import Image
+
+    bomb = tmp_path / "bomba.png"
+    Image.new("1", (25000, 20000)).save(bomb)  # 500 Mpx: over the safety limit, tiny on disk
+    png = tmp_path / "cortada.png"
+    Image.new("L", (800, 600), 200).save(png)
+    png.write_bytes(png.read_bytes()[:200])
+    archive, settings = archive_and_settings
+    report = ingest_paths([bomb, png], settings, archive)
+    assert {f.filename: f.code for f in report.failed} == {"bomba.png": "file_too_large", "cortada.png": "corrupt_file"}
