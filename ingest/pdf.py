@@ -20,6 +20,18 @@ from .quality import needs_ocr
 _CONTROL = {c: " " for c in (0x0D, 0x02, 0x03, 0x00, 0xFFFE)}
 
 
+def _why_unreadable(path: Path, exc: pdfium.PdfiumError) -> Exception:
+    """PDFium's error code is process-wide and can be stale (a worker's previous file), so
+    the file itself is asked too: an /Encrypt dictionary, or a page tree of zero pages."""
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD and b"/Encrypt" in raw:
+        return EncryptedPDF("the PDF is encrypted: remove the password and ingest it again")
+    if re.search(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b", raw) and not re.search(rb"/Count\s+[1-9]", raw):
+        return NoPages("the PDF has no pages")
+    return CorruptFile(f"the PDF is damaged and cannot be read ({exc}): get a fresh copy")
+
+
 class PdfFormat:
     media_type = "application/pdf"
 
@@ -37,9 +49,7 @@ class PdfSource:
         try:
             self.pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
-            if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
-                raise EncryptedPDF("the PDF is encrypted: remove the password and ingest it again") from exc
-            raise CorruptFile(f"the PDF is damaged and cannot be read ({exc}): get a fresh copy") from exc
+            raise _why_unreadable(path, exc) from exc
         if len(self.pdf) == 0:
             raise NoPages("the PDF has no pages")
 

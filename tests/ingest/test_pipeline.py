@@ -53,7 +53,7 @@ def test_encrypted_message_says_what_to_do(archive_and_settings):
 def test_zero_page_pdf_is_refused(archive_and_settings):
     archive, settings = archive_and_settings
     report = ingest_paths([RESOURCES / "zero_pages.pdf"], settings, archive)
-    assert [f.code for f in report.failed] in (["no_pages"], ["corrupt_file"])
+    assert [f.code for f in report.failed] == ["no_pages"]
 
 
 def test_mislabelled_file_is_detected_by_content(archive_and_settings, corpus, tmp_path):
@@ -196,3 +196,15 @@ def test_image_bomb_and_truncated_image_fail_clearly(archive_and_settings, tmp_p
     archive, settings = archive_and_settings
     report = ingest_paths([bomb, png], settings, archive)
     assert {f.filename: f.code for f in report.failed} == {"bomba.png": "file_too_large", "cortada.png": "corrupt_file"}
+
+
+def test_each_bad_pdf_gets_its_own_reason_whatever_came_before(archive_and_settings):
+    """PDFium's last-error code is process-wide: after an encrypted file, a zero-page one in
+    the same worker must still be reported as having no pages."""
+    from dataclasses import replace
+
+    archive, settings = archive_and_settings
+    one_worker = replace(settings, workers=1)
+    report = ingest_paths([RESOURCES / n for n in ("encrypted.pdf", "zero_pages.pdf", "corrupt.pdf")], one_worker, archive)
+    assert {f.filename: f.code for f in report.failed} == {
+        "encrypted.pdf": "encrypted_pdf", "zero_pages.pdf": "no_pages", "corrupt.pdf": "corrupt_file"}
