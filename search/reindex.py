@@ -1,25 +1,48 @@
-"""Copy an archive's index into another engine (embedded -> Elasticsearch as archives grow)."""
+"""Rebuild an archive's index from its catalog, into either engine: to move an archive to
+Elasticsearch as it grows, or to roll out a new index schema. The new index is built beside
+the current one, which keeps serving searches until the switch."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import shutil
+from pathlib import Path
 
 from expediente.settings import Settings
 
 from .catalog import Catalog
 from .doctypes import guess_kind
-from .engine import SearchEngine, open_engine
+from .engine import SearchEngine
 from .es_engine import ElasticsearchEngine
 from .records import records_for
+from .tantivy_engine import TantivyEngine
 
 BATCH = 50
 
 
 def _target_engine(settings: Settings, target: str) -> SearchEngine:
-    """Elasticsearch gets a fresh versioned index (the current one keeps serving meanwhile)."""
+    """A fresh index beside the current one, which keeps serving until the switch."""
     if target == "elasticsearch":
         return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, build=True)
-    return open_engine(replace(settings, engine=target))
+    building = _building_dir(settings)
+    shutil.rmtree(building, ignore_errors=True)
+    return TantivyEngine(building)
+
+
+def _building_dir(settings: Settings) -> Path:
+    return settings.index_dir.with_name(settings.index_dir.name + ".building")
+
+
+def _publish(settings: Settings, engine: SearchEngine) -> None:
+    """Make the new index the one searches use: an alias swap, or a directory swap."""
+    if isinstance(engine, ElasticsearchEngine):
+        engine.publish()
+        return
+    old = settings.index_dir.with_name(settings.index_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if settings.index_dir.exists():
+        settings.index_dir.rename(old)
+    _building_dir(settings).rename(settings.index_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def reindex(settings: Settings, target: str) -> dict[str, int]:
@@ -30,15 +53,13 @@ def reindex(settings: Settings, target: str) -> dict[str, int]:
     try:
         for doc_id in catalog.iter_documents():
             doc = catalog.load_document(doc_id)
-            engine.delete_document(doc_id)
             engine.add(records_for(doc, guess_kind(doc)))
             copied["documents"] += 1
             copied["pages"] += doc.page_count
             if copied["documents"] % BATCH == 0:
                 engine.commit()
         engine.commit()
-        if isinstance(engine, ElasticsearchEngine):
-            engine.publish()  # searches saw the old index until this atomic switch
+        _publish(settings, engine)  # searches used the old index until this switch
     finally:
         engine.close()
         catalog.close()

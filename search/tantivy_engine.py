@@ -7,7 +7,7 @@ from pathlib import Path
 
 import tantivy
 
-from expediente.errors import IndexBusy, QuerySyntaxError
+from expediente.errors import ConfigError, IndexBusy, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
@@ -40,7 +40,13 @@ class TantivyEngine:
     def __init__(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        try:
+            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as exc:
+            if "schema does not match" not in str(exc):
+                raise
+            raise ConfigError(f"the index in {path} was built by another version of Expediente: run "
+                              "`expediente reindex --to tantivy` to rebuild it from the catalog") from exc
         self.index.register_tokenizer(_TEXT, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
         self._writer: tantivy.IndexWriter | None = None
 

@@ -14,6 +14,19 @@ from .catalog import Catalog
 NEAR = 400  # characters: an amount this close to a vendor mention is "next to it"
 
 
+def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> str | None:
+    """The vendor an amount is printed next to: the closest mention, one on the same line
+    first (a table row of bidders gives each its own amount)."""
+    def gap(v: dict[str, Any]) -> tuple[bool, int]:
+        a, b = sorted((v["end"], amount["start"])) if v["end"] <= amount["start"] else sorted((amount["end"], v["start"]))
+        return "\n" in text[a:b], b - a
+
+    ranked = sorted(vendors, key=gap)
+    if not ranked or gap(ranked[0])[1] > NEAR:
+        return None
+    return ranked[0]["value"]
+
+
 def vendor_profile(catalog: Catalog, name: str) -> dict[str, Any]:
     value = normalise_vendor(name) or name
     mentions = catalog.entity_mentions("vendor", value)
@@ -38,8 +51,9 @@ def vendor_profile(catalog: Catalog, name: str) -> dict[str, Any]:
         for vendor, rfc in link_vendor_rfcs(text, objs):
             if vendor == value:
                 rfcs.setdefault(rfc, []).append(where)
+        vendors_here = [e for e in ents if e["kind"] == "vendor"]
         for e in ents:
-            if e["kind"] == "amount" and any(abs(e["start"] - v["end"]) <= NEAR or abs(v["start"] - e["end"]) <= NEAR for v in here):
+            if e["kind"] == "amount" and _owner(e, vendors_here, text) == value:
                 amounts.append({**where, "printed": e["printed"], "value": e["value"]})
             elif e["kind"] == "bid":
                 bid = bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from expediente.errors import IndexBusy
@@ -24,3 +26,30 @@ def test_second_writer_waits_then_reports_busy(tmp_path, monkeypatch):
     second.add([record("b")])
     second.commit()
     assert first.page_count() == second.page_count() == 2
+
+
+def test_index_of_another_schema_asks_for_reindex_which_rebuilds_it(tmp_path, corpus):
+    import tantivy as tv
+
+    from expediente.errors import ConfigError
+    from ingest import ingest_paths
+    from search import open_archive, reindex
+    from tests_support import settings_for
+
+    settings = settings_for(tmp_path)
+    archive = open_archive(settings)
+    ingest_paths([corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"], settings, archive)
+    archive.close()
+    shutil.rmtree(settings.index_dir)  # an index from another version: a different schema
+    old = tv.SchemaBuilder()
+    old.add_text_field("body", stored=True)
+    settings.index_dir.mkdir()
+    tv.Index(old.build(), path=str(settings.index_dir))
+    with pytest.raises(ConfigError, match="reindex --to tantivy"):
+        open_archive(settings)
+    assert reindex(settings, target="tantivy") == {"documents": 1, "pages": 2}
+    archive = open_archive(settings)
+    try:
+        assert archive.search("ADQUSICIONES").total >= 1
+    finally:
+        archive.close()

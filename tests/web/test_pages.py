@@ -118,6 +118,7 @@ def test_vendor_page_lists_pages_rfcs_amounts_and_bids(client, answer_key):
     gold_rfcs = {e["value"] for e in answer_key["entities"] if e["kind"] == "rfc" and e["value"].startswith("SIM")}
     assert {r["rfc"] for r in data["rfcs"]} & gold_rfcs
     assert any(a["value"] == "1023123.00 MXN" for a in data["amounts"])
+    assert not any(a["value"] == "1096880.40 MXN" for a in data["amounts"])  # a rival bidder's row
     assert "EAIT202020" in {b["value"] for b in data["bids"]}
     mentioned = {(d["filename"], p) for d in data["documents"] for p in d["pages"]}
     gold = {(e["file"], e["page"]) for e in answer_key["entities"] if e["kind"] == "vendor" and e["value"] == data["vendor"]}
