@@ -5,6 +5,7 @@
     uno OR otro             either
     -palabra, -"frase"      exclusion (also NOT palabra)
     prefij*                 prefix (at least 2 characters)
+    contrato~               singular and plural (contrato, contratos)
     ( ... )                 grouping
     EA-IT20-2020            a code is matched as printed: its parts, adjacent, in order
     campo:valor             field filters (see search.fields)
@@ -170,7 +171,7 @@ class _Parser:
         if kind == "word" and any(c.isdigit() for c in raw) and self._currency_next():
             raw = f"{raw} {self.take()[1]}"  # "$1,023,123.00 M.N." is one amount
         node = _words(tokens(raw)) if kind == "phrase" else _word(raw)
-        if node is None or isinstance(node, Prefix):
+        if node is None or isinstance(node, (Prefix, Or)):
             return node
         from .fields import expand_free_text
 
@@ -178,6 +179,8 @@ class _Parser:
 
 
 def _word(value: str) -> Node | None:
+    if value.endswith("~") and len(tokens(value)) == 1:
+        return _forms(tokens(value)[0])
     if value.endswith("*"):
         toks = tokens(value.rstrip("*"))
         if not toks:
@@ -186,6 +189,24 @@ def _word(value: str) -> Node | None:
             raise QuerySyntaxError(f"a prefix needs at least 2 letters before '*': {value!r}")
         return Prefix(toks[-1], tuple(toks[:-1]))
     return _words(tokens(value))
+
+
+def _forms(word: str) -> Node:
+    """contrato~ -> contrato OR contratos; licitación~ -> ... licitaciones; luz~ -> luces.
+    Spanish singular and plural only: no stemming, so nothing unexpected matches."""
+    stems = {word}
+    if word.endswith("ces") and len(word) > 4:
+        stems.add(word[:-3] + "z")
+    elif word.endswith("es") and len(word) > 4:
+        stems.add(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        stems.add(word[:-1])
+    forms = set()
+    for stem in stems:
+        forms |= {stem, stem + "s", stem + "es"}
+        if stem.endswith("z"):
+            forms.add(stem[:-1] + "ces")
+    return Or(tuple(Term(f) for f in sorted(forms)))
 
 
 def _words(toks: list[str]) -> Node | None:

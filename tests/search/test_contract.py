@@ -148,3 +148,15 @@ def test_search_within_one_document(sample_archive, answer_key):
     got = sample_archive.search("EA-IT20-2020", limit=200, within=fallo["id"])
     assert {(h.filename, h.page) for h in got.hits} == expected and got.total == len(expected)
     assert sample_archive.search("ydosk", within=fallo["id"]).total == 0
+
+
+def test_singular_and_plural_forms(sample_archive, answer_key):
+    import re
+
+    either = {(d["file"], p["page"]) for d in answer_key["documents"] for p in d["pages"]
+              if re.search(r"(?<![a-z0-9])camaras?(?![a-z0-9])", fold(p["text"]))}
+    only_singular = {(d["file"], p["page"]) for d in answer_key["documents"] for p in d["pages"]
+                     if re.search(r"(?<![a-z0-9])camara(?![a-z0-9])", fold(p["text"]))}
+    assert either > only_singular  # the samples print both forms on different pages
+    assert hits(sample_archive, "cámara~") == hits(sample_archive, "camaras~") == either
+    assert hits(sample_archive, "cámara") == only_singular

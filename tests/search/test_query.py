@@ -84,3 +84,16 @@ def test_codes_and_plain_words_are_not_amounts():
         node = parse(text)
         items = node.items if isinstance(node, Or) else (node,)
         assert not any(isinstance(i, FieldFilter) and i.field == "amount" for i in items)
+
+
+@pytest.mark.parametrize("typed,includes", [
+    ("contrato~", {"contrato", "contratos"}),
+    ("contratos~", {"contrato", "contratos"}),
+    ("licitación~", {"licitacion", "licitaciones"}),
+    ("licitaciones~", {"licitacion", "licitaciones"}),
+    ("luz~", {"luz", "luces"}),
+    ("luces~", {"luz", "luces"}),
+])
+def test_singular_and_plural(typed, includes):
+    node = parse(typed)
+    assert isinstance(node, Or) and includes <= {t.token for t in node.items}
