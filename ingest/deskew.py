@@ -40,6 +40,35 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
 
 
+Box = tuple[float, float, float, float]
+
+
+def _clamp(v: float) -> float:
+    return 0.0 if v < 0 else 1.0 if v > 1 else round(v, 5)
+
+
+def turn_box(box: Box, degrees: int) -> Box:
+    """A box (fractions, origin top-left) on a page, placed on that page turned `degrees`
+    clockwise (0, 90, 180 or 270): a PDF's /Rotate, or undoing a sideways scan's turn."""
+    x0, y0, x1, y1 = box
+    if degrees == 90:
+        x0, y0, x1, y1 = 1 - y1, x0, 1 - y0, x1
+    elif degrees == 180:
+        x0, y0, x1, y1 = 1 - x1, 1 - y1, 1 - x0, 1 - y0
+    elif degrees == 270:
+        x0, y0, x1, y1 = y0, 1 - x1, y1, 1 - x0
+    return (_clamp(x0), _clamp(y0), _clamp(x1), _clamp(y1))
+
+
+def unturn_words(words: list[Word], turn: int) -> list[Word]:
+    """Words read on an image turned `turn` degrees clockwise, back on the page as scanned."""
+    out: list[Word] = []
+    for start, end, *box in words:
+        x0, y0, x1, y1 = turn_box((box[0], box[1], box[2], box[3]), (360 - turn) % 360)
+        out.append((start, end, x0, y0, x1, y1))
+    return out
+
+
 def unrotate_words(words: list[Word], angle: float, width: int, height: int) -> list[Word]:
     """Boxes found on the straightened image, moved back onto the original page image."""
     if not angle:
@@ -54,6 +83,6 @@ def unrotate_words(words: list[Word], angle: float, width: int, height: int) -> 
             dx, dy = fx * width - cx, fy * height - cy
             xs.append((cx + dx * cos - dy * sin) / width)
             ys.append((cy + dx * sin + dy * cos) / height)
-        x0, y0, x1, y1 = (round(min(max(v, 0.0), 1.0), 5) for v in (min(xs), min(ys), max(xs), max(ys)))
+        x0, y0, x1, y1 = (_clamp(v) for v in (min(xs), min(ys), max(xs), max(ys)))
         out.append((start, end, x0, y0, x1, y1))
     return out

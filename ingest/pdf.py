@@ -11,6 +11,7 @@ from PIL import Image
 
 from expediente.errors import CorruptFile, EncryptedPDF, NoPages
 
+from .deskew import turn_box
 from .formats import register
 from .model import EMPTY, TEXT_LAYER, Page, Word
 from .quality import needs_ocr
@@ -113,25 +114,9 @@ def _words(textpage: pdfium.PdfTextPage, text: str, width: float, height: float,
         l0, b0, r0, t0 = charbox(start)
         l1, b1, r1, t1 = charbox(end - 1)
         box = (min(l0, l1) / width, 1 - max(t0, t1) / height, max(r0, r1) / width, 1 - min(b0, b1) / height)
-        x0, y0, x1, y1 = _rotate(box, rotation)
+        x0, y0, x1, y1 = turn_box(box, rotation)
         words.append((start, end, x0, y0, x1, y1))
     return words
-
-
-def _clamp(v: float) -> float:
-    return 0.0 if v < 0 else 1.0 if v > 1 else round(v, 5)
-
-
-def _rotate(box: tuple[float, float, float, float], rotation: int) -> tuple[float, float, float, float]:
-    """Map a box on the unrotated page to the page as displayed (/Rotate clockwise)."""
-    x0, y0, x1, y1 = box
-    if rotation == 90:
-        x0, y0, x1, y1 = 1 - y1, x0, 1 - y0, x1
-    elif rotation == 180:
-        x0, y0, x1, y1 = 1 - x1, 1 - y1, 1 - x0, 1 - y0
-    elif rotation == 270:
-        x0, y0, x1, y1 = y0, 1 - x1, y1, 1 - x0
-    return (_clamp(x0), _clamp(y0), _clamp(x1), _clamp(y1))
 
 
 register(PdfFormat())

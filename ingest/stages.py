@@ -10,15 +10,12 @@ from pathlib import Path
 from expediente.settings import Settings
 
 from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
-from .deskew import deskew, unrotate_words
+from .deskew import deskew, unrotate_words, unturn_words
 from .formats import open_source
 from .model import EMPTY, OCR, Document, Page
 from .tesseract import ocr_image, orientation
 
-try:  # entity extraction is optional until its package lands
-    from .entities import extract_entities
-except ImportError:  # pragma: no cover
-    extract_entities = None  # type: ignore[assignment]
+from .entities import extract_entities
 
 
 @dataclass
@@ -70,7 +67,7 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
         if turn:
             turned, turned_words = _read(image.rotate(-turn, expand=True), settings)
             if (turned.confidence or 0) > (result.confidence or 0):
-                result, words = turned, _unturn(turned_words, turn)
+                result, words = turned, unturn_words(turned_words, turn)
     method = OCR if result.text else EMPTY
     page = Page(index + 1, result.text, method, result.confidence, width, height, words, doubtful=result.doubtful)
     return find_entities(page)
@@ -87,22 +84,8 @@ def _poor(result) -> bool:
     return result.confidence is None or result.confidence < 70 or len(result.words) < 10
 
 
-def _unturn(words, turn: int):
-    """Boxes on the image turned `turn` degrees clockwise, mapped back onto the page as shown."""
-    out = []
-    for start, end, x0, y0, x1, y1 in words:
-        if turn == 90:
-            box = (y0, 1 - x1, y1, 1 - x0)
-        elif turn == 180:
-            box = (1 - x1, 1 - y1, 1 - x0, 1 - y0)
-        else:  # 270
-            box = (1 - y1, x0, 1 - y0, x1)
-        out.append((start, end, *box))
-    return out
-
-
 def find_entities(page: Page) -> Page:
-    if extract_entities is not None and page.text:
+    if page.text:
         page.entities = extract_entities(page.text)
     return page
 
