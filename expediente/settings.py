@@ -23,7 +23,11 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
     "EXPEDIENTE_MAX_FILE_MB": ("max_file_mb", "files larger than this are refused"),
     "EXPEDIENTE_SEARCH_TIMEOUT_MS": ("search_timeout_ms", "time limit of one search"),
+    "EXPEDIENTE_MAX_PAGE_PIXELS": ("max_page_pixels", "pages whose OCR render would be larger are rendered at a lower dpi"),
+    "EXPEDIENTE_MAX_UPLOAD_MB": ("max_upload_mb", "request bodies larger than this are refused while they stream in"),
+    "EXPEDIENTE_ALLOWED_HOSTS": ("allowed_hosts", "Host header values the web app answers (comma-separated)"),
 }
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
 
 
 def _default_data_dir() -> Path:
@@ -43,6 +47,9 @@ class Settings:
     ocr_timeout: int = 300
     max_file_mb: int = 512
     search_timeout_ms: int = 5000
+    max_page_pixels: int = 100_000_000
+    max_upload_mb: int = 1024
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -51,6 +58,12 @@ class Settings:
             raise ConfigError("workers must be at least 1")
         if not 50 <= self.ocr_dpi <= 1200:
             raise ConfigError("ocr_dpi must be between 50 and 1200")
+        if self.max_page_pixels < 1_000_000:
+            raise ConfigError("max_page_pixels must be at least 1000000 (a letter page at 150 dpi is 2 million)")
+        if self.max_upload_mb < 1:
+            raise ConfigError("max_upload_mb must be at least 1")
+        if not self.allowed_hosts or not all(h.strip() for h in self.allowed_hosts):
+            raise ConfigError("allowed_hosts needs at least one host name, e.g. 127.0.0.1,localhost")
 
     @property
     def originals_dir(self) -> Path:
@@ -85,6 +98,8 @@ def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:
 
 
 def _convert(var: str, raw: str, typ: object) -> object:
+    if typ == "tuple[str, ...]":
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
     if typ in ("int", int):
         try:
             return int(raw)

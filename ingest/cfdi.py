@@ -85,8 +85,8 @@ class CfdiSource:
     def text_layer(self, index: int) -> Page | None:
         return textpage.layout(self.lines)
 
-    def image(self, index: int, dpi: int) -> Image.Image:
-        return textpage.render(self.lines, dpi)
+    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+        return textpage.render(self.lines, dpi)  # a letter page: far below any pixel budget
 
     def size(self, index: int) -> tuple[float, float]:
         return textpage.WIDTH, textpage.HEIGHT

@@ -5,6 +5,7 @@ PDF and images go through the same door, so a new format (XML, Office) is one mo
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Protocol
 
@@ -23,9 +24,19 @@ class Source(Protocol):
     def page_count(self) -> int: ...
     def metadata(self) -> dict[str, str]: ...
     def text_layer(self, index: int) -> Page | None: ...
-    def image(self, index: int, dpi: int) -> Image.Image: ...
+    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+        """The page at `dpi`, or at the lower resolution that keeps it within `max_pixels`."""
     def size(self, index: int) -> tuple[float, float]: ...
     def close(self) -> None: ...
+
+
+def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int | None) -> float:
+    """`dpi`, lowered so that a page of this size (in points) renders within `max_pixels`:
+    a 14,400-pt page at 300 dpi would be 60,000 x 60,000 pixels, gigabytes of memory."""
+    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
+    if max_pixels is None or not pixels > max_pixels:  # `not >`: a NaN size renders as asked
+        return dpi
+    return dpi * math.sqrt(max_pixels / pixels)
 
 
 class Format(Protocol):

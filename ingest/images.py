@@ -8,7 +8,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from expediente.errors import CorruptFile, FileTooLarge, NoPages
 
-from .formats import register
+from .formats import fit_dpi, register
 from .model import Page
 
 _MAGIC = {
@@ -63,17 +63,21 @@ class ImageSource:
         dpi = self.img.info.get("dpi", (0, 0))[0]
         return float(dpi) if dpi and dpi >= 50 else 300.0
 
-    def image(self, index: int, dpi: int) -> Image.Image:
-        """The frame in grayscale at its own resolution (upscaled when under 200 dpi)."""
+    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+        """The frame in grayscale at its own resolution (upscaled when under 200 dpi), and
+        never over `max_pixels`."""
         try:
             self.img.seek(index)
             frame = ImageOps.exif_transpose(self.img.copy()).convert("L")
         except (OSError, SyntaxError, ValueError) as exc:
             raise CorruptFile(f"frame {index + 1} of the image is damaged ({exc})") from exc
         native = self.dpi(index)
-        if native < 200 and dpi > native:
-            factor = min(dpi, 300) / native
-            frame = frame.resize((int(frame.width * factor), int(frame.height * factor)), Image.Resampling.LANCZOS)
+        wanted = min(dpi, 300) if native < 200 and dpi > native else native
+        target = fit_dpi(frame.width * 72 / native, frame.height * 72 / native, wanted, max_pixels)
+        if target != native:
+            factor = target / native
+            size = (max(1, int(frame.width * factor)), max(1, int(frame.height * factor)))
+            frame = frame.resize(size, Image.Resampling.LANCZOS)
         return frame
 
     def size(self, index: int) -> tuple[float, float]:

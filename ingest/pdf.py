@@ -12,7 +12,7 @@ from PIL import Image
 from expediente.errors import CorruptFile, EncryptedPDF, NoPages
 
 from .deskew import turn_box
-from .formats import register
+from .formats import fit_dpi, register
 from .model import EMPTY, TEXT_LAYER, Page, Word
 from .quality import needs_ocr
 
@@ -81,10 +81,12 @@ class PdfSource:
         finally:
             page.close()
 
-    def image(self, index: int, dpi: int) -> Image.Image:
+    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
         page = self.pdf[index]
         try:
-            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+            width, height = page.get_size()
+            scale = fit_dpi(width, height, dpi, max_pixels) / 72
+            return page.render(scale=scale, grayscale=True).to_pil()
         finally:
             page.close()
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import multiprocessing
 import os
 import re
+import signal
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +37,28 @@ class Plan:
 
 
 def init_worker() -> None:
-    """One single-threaded Tesseract per core is faster than one multi-threaded one."""
+    """One single-threaded Tesseract per core is faster than one multi-threaded one; and a
+    worker dies with the process that started it (no orphan OCR left running)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    die_with_parent()
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False on other systems.
+    Linux counts the *thread* that started the process as its parent: a pool must be
+    created by a thread that outlives it (its workers die with that thread)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        return False
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os.kill(os.getpid(), signal.SIGKILL)  # the parent died before the call: we are already an orphan
+    return True
 
 
 def analyse_file(path: str, start: int = 0, stop: int | None = None) -> Plan:
@@ -57,7 +82,7 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
     """Render (or load) one page, OCR it, and find its entities."""
     source = open_source(Path(path))
     try:
-        image = source.image(index, settings.ocr_dpi)
+        image = source.image(index, settings.ocr_dpi, settings.max_page_pixels)
         width, height = source.size(index)
     finally:
         source.close()

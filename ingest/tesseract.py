@@ -45,13 +45,29 @@ def ocr_image(image: Image.Image, lang: str, timeout: int) -> OcrResult:
         data = pytesseract.image_to_data(
             image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=timeout
         )
-    except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-        raise OCRFailed(f"OCR took longer than {timeout} s on a page: raise EXPEDIENTE_OCR_TIMEOUT and ingest again") from exc
-    except pytesseract.TesseractError as exc:
-        if "Empty page" in str(exc):
+    except pytesseract.TesseractError as exc:  # a RuntimeError too: caught first, it is no timeout
+        if "Empty page" in exc.message:
             return OcrResult("", [], None)
-        raise OCRFailed(f"Tesseract failed: {exc}") from exc
+        raise OCRFailed(_failure(exc)) from exc
+    except pytesseract.TesseractNotFoundError as exc:
+        raise ToolMissing(f"Tesseract is not installed or not on PATH ({exc}): run `sudo apt-get install "
+                          "tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng`") from exc
+    except RuntimeError as exc:
+        if str(exc) != _TIMEOUT:
+            raise OCRFailed(f"Tesseract failed: {exc}") from exc
+        raise OCRFailed(f"OCR took longer than {timeout} s on a page: raise EXPEDIENTE_OCR_TIMEOUT and ingest again") from exc
     return _assemble(data, *image.size)
+
+
+_TIMEOUT = "Tesseract process timeout"  # pytesseract's RuntimeError when it kills a slow Tesseract
+
+
+def _failure(exc: pytesseract.TesseractError) -> str:
+    """Tesseract's own words; a process killed by a signal is said so (often out of memory)."""
+    message = " ".join(str(exc.message).split()) or "no message"
+    if isinstance(exc.status, int) and exc.status < 0:
+        return f"Tesseract was killed by signal {-exc.status} (out of memory?): {message}"
+    return f"Tesseract failed (exit status {exc.status}): {message}"
 
 
 def orientation(image: Image.Image, timeout: int) -> int:

@@ -17,10 +17,18 @@ def test_env_and_overrides():
 
 
 @pytest.mark.parametrize("env", [{"EXPEDIENTE_WORKERS": "many"}, {"EXPEDIENTE_WORKERS": "0"},
-                                 {"EXPEDIENTE_ENGINE": "solr"}, {"EXPEDIENTE_OCR_DPI": "5"}])
+                                 {"EXPEDIENTE_ENGINE": "solr"}, {"EXPEDIENTE_OCR_DPI": "5"},
+                                 {"EXPEDIENTE_MAX_UPLOAD_MB": "0"}, {"EXPEDIENTE_MAX_PAGE_PIXELS": "1000"},
+                                 {"EXPEDIENTE_ALLOWED_HOSTS": " , "}])
 def test_bad_settings_are_refused_at_start_up(env):
     with pytest.raises(ConfigError):
         settings_from_env(env)
+
+
+def test_allowed_hosts_are_a_comma_separated_list():
+    assert settings_from_env({}).allowed_hosts == ("127.0.0.1", "localhost", "::1", "testserver")
+    s = settings_from_env({"EXPEDIENTE_ALLOWED_HOSTS": "archivo.example.org, 10.0.0.5 ,"})
+    assert s.allowed_hosts == ("archivo.example.org", "10.0.0.5")
 
 
 def test_readme_documents_every_env_var():
