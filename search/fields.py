@@ -18,6 +18,9 @@ from .analysis import fold, index_text
 from .query import FieldFilter, Node, Or, filter_bounds
 
 
+INT_MAX = 2**63 - 1  # both engines store amounts, dates and years as signed 64-bit integers
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
@@ -28,12 +31,22 @@ class FieldSpec:
 
 
 def _amount(raw: str) -> str:
+    cents = _amount_cents(raw)
+    if cents is None:
+        raise QuerySyntaxError(f"{raw!r} is not an amount: write amount:1023123, amount:>=1000000 or amount:1000000..2000000")
+    if cents > INT_MAX:
+        raise QuerySyntaxError(f"{raw!r} is too large an amount (at most {INT_MAX // 100:,} pesos)")
+    return str(cents)
+
+
+def _amount_cents(raw: str) -> int | None:
+    """Cents of a typed amount written with the digits 0-9 (or in words), else None."""
     from ingest.entities import parse_amount_query
 
+    if any(c.isdigit() and not c.isascii() for c in raw):
+        return None
     value = parse_amount_query(raw)
-    if value is None:
-        raise QuerySyntaxError(f"{raw!r} is not an amount: write amount:1023123, amount:>=1000000 or amount:1000000..2000000")
-    return str(int(value * 100))
+    return int(value * 100) if value is not None else None
 
 
 def _code(raw: str) -> str:
@@ -54,7 +67,7 @@ def _vendor(raw: str) -> str:
     return index_text(normalise_vendor(raw))
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?$")
 
 
 def _date(raw: str) -> str:
@@ -70,8 +83,9 @@ def _date(raw: str) -> str:
 
 
 def _year(raw: str) -> str:
-    if not raw.strip().isdigit():
-        raise QuerySyntaxError(f"{raw!r} is not a year: write year:2020")
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 9999:
+        raise QuerySyntaxError(f"{raw!r} is not a year: write year:2020 (digits 0-9, at most 4)")
     return str(int(raw))
 
 
@@ -143,11 +157,9 @@ def expand_free_text(raw: str, node: Node) -> Node:
     """A word that reads as an amount or a code also matches the typed entity values."""
     alternatives: list[Node] = [node]
     if sum(c.isdigit() for c in raw) >= 4:  # "2020" may be an amount too; "16" is not worth it
-        from ingest.entities import parse_amount_query
-
-        amount = parse_amount_query(raw)
-        if amount is not None and amount > 0:
-            alternatives.append(FieldFilter("amount", "=", str(int(amount * 100))))
+        cents = _amount_cents(raw)
+        if cents is not None and 0 < cents <= INT_MAX:  # larger is no amount any document prints
+            alternatives.append(FieldFilter("amount", "=", str(cents)))
     if _CODELIKE.match(raw.strip()):
         code = _code(raw)
         alternatives += [FieldFilter("bid", "=", code), FieldFilter("contract", "=", code)]

@@ -26,6 +26,7 @@ from .analysis import tokens
 MAX_QUERY = 1000
 _CURRENCY = {"mn", "mxn", "pesos", "usd", "dolares", "mxp"}
 MAX_CLAUSES = 64
+MAX_DEPTH = 16  # nested parentheses and negations: deeper is a typo or an attack, and recursion has a limit
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _lex(text: str, fields: frozenset[str]):
 
 class _Parser:
     def __init__(self, items: list[tuple[str, object]]) -> None:
-        self.items, self.pos = items, 0
+        self.items, self.pos, self.depth = items, 0, 0
 
     def peek(self) -> str | None:
         return self.items[self.pos][0] if self.pos < len(self.items) else None
@@ -149,19 +150,31 @@ class _Parser:
 
     def unary(self) -> Node | None:
         kind, value = self.take()
+        if kind in ("neg", "lp"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QuerySyntaxError(f"the query nests parentheses or negations too deeply (over {MAX_DEPTH} levels)")
+            try:
+                return self._nested(kind)
+            finally:
+                self.depth -= 1
+        if kind == "rp":
+            raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+        return self._leaf(kind, value)
+
+    def _nested(self, kind: str) -> Node | None:
         if kind == "neg":
             if self.peek() in (None, "or", "rp"):
                 return None  # a dangling "-" is punctuation
             inner = self.unary()
             return Not(inner) if inner is not None else None
-        if kind == "lp":
-            inner = self.expression()
-            if self.peek() != "rp":
-                raise QuerySyntaxError("unbalanced parenthesis: a '(' is never closed")
-            self.take()
-            return inner
-        if kind == "rp":
-            raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+        inner = self.expression()
+        if self.peek() != "rp":
+            raise QuerySyntaxError("unbalanced parenthesis: a '(' is never closed")
+        self.take()
+        return inner
+
+    def _leaf(self, kind: str, value: object) -> Node | None:
         if kind == "field":
             from .fields import parse_filter  # field syntax lives beside the field list (import cycle)
 

@@ -68,6 +68,17 @@ def test_field_filters(text, expected):
     ("bid:>5", "not a range"),
     ("x" * 1001, "too long"),
     (" ".join(["w"] * 70), "too many"),
+    ("(" * 400 + "a" + ")" * 400, "too deeply"),
+    ("-" * 999 + "a", "too deeply"),
+    ("NOT " * 20 + "a", "too deeply"),
+    ("year:²", "not a year"),
+    ("year:٣", "not a year"),
+    ("year:99999999999999999999", "not a year"),
+    ("date:２０２１", "not a date"),
+    ("amount:١٢٣٤", "not an amount"),
+    ("amount:99999999999999999999", "not an amount"),
+    ("amount:1,000,000,000,000,000,000", "too large"),
+    ("amount:>=1,000,000,000,000,000,000", "too large"),
 ])
 def test_malformed_queries_get_clear_messages(text, message):
     with pytest.raises(QuerySyntaxError, match=message):
@@ -97,3 +108,13 @@ def test_codes_and_plain_words_are_not_amounts():
 def test_singular_and_plural(typed, includes):
     node = parse(typed)
     assert isinstance(node, Or) and includes <= {t.token for t in node.items}
+
+
+def test_nesting_within_the_limit_still_parses():
+    assert parse("(" * 16 + "magavel" + ")" * 16) == Term("magavel")
+    assert parse("-(magavel OR (ydosk -quatro))") == Not(Or((Term("magavel"), And((Term("ydosk"), Not(Term("quatro")))))))
+
+
+def test_a_huge_typed_number_is_text_not_an_amount_out_of_range():
+    node = parse("1,000,000,000,000,000,000")
+    assert not isinstance(node, Or)  # no amount alternative that no engine could store
