@@ -4,6 +4,8 @@ running (and holding files) after a `kill -9` of the process that started it."""
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
+import os
 import signal
 import sys
 
@@ -11,11 +13,16 @@ PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent() -> None:
-    """Linux: ask the kernel to SIGKILL this process when its parent dies. Elsewhere: nothing."""
+    """Linux: ask the kernel to SIGKILL this process when its parent dies. Elsewhere: nothing.
+    Linux counts the *thread* that started the process as its parent: a process pool must be
+    created by a thread that outlives it (its workers die with that thread)."""
     if not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except OSError:
-        pass
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os.kill(os.getpid(), signal.SIGKILL)  # the parent died before the call: we are already an orphan

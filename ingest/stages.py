@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from expediente.process import die_with_parent
 from expediente.settings import Settings
 
 from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
@@ -41,24 +42,6 @@ def init_worker() -> None:
     worker dies with the process that started it (no orphan OCR left running)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     die_with_parent()
-
-
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def die_with_parent() -> bool:
-    """Ask Linux to SIGKILL this process when its parent dies; False on other systems.
-    Linux counts the *thread* that started the process as its parent: a pool must be
-    created by a thread that outlives it (its workers die with that thread)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-        return False
-    parent = multiprocessing.parent_process()
-    if parent is not None and os.getppid() != parent.pid:
-        os.kill(os.getpid(), signal.SIGKILL)  # the parent died before the call: we are already an orphan
-    return True
 
 
 def analyse_file(path: str, start: int = 0, stop: int | None = None) -> Plan:
