@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import multiprocessing
 import os
 import re
-import signal
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
