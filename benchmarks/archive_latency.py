@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from expediente.settings import Settings  # noqa: E402
-from ingest import ingest_paths  # noqa: E402
-from search import open_archive, reindex  # noqa: E402
+from archive import ingest_files  # noqa: E402
+from archive import open_archive, reindex  # noqa: E402
 
 QUERIES = ["magavel", "videovigilancia", '"reconocimiento facial"', "EA-IT20-2020", "DCA/TM/222/2020",
            "1,023,123", "amount:>=1000000", "vendor:quatro", "magavel OR ydosk -juarez", "contrat*"]
@@ -44,7 +44,7 @@ def main() -> int:
     args = ap.parse_args()
     settings = Settings(data_dir=args.data_dir or Path(tempfile.mkdtemp(prefix="expediente-lat-")))
     archive = open_archive(settings)
-    ingest_paths([ROOT / "samples"], settings, archive)
+    ingest_files(settings, [ROOT / "samples"])
     print(f"samples: {archive.catalog.counts()['pages']} pages; {len(QUERIES)} queries x {args.repeat}, with facets")
     for name, arch in [("tantivy", archive), ("elasticsearch", None)]:
         if arch is None:

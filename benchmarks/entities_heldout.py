@@ -60,11 +60,11 @@ def recall_by_kind(found: set) -> dict[str, tuple[int, int]]:
 def ingest_corpus(corpus: Path, data_dir: Path):
     sys.path.insert(0, str(ROOT))
     from expediente.settings import Settings
-    from ingest import ingest_paths
-    from search import open_archive
+    from archive import ingest_files
+    from archive import open_archive
 
     archive = open_archive(Settings(data_dir=data_dir))
-    ingest_paths(sorted({corpus / f for f, *_ in FACTS}), archive.settings, archive)
+    ingest_files(archive.settings, sorted({corpus / f for f, *_ in FACTS}))
     return archive
 
 

@@ -59,8 +59,8 @@ def errors(gold: set[tuple], found: set[tuple]) -> dict[str, list]:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from expediente.settings import Settings
-    from ingest import ingest_paths
-    from search import open_archive
+    from archive import ingest_files
+    from archive import open_archive
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-dir", type=Path)
@@ -69,7 +69,7 @@ def main() -> int:
     key = json.loads((ROOT / "samples" / "answer_key.json").read_text(encoding="utf-8"))
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="expediente-prf-"))
     archive = open_archive(Settings(data_dir=data_dir))
-    ingest_paths([ROOT / "samples"], archive.settings, archive)
+    ingest_files(archive.settings, [ROOT / "samples"])
     gold, found = gold_entities(key), found_entities(archive, key)
     print(f"{'kind':<9} {'pages':<5} {'gold':>5} {'found':>6} {'precision':>10} {'recall':>7}")
     for (kind, method), s in scores(gold, found).items():

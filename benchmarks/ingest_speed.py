@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from expediente.settings import Settings  # noqa: E402
-from ingest import ingest_paths  # noqa: E402
+from archive import ingest_files  # noqa: E402
 from ingest.stages import analyse_file  # noqa: E402
-from search import open_archive  # noqa: E402
+from archive import open_archive  # noqa: E402
 
 BORN_DIGITAL = ["mx_puebla_ley_obra_publica_2021.pdf", "mx_sfp_modelo_informe_auditor_independiente_formato5.pdf",
                 "mx_sfp_modelo_informe_adquisiciones_formato13.pdf", "cfdi33_sample_accem_layoutA.pdf",
@@ -61,7 +61,7 @@ def pipeline_rate(files: list[Path], workers: int, runs: int) -> tuple[float, in
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(data_dir=Path(tmp), workers=workers)
             archive = open_archive(settings)
-            seconds = timed(lambda: setattr(archive, "last", ingest_paths(files, settings, archive)))
+            seconds = timed(lambda: setattr(archive, "last", ingest_files(settings, files)))
             pages = sum(i["pages"] for i in archive.last.ingested)  # type: ignore[attr-defined]
             archive.close()
             rates.append(pages / seconds)

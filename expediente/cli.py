@@ -37,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
 
-    sub.add_parser("status", help="what the archive holds")
+    sub.add_parser("status", help="what the archive holds, the queue, the running indexer")
+    sub.add_parser("check", help="check that every document of the catalog is in the index, once (exit 1 if not)")
+    jb = sub.add_parser("jobs", help="the ingest queue, newest first")
+    jb.add_argument("--status", choices=("queued", "running", "done", "failed"))
+    jb.add_argument("--limit", type=int, default=50)
+    jb.add_argument("--json", action="store_true")
     sub.add_parser("failures", help="files that could not be ingested, with reasons")
 
     rx = sub.add_parser("reindex", help="copy the archive's index into another engine")
@@ -60,19 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest import ingest_paths
-    from search import open_archive
+    from archive import ingest_files
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    archive = open_archive(settings)
     progress = _Progress(quiet=args.quiet)
     started = time.perf_counter()
-    try:
-        report = ingest_paths(args.paths, settings, archive, progress)
-    finally:
-        archive.close()
+    report = ingest_files(settings, args.paths, progress)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -88,10 +88,14 @@ class _Progress:
         if kind == "start":
             self.total = info["files"]
             return
+        if kind == "expanded":  # a ZIP: its files join the count
+            self.total += info["files"]
         self.done += 1
         if self.quiet:
             return
-        if kind == "ingested":
+        if kind == "expanded":
+            what = f"unzipped  {info['filename']} ({info['files']} files)"
+        elif kind == "ingested":
             what = f"ingested  {info['filename']} ({info['pages']} pages, {info['ocr_pages']} OCR)"
         elif kind == "present":
             what = f"present   {info['filename']}"
@@ -111,7 +115,7 @@ def _print_summary(report, seconds: float) -> None:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from search import open_archive
+    from archive import open_archive
 
     if args.limit < 1 or args.limit > 1000:
         raise UsageError("--limit must be between 1 and 1000")
@@ -140,20 +144,54 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from search import open_archive
+    from archive import holder, open_archive
 
     archive = open_archive(settings)
     try:
         counts = archive.catalog.counts()
         counts["indexed_pages"] = archive.engine.page_count()
+        queue = archive.jobs.counts()
     finally:
         archive.close()
-    print(json.dumps({"engine": settings.engine, "data_dir": str(settings.data_dir), **counts}, indent=2))
+    lease = holder(settings.catalog_path)
+    indexer = {"owner": lease["owner"], "pid": lease["pid"], "host": lease["host"]} if lease else None
+    print(json.dumps({"engine": settings.engine, "data_dir": str(settings.data_dir), **counts, "queue": queue,
+                      "indexer": indexer}, indent=2))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from archive import check_archive, open_archive
+
+    archive = open_archive(settings)
+    try:
+        report = check_archive(archive)
+    finally:
+        archive.close()
+    print(json.dumps(report, indent=2))
+    return 0 if report["ok"] else 1
+
+
+def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    from archive import open_archive
+
+    archive = open_archive(settings)
+    try:
+        jobs = archive.jobs.list(limit=args.limit, status=args.status)
+    finally:
+        archive.close()
+    if args.json:
+        print(json.dumps({"jobs": jobs}, ensure_ascii=False, indent=2))
+        return 0
+    for j in jobs:
+        pages = f"{j['pages_done']}/{j['pages_total'] or '?'}"
+        what = j["result"] or j["reason"] or ""
+        print(f"{j['id']:>6}  {j['status']:<8} {pages:>9}  {j['inner_path'] or j['filename']}  {what}")
     return 0
 
 
 def cmd_failures(args: argparse.Namespace, settings: Settings) -> int:
-    from search import open_archive
+    from archive import open_archive
 
     archive = open_archive(settings)
     try:
@@ -165,7 +203,7 @@ def cmd_failures(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
-    from search import reindex
+    from archive import reindex
 
     copied = reindex(settings, target=args.to)
     print(f"reindexed {copied['documents']} documents, {copied['pages']} pages into {args.to}")
@@ -174,7 +212,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
-    "failures": cmd_failures, "reindex": cmd_reindex,
+    "failures": cmd_failures, "reindex": cmd_reindex, "check": cmd_check, "jobs": cmd_jobs,
 }
 
 if __name__ == "__main__":

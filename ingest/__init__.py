@@ -1,16 +1,19 @@
 """Ingest: detect type, read text layers, OCR pages that need it, find entities.
 
-Public surface: `ingest_paths` (the batch orchestrator), the Document/Page/Failure
-dataclasses, `open_source` to render a stored original's page for display, and
-`check_tesseract`.
+Pure: a file in, a Document out; no catalog, no index. Public surface: the `Reader`
+(a worker pool turning `Item`s into Documents for a `Sink`), the Document/Page/Failure
+dataclasses, `collect_files`, `expand_zip` (a transparency portal's ZIP into its files),
+`open_source` to render a stored original's page for display, and `check_tesseract`.
 """
 
+from .batch import Item, Reader, Sink
 from .formats import open_source
 from .model import OCR, TEXT_LAYER, Document, Failure, Page
-from .pipeline import Archive, Report, collect_files, ingest_paths, sha256_of
+from .pipeline import collect_files, sha256_of
 from .tesseract import check_tesseract
+from .zips import ZipLimits, ZipMember, expand_zip, is_zip
 
 __all__ = [
-    "OCR", "TEXT_LAYER", "Archive", "Document", "Failure", "Page", "Report",
-    "check_tesseract", "collect_files", "ingest_paths", "open_source", "sha256_of",
+    "OCR", "TEXT_LAYER", "Document", "Failure", "Item", "Page", "Reader", "Sink", "ZipLimits", "ZipMember",
+    "check_tesseract", "collect_files", "expand_zip", "is_zip", "open_source", "sha256_of",
 ]

@@ -115,8 +115,8 @@ def choose_title(metadata: dict[str, str], pages: list[Page], filename: str) -> 
     return lines[0][:160] if lines else Path(filename).stem
 
 
-def assemble(sha256: str, path: Path, size: int, plan: Plan) -> Document:
+def assemble(sha256: str, filename: str, size: int, plan: Plan) -> Document:
     """The Document from a complete plan (every page read or OCR'd)."""
     pages = [p for p in plan.pages if p is not None]
-    title = choose_title(plan.metadata, pages, path.name)
-    return Document(sha256, path.name, title, plan.media_type, size, pages, plan.metadata)
+    title = choose_title(plan.metadata, pages, filename)
+    return Document(sha256, filename, title, plan.media_type, size, pages, plan.metadata)

@@ -1,18 +1,20 @@
-"""Search: the archive (catalog + engine), our query language, snippets.
+"""Search: our query language, the engine protocol and its two engines, snippets.
 
-Public surface: `open_archive(settings)` and the result types; `open_engine` for tools
-that copy between engines; `parse` to validate a query.
+Public surface: `open_engine` (read-only unless the caller is the indexer), `parse` to
+validate a query, the record and snippet types the archive builds on.
 """
 
 from expediente.errors import QuerySyntaxError
 
-from .archive import Archive, Hit, Results, open_archive
-from .engine import EngineResult, SearchEngine, open_engine
-from .query import parse
-from .reindex import reindex
-from .snippets import Snippet
+from .doctypes import guess_kind
+from .engine import EngineHit, EngineResult, SearchEngine, open_engine
+from .fields import entity_matches
+from .query import And, FieldFilter, Node, parse, positive_leaves
+from .records import PageRecord, records_for
+from .snippets import Snippet, make_snippet, match_spans
 
 __all__ = [
-    "Archive", "EngineResult", "Hit", "QuerySyntaxError", "Results", "SearchEngine", "Snippet",
-    "open_archive", "open_engine", "parse", "reindex",
+    "And", "EngineHit", "EngineResult", "FieldFilter", "Node", "PageRecord", "QuerySyntaxError", "SearchEngine",
+    "Snippet", "entity_matches", "guess_kind", "make_snippet", "match_spans", "open_engine", "parse",
+    "positive_leaves", "records_for",
 ]

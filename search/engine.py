@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from expediente.errors import UsageError
 from expediente.settings import Settings
 
 from .query import Node
@@ -24,6 +25,16 @@ class EngineResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
+MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's max_result_window; tantivy panics far beyond it
+
+
+def check_window(limit: int, offset: int) -> None:
+    """Refuse a page of hits beyond what either engine can give (every search starts here)."""
+    if not 1 <= limit <= MAX_WINDOW or not 0 <= offset <= MAX_WINDOW - limit:
+        raise UsageError(f"limit must be 1 to {MAX_WINDOW} and offset 0 or more, with offset + limit at most "
+                         f"{MAX_WINDOW} (got limit {limit}, offset {offset}): narrow the query instead of paging this far")
+
+
 class SearchEngine(Protocol):
     name: str
 
@@ -39,15 +50,18 @@ class SearchEngine(Protocol):
 
     def page_count(self) -> int: ...
 
+    def page_keys(self) -> list[tuple[str, int]]: ...
+
     def close(self) -> None: ...
 
 
-def open_engine(settings: Settings) -> SearchEngine:
-    """The engine the settings choose; the embedded tantivy index by default."""
+def open_engine(settings: Settings, writable: bool = False) -> SearchEngine:
+    """The engine the settings choose (the embedded tantivy index by default), read-only
+    unless the caller is the archive's one indexer."""
     if settings.engine == "elasticsearch":
         from .es_engine import ElasticsearchEngine
 
-        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms)
+        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, writable=writable)
     from .tantivy_engine import TantivyEngine
 
-    return TantivyEngine(settings.index_dir)
+    return TantivyEngine(settings.index_dir, writable=writable)

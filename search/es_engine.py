@@ -15,7 +15,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
-from .engine import EngineHit, EngineResult
+from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
@@ -45,14 +45,21 @@ def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
 class ElasticsearchEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, alias: str, timeout_ms: int = 5000, build: bool = False) -> None:
+    def __init__(self, url: str, alias: str, timeout_ms: int = 5000, build: bool = False,
+                 writable: bool = True) -> None:
         """Serve and write through the alias; with build=True, write a fresh versioned index
-        that `publish()` later puts behind the alias (how `reindex` rolls out a mapping)."""
+        that `publish()` later puts behind the alias (how `reindex` rolls out a mapping).
+        Readers (writable=False) never create anything: before the first ingest they find nothing."""
         self.url, self.alias, self.timeout_ms = url, alias, timeout_ms
         self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2)
         self._actions: list[dict[str, Any]] = []
         self._deletes: set[str] = set()
-        self.write_index = self._create_index() if build else self._ensure_index()
+        if build:
+            self.write_index = self._create_index()
+        elif writable:
+            self.write_index = self._ensure_index()
+        else:
+            self.write_index = alias
 
     def _call(self, fn, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -130,6 +137,7 @@ class ElasticsearchEngine:
             helpers.bulk(self.es, ({"_op_type": "delete", "_index": self.write_index, "_id": i} for i in ids), refresh=True)
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
+        check_window(limit, offset)
         body: dict[str, Any] = {"query": self.compile(query), "from": offset, "size": limit,
                                 "track_total_hits": True, "_source": ["doc_id", "page"],
                                 "timeout": f"{self.timeout_ms}ms"}
@@ -138,6 +146,8 @@ class ElasticsearchEngine:
         try:
             resp = self.es.search(index=self.alias, **body)
         except ApiError as exc:
+            if exc.meta.status == 404:  # nothing ingested yet: the indexer creates the index
+                return EngineResult(0, [], {})
             if exc.meta.status == 400:
                 raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}") from exc
             raise _unavailable(self.url, exc) from exc
@@ -149,7 +159,22 @@ class ElasticsearchEngine:
         return EngineResult(resp["hits"]["total"]["value"], hits, found)
 
     def page_count(self) -> int:
-        return int(self._call(self.es.count, index=self.alias)["count"])
+        try:
+            return int(self.es.count(index=self.alias)["count"])
+        except ApiError as exc:
+            if exc.meta.status == 404:
+                return 0
+            raise _unavailable(self.url, exc) from exc
+        except TransportError as exc:
+            raise _unavailable(self.url, exc) from exc
+
+    def page_keys(self) -> list[tuple[str, int]]:
+        """Every (document, page) in the index, duplicates included (the consistency check)."""
+        if not self._call(self.es.indices.exists_alias, name=self.alias):
+            return []
+        hits = self._call(lambda: list(helpers.scan(self.es, index=self.alias, query={"query": {"match_all": {}}},
+                                                     _source=["doc_id", "page"])))
+        return [(h["_source"]["doc_id"], h["_source"]["page"]) for h in hits]
 
     def close(self) -> None:
         self._actions, self._deletes = [], set()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import tantivy
 
 from expediente.errors import ConfigError, IndexBusy, QuerySyntaxError
 
-from .engine import EngineHit, EngineResult
+from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
@@ -34,14 +37,31 @@ def _schema() -> tantivy.Schema:
     return sb.build()
 
 
+@contextmanager
+def _creating(path: Path) -> Iterator[None]:
+    """Two processes opening a new archive at once must not both create its index."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            path.mkdir(exist_ok=True)
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 class TantivyEngine:
+    """`writable=False` (every reader: web, search, status) never takes the writer lock;
+    only the archive's one indexer opens it writable."""
+
     name = "tantivy"
 
-    def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, writable: bool = True) -> None:
         self.schema = _schema()
+        self.writable = writable
         try:
-            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+            with _creating(path):
+                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
         except ValueError as exc:
             if "schema does not match" not in str(exc):
                 raise
@@ -53,6 +73,8 @@ class TantivyEngine:
     def _w(self) -> tantivy.IndexWriter:
         """The writer; another process's writer holds the lock between its commits, so wait
         for a turn (ingest commits every few documents) before saying the index is busy."""
+        if not self.writable:
+            raise RuntimeError("this index was opened read-only: only the indexer writes")
         deadline = time.monotonic() + LOCK_WAIT_S
         while self._writer is None:
             try:
@@ -86,6 +108,7 @@ class TantivyEngine:
         self.index.reload()
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
+        check_window(limit, offset)
         self.index.reload()
         searcher = self.index.searcher()
         compiled = self.compile(query)
@@ -109,6 +132,17 @@ class TantivyEngine:
     def page_count(self) -> int:
         self.index.reload()
         return self.index.searcher().num_docs
+
+    def page_keys(self) -> list[tuple[str, int]]:
+        """Every (document, page) in the index, duplicates included (the consistency check)."""
+        self.index.reload()
+        searcher = self.index.searcher()
+        keys = []
+        if searcher.num_docs:
+            for _score, address in searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs).hits:
+                doc = searcher.doc(address)
+                keys.append((doc["doc_id"][0], doc["page"][0]))
+        return keys
 
     def close(self) -> None:
         if self._writer is not None:

@@ -27,8 +27,8 @@ def corpus() -> Path:
 @pytest.fixture(scope="session", params=ENGINES)
 def sample_archive(request, tmp_path_factory):
     """The samples ingested once per engine, through the real pipeline."""
-    from ingest import ingest_paths
-    from search import open_archive
+    from tests_support import ingest_paths
+    from archive import open_archive
 
     settings = make_settings(tmp_path_factory.mktemp(f"samples-{request.param}"), request.param)
     archive = open_archive(settings)
@@ -42,8 +42,8 @@ def sample_archive(request, tmp_path_factory):
 @pytest.fixture(scope="session")
 def tantivy_samples(tmp_path_factory):
     """The samples in the embedded engine only (web, CLI and OCR tests)."""
-    from ingest import ingest_paths
-    from search import open_archive
+    from tests_support import ingest_paths
+    from archive import open_archive
 
     settings = make_settings(tmp_path_factory.mktemp("samples-web"))
     archive = open_archive(settings)
@@ -54,7 +54,7 @@ def tantivy_samples(tmp_path_factory):
 
 @pytest.fixture
 def empty_archive(tmp_path):
-    from search import open_archive
+    from archive import open_archive
 
     settings = make_settings(tmp_path / "data")
     archive = open_archive(settings)

@@ -77,3 +77,27 @@ def drop_es_index(settings: Settings) -> None:
 
         Elasticsearch(settings.es_url).indices.delete(
             index=f"{settings.es_index}-v*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def ingest_paths(paths, settings: Settings, archive=None, on_event=None):
+    """Ingest through the archive's queue and indexer, as the CLI does; `archive` (a
+    reader) is accepted for the tests' convenience and not needed."""
+    from archive import ingest_files
+
+    return ingest_files(settings, paths, on_event)
+
+
+ENGINE_PARAMS = ["tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+def wait_for_jobs(client, batch: str, timeout: float = 120.0) -> list[dict]:
+    """Poll the activity API until every job of the batch has ended; its jobs, oldest first."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        jobs = client.get("/api/jobs", params={"batch": batch}).json()["jobs"]
+        if jobs and all(j["status"] in ("done", "failed") for j in jobs):
+            return sorted(jobs, key=lambda j: j["id"])
+        time.sleep(0.2)
+    raise AssertionError(f"the jobs of batch {batch} did not end within {timeout} s: {jobs}")

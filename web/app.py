@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -14,35 +13,45 @@ from fastapi.templating import Jinja2Templates
 
 from expediente.errors import ExpedienteError
 from expediente.settings import Settings
-from search import open_archive
+from archive import IndexerProcess, open_archive
+from archive.originals import clean_leftovers
 
-from . import routes_api, routes_html
+from . import routes_api, routes_html, routes_jobs
 from .i18n import pick_lang, translator
 
 HERE = Path(__file__).parent
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """Build the app for these settings; the archive opens when the app starts."""
+def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
+    """Build the app for these settings. When it starts it opens the archive read-only and,
+    unless `indexer=False`, starts the archive's indexer in a child process (it waits its
+    turn while a CLI ingest holds the index)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        clean_leftovers(settings)
         app.state.archive = open_archive(settings)
+        service = IndexerProcess(settings) if indexer else None
+        if service is not None:
+            service.start()
         try:
             yield
         finally:
+            if service is not None:
+                service.stop()
             app.state.archive.close()
 
     app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan,
                   description="Search public-procurement documents page by page; every hit cites its document and page.")
     app.state.settings = settings
-    app.state.write_lock = threading.Lock()  # one writer: uploads take turns
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["fmt_size"] = _fmt_size
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_html.router)
+    app.include_router(routes_jobs.api)
+    app.include_router(routes_jobs.html)
 
     @app.exception_handler(ExpedienteError)
     async def on_error(request: Request, exc: ExpedienteError):

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any, Iterable
 
-from search import Archive
+from archive import Archive
 
 MAX_ROWS = 5000
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from expediente.errors import QuerySyntaxError
-from search import Archive, Snippet
+from archive import Archive
+from archive.uploads import KINDS
+from search import Snippet
 
 PAGE_SIZE = 20
 
@@ -33,7 +35,7 @@ def document_data(archive: Archive, doc_id: str, q: str = "") -> dict[str, Any]:
     doc = archive.document(doc_id)
     pages = archive.catalog.pages_summary(doc_id)
     entities = archive.catalog.entities(doc_id)
-    data = {"document": doc, "pages": pages, "entities": _group_entities(entities)}
+    data = {"document": doc, "pages": pages, "entities": _group_entities(entities), "kinds": KINDS}
     if q.strip():
         found = search_data(archive, q, limit=200, within=doc_id)
         data["search"] = {k: v for k, v in found.items() if k != "facets"}

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Query, Request
 
 from expediente.errors import QuerySyntaxError
 
 from . import pages
-from .uploads import ingest_uploads
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -58,11 +57,3 @@ def api_vendor(request: Request, name: str) -> dict[str, Any]:
 @router.get("/failures", summary="Files that could not be ingested, with reasons")
 def api_failures(request: Request) -> dict[str, Any]:
     return {"failures": _archive(request).catalog.failures()}
-
-
-@router.post("/upload", summary="Upload and ingest several files; one result per file")
-def api_upload(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
-    app = request.app
-    with app.state.write_lock:
-        results = ingest_uploads(files, app.state.settings, app.state.archive)
-    return {"results": results}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from . import exports, pages
 from .i18n import pick_lang, translator
 from .render import page_png
-from .uploads import ingest_uploads
 
 router = APIRouter(include_in_schema=False)
 
@@ -86,16 +85,3 @@ def export_entities(request: Request, kind: str | None = None):
 def _csv(body: str, filename: str) -> Response:
     return Response(body, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-@router.get("/upload", response_class=HTMLResponse)
-def upload_form(request: Request):
-    return _render(request, "upload.html", {"results": None})
-
-
-@router.post("/upload", response_class=HTMLResponse)
-def upload(request: Request, files: list[UploadFile] = File(...)):
-    app = request.app
-    with app.state.write_lock:
-        results = ingest_uploads(files, app.state.settings, app.state.archive)
-    return _render(request, "upload.html", {"results": results})

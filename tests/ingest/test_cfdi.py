@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import ingest_paths
-from search import open_archive
+from tests_support import ingest_paths
+from archive import open_archive
 from tests_support import settings_for
 
 FACTS = {  # from the corpus README: (emisor RFC, receptor RFC, total, UUID)

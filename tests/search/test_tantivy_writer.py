@@ -32,8 +32,8 @@ def test_index_of_another_schema_asks_for_reindex_which_rebuilds_it(tmp_path, co
     import tantivy as tv
 
     from expediente.errors import ConfigError
-    from ingest import ingest_paths
-    from search import open_archive, reindex
+    from tests_support import ingest_paths
+    from archive import open_archive, reindex
     from tests_support import settings_for
 
     settings = settings_for(tmp_path)

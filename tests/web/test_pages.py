@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests_support import RESOURCES, facts_for, make_pdf
+from tests_support import wait_for_jobs, RESOURCES, facts_for, make_pdf
 
 
 def test_search_page_cites_file_and_page(client, answer_key):
@@ -73,19 +73,24 @@ def test_upload_several_files_with_per_file_results(fresh_client, tmp_path):
     files = [("files", ("oficio_prueba.pdf", good.read_bytes(), "application/pdf")),
              ("files", ("encrypted.pdf", (RESOURCES / "encrypted.pdf").read_bytes(), "application/pdf"))]
     r = client.post("/api/upload", files=files)
-    assert r.status_code == 200
-    results = {x["filename"]: x for x in r.json()["results"]}
-    assert results["oficio_prueba.pdf"]["status"] == "ingested"
+    assert r.status_code == 202 and all(j["status"] == "queued" for j in r.json()["jobs"])
+    results = {x["filename"]: x for x in wait_for_jobs(client, r.json()["batch"])}
+    assert results["oficio_prueba.pdf"]["result"] == "ingested"
     assert results["encrypted.pdf"]["status"] == "failed" and "password" in results["encrypted.pdf"]["reason"]
+    assert "contraseña" in results["encrypted.pdf"]["message"]  # the reason in the UI's language
     assert client.get("/api/search", params={"q": "termográficas"}).json()["total"] == 1
-    again = client.post("/upload", files=files[:1])
-    assert again.status_code == 200 and "ya estaba en el archivo" in again.text
+    again = client.post("/upload", files=files[:1], follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"].startswith("/activity?batch=")
+    batch = again.headers["location"].split("=")[1]
+    wait_for_jobs(client, batch)
+    assert "ya estaba en el archivo" in client.get(again.headers["location"]).text
 
 
 def test_document_text_cannot_inject_html(fresh_client, tmp_path):
     client = fresh_client
     evil = make_pdf(tmp_path / "evil.pdf", ['<script>alert("xss")</script> <img src=x onerror=alert(1)> inyeccion'])
-    client.post("/api/upload", files=[("files", ("<b>evil</b>.pdf", evil.read_bytes(), "application/pdf"))])
+    r = client.post("/api/upload", files=[("files", ("<b>evil</b>.pdf", evil.read_bytes(), "application/pdf"))])
+    wait_for_jobs(client, r.json()["batch"])
     r = client.get("/", params={"q": "inyeccion"})
     assert "<script>alert" not in r.text and "<img src=x" not in r.text
     assert "&lt;script&gt;" in r.text

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,15 +9,11 @@ from typing import Any
 
 from expediente.errors import NotFound
 from expediente.settings import Settings
-from ingest import Document, Failure
+from search import (And, FieldFilter, Node, SearchEngine, Snippet, entity_matches, make_snippet, match_spans,
+                    open_engine, parse, positive_leaves)
 
 from .catalog import Catalog
-from .doctypes import guess_kind
-from .engine import SearchEngine, open_engine
-from .fields import entity_matches
-from .query import And, FieldFilter, Node, parse, positive_leaves
-from .records import records_for
-from .snippets import Snippet, make_snippet, match_spans
+from .jobs import JobQueue
 
 
 @dataclass
@@ -58,52 +51,16 @@ class Results:
 
 
 class Archive:
-    """One writer at a time stages documents; `flush` makes them durable and searchable."""
+    """The archive as readers see it: search, documents, pages, the queue's state.
+
+    Readers never write the index and never block on an ingest: the engine is opened
+    read-only and sees each commit of the indexer as it happens. Writes (new files,
+    deletes, edits) go to the queue, which the one indexer works through.
+    """
 
     def __init__(self, settings: Settings, catalog: Catalog, engine: SearchEngine) -> None:
         self.settings, self.catalog, self.engine = settings, catalog, engine
-        self._staged: list[str] = []
-        self._recover()
-
-    def _recover(self) -> None:
-        """Documents left 'pending' by an interrupted ingest are dropped from the index;
-        the next ingest of those files adds them again."""
-        pending = self.catalog.pending()
-        if pending:
-            for doc_id in pending:
-                self.engine.delete_document(doc_id)
-            self.engine.commit()
-
-    # -- writing (the ingest side) ------------------------------------------------
-
-    def has_document(self, sha256: str) -> bool:
-        return self.catalog.status(sha256) == "indexed"
-
-    def add_document(self, document: Document, original: Path) -> None:
-        stored = self._store_original(document.sha256, original)
-        self.catalog.put_document(document, str(stored.relative_to(self.settings.data_dir)))
-        self.engine.delete_document(document.sha256)
-        self.engine.add(records_for(document, guess_kind(document)))
-        self._staged.append(document.sha256)
-
-    def _store_original(self, sha256: str, source: Path) -> Path:
-        target = self.settings.originals_dir / sha256[:2] / sha256
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-            os.close(fd)
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, target)  # atomic: never a half-copied original
-        return target
-
-    def record_failure(self, failure: Failure) -> None:
-        self.catalog.record_failure(failure)
-
-    def flush(self) -> None:
-        self.engine.commit()
-        if self._staged:
-            self.catalog.mark_indexed(self._staged)
-            self._staged = []
+        self.jobs = JobQueue(catalog)
 
     def close(self) -> None:
         self.engine.close()
@@ -169,4 +126,5 @@ class Archive:
 
 
 def open_archive(settings: Settings) -> Archive:
-    return Archive(settings, Catalog(settings.catalog_path), open_engine(settings))
+    """The archive for reading (web, CLI search and status): never the index writer."""
+    return Archive(settings, Catalog(settings.catalog_path), open_engine(settings, writable=False))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -37,7 +38,47 @@ CREATE TABLE IF NOT EXISTS failures (
   path TEXT PRIMARY KEY, filename TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL,
   reason TEXT NOT NULL, at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jobs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,            -- ingest | delete | reindex
+  batch TEXT NOT NULL,           -- the files enqueued together (one CLI run, one upload)
+  status TEXT NOT NULL,          -- queued | running | done | failed
+  result TEXT,                   -- done: ingested | present | expanded | deleted | reindexed
+  filename TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT, size INTEGER NOT NULL DEFAULT 0,
+  parent INTEGER, inner_path TEXT,  -- a file unpacked from the ZIP job `parent`, at this path
+  user TEXT,
+  pages_done INTEGER NOT NULL DEFAULT 0, pages_total INTEGER, ocr_pages INTEGER NOT NULL DEFAULT 0,
+  code TEXT, reason TEXT, detail TEXT,
+  worker TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, id);
+CREATE INDEX IF NOT EXISTS jobs_by_batch ON jobs (batch, id);
+CREATE TABLE IF NOT EXISTS leases (
+  name TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+  expires_at REAL NOT NULL
+);
 """
+BUSY_TIMEOUT_MS = 10_000  # a writer waits its turn; readers never wait (WAL)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode on the WAL catalog, waiting for a busy writer."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db.row_factory = sqlite3.Row
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Columns added since the first version, added to an older catalog in place."""
+    have = {r["name"] for r in db.execute("PRAGMA table_info(documents)")}
+    for column in ("doc_date", "kind"):  # set by a person editing the document
+        if column not in have:
+            db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
 
 def _now() -> str:
@@ -46,14 +87,25 @@ def _now() -> str:
 
 class Catalog:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
+        self.path = path
+        self.db = connect(path)
         self.lock = threading.RLock()
         with self.lock:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            _migrate(self.db)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (BEGIN IMMEDIATE) so it never fails half-way
+        on another process's lock."""
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -69,54 +121,79 @@ class Catalog:
     def put_document(self, doc: Document, original: str) -> None:
         """Write the document, its pages and entities as 'pending', in one transaction."""
         ocr = sum(1 for p in doc.pages if p.method == "ocr")
-        with self.lock:
-            self.db.execute("BEGIN")
-            try:
-                self._delete(doc.sha256)
-                self.db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
-                    (doc.sha256, doc.filename, doc.title, doc.media_type, doc.size, doc.page_count, ocr,
-                     json.dumps(doc.metadata, ensure_ascii=False), original, _now()),
-                )
-                self.db.executemany(
-                    "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
-                      json.dumps(p.words, separators=(",", ":")), json.dumps(p.doubtful)) for p in doc.pages],
-                )
-                self.db.executemany(
-                    "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
-                    [(doc.sha256, p.number, e.kind, e.printed, e.value, e.start, e.end)
-                     for p in doc.pages for e in p.entities],
-                )
-                self.db.execute("DELETE FROM failures WHERE sha256 = ?", (doc.sha256,))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+        with self.transaction() as db:
+            self._delete(doc.sha256)
+            db.execute(
+                "INSERT INTO documents (id, filename, title, media_type, size, page_count, ocr_pages, metadata, "
+                "original, added_at, status) VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
+                (doc.sha256, doc.filename, doc.title, doc.media_type, doc.size, doc.page_count, ocr,
+                 json.dumps(doc.metadata, ensure_ascii=False), original, _now()),
+            )
+            db.executemany(
+                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
+                  json.dumps(p.words, separators=(",", ":")), json.dumps(p.doubtful)) for p in doc.pages],
+            )
+            db.executemany(
+                "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
+                [(doc.sha256, p.number, e.kind, e.printed, e.value, e.start, e.end)
+                 for p in doc.pages for e in p.entities],
+            )
+            db.execute("DELETE FROM failures WHERE sha256 = ?", (doc.sha256,))
 
     def _delete(self, doc_id: str) -> None:
         for table, col in (("entities", "document_id"), ("pages", "document_id"), ("documents", "id")):
             self.db.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
 
-    def mark_indexed(self, doc_ids: list[str]) -> None:
-        with self.lock:
-            self.db.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
+    def mark_indexed(self, doc_ids: list[str], db: sqlite3.Connection | None = None) -> None:
+        """Citable from now on; inside the caller's transaction when `db` is given."""
+        if db is not None:
+            db.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
+            return
+        with self.transaction() as tx:
+            tx.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
+
+    def delete_document(self, doc_id: str) -> None:
+        with self.transaction():
+            self._delete(doc_id)
+
+    def edit_document(self, doc_id: str, title: str | None, doc_date: str | None, kind: str | None) -> None:
+        """A person's corrections: the title shown, the document's date and kind."""
+        with self.transaction() as db:
+            if title is not None:
+                db.execute("UPDATE documents SET title = ? WHERE id = ?", (title, doc_id))
+            if doc_date is not None:
+                db.execute("UPDATE documents SET doc_date = ? WHERE id = ?", (doc_date or None, doc_id))
+            if kind is not None:
+                db.execute("UPDATE documents SET kind = ? WHERE id = ?", (kind or None, doc_id))
 
     def pending(self) -> list[str]:
         return [r["id"] for r in self._rows("SELECT id FROM documents WHERE status = 'pending'")]
 
-    def record_failure(self, failure: Failure) -> None:
-        with self.lock:
-            self.db.execute(
-                "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?,?)",
-                (failure.path, failure.filename, failure.sha256, failure.code, failure.reason, _now()),
-            )
+    def deleting(self) -> list[str]:
+        return [r["id"] for r in self._rows("SELECT id FROM documents WHERE status = 'deleting'")]
+
+    def mark_deleting(self, doc_id: str) -> None:
+        """No longer citable; removed from the catalog once the index has let it go."""
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET status = 'deleting' WHERE id = ?", (doc_id,))
+
+    def record_failure(self, failure: Failure, db: sqlite3.Connection | None = None) -> None:
+        if db is None:
+            with self.transaction() as tx:
+                return self.record_failure(failure, tx)
+        db.execute(
+            "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?,?)",
+            (failure.path, failure.filename, failure.sha256, failure.code, failure.reason, _now()),
+        )
 
     def failures(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self._rows("SELECT * FROM failures ORDER BY at DESC, filename")]
 
-    def document(self, doc_id: str) -> dict[str, Any] | None:
-        rows = self._rows("SELECT * FROM documents WHERE id = ? AND status = 'indexed'", (doc_id,))
+    def document(self, doc_id: str, any_status: bool = False) -> dict[str, Any] | None:
+        """A citable document (or, for the indexer, one in any state)."""
+        sql = "SELECT * FROM documents WHERE id = ?" + ("" if any_status else " AND status = 'indexed'")
+        rows = self._rows(sql, (doc_id,))
         if not rows:
             return None
         doc = dict(rows[0])
@@ -125,7 +202,7 @@ class Catalog:
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         rows = self._rows(
-            "SELECT id, filename, title, media_type, size, page_count, ocr_pages, added_at FROM documents "
+            "SELECT id, filename, title, media_type, size, page_count, ocr_pages, added_at, doc_date, kind FROM documents "
             "WHERE status = 'indexed' ORDER BY added_at DESC, filename LIMIT ? OFFSET ?", (limit, offset))
         return [dict(r) for r in rows]
 
@@ -165,11 +242,11 @@ class Catalog:
             sql, args = sql + " AND page = ?", (doc_id, page)  # type: ignore[assignment]
         return [dict(r) for r in self._rows(sql + " ORDER BY page, start", args)]
 
-    def load_document(self, doc_id: str) -> Document:
-        """Rebuild the Document as ingest made it (for copying into another engine)."""
+    def load_document(self, doc_id: str, any_status: bool = False) -> Document:
+        """Rebuild the Document as ingest made it (for recovery and for copying into another engine)."""
         from ingest.entities import Entity
 
-        doc = self.document(doc_id)
+        doc = self.document(doc_id, any_status)
         if doc is None:
             raise KeyError(doc_id)
         ents: dict[int, list[Entity]] = {}

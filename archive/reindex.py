@@ -9,12 +9,14 @@ from pathlib import Path
 
 from expediente.settings import Settings
 
+from expediente.errors import IndexBusy
+from search.engine import SearchEngine
+from search.es_engine import ElasticsearchEngine
+from search.tantivy_engine import TantivyEngine
+
 from .catalog import Catalog
-from .doctypes import guess_kind
-from .engine import SearchEngine
-from .es_engine import ElasticsearchEngine
-from .records import records_for
-from .tantivy_engine import TantivyEngine
+from .lease import Lease
+from .records import document_records
 
 BATCH = 50
 
@@ -48,19 +50,26 @@ def _publish(settings: Settings, engine: SearchEngine) -> None:
 def reindex(settings: Settings, target: str) -> dict[str, int]:
     """Index every document of the catalog into `target`; the catalog stays the source of truth."""
     catalog = Catalog(settings.catalog_path)
+    lease = Lease(settings.catalog_path)
+    if not lease.try_acquire():  # the indexer writes the live index: no copy may miss its work
+        lease.close()
+        catalog.close()
+        raise IndexBusy("an indexer is running on this archive (a server or an ingest): stop it, or wait for "
+                        "the ingest to finish, and run reindex again")
     engine = _target_engine(settings, target)
     copied = {"documents": 0, "pages": 0}
     try:
         for doc_id in catalog.iter_documents():
-            doc = catalog.load_document(doc_id)
-            engine.add(records_for(doc, guess_kind(doc)))
+            records = document_records(catalog, doc_id)
+            engine.add(records)
             copied["documents"] += 1
-            copied["pages"] += doc.page_count
+            copied["pages"] += len(records)
             if copied["documents"] % BATCH == 0:
                 engine.commit()
         engine.commit()
         _publish(settings, engine)  # searches used the old index until this switch
     finally:
         engine.close()
+        lease.close()
         catalog.close()
     return copied

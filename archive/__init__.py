@@ -1,0 +1,23 @@
+"""The archive: the catalog (SQLite), the stored originals, the ingest queue and the one
+indexer that owns the index writer. `web/` and the CLI call this package; it calls
+`ingest/` and `search/`; nothing calls back up.
+
+Public surface: `open_archive` (readers), `ingest_files` (enqueue, then drive or follow),
+`enqueue_upload` and the `JobQueue` (the web's writes), `Indexer`, `IndexerProcess` and
+`run_indexer` (the one writer), `check_archive` (catalog against index), `reindex`.
+"""
+
+from .archive import Archive, Hit, Results, open_archive
+from .check import check_archive
+from .indexer import Indexer
+from .jobs import JobQueue, NewJob, new_batch
+from .lease import holder
+from .reindex import reindex
+from .service import IndexerProcess, Report, ingest_files, run_indexer
+from .uploads import enqueue_delete, enqueue_edit, enqueue_upload
+
+__all__ = [
+    "Archive", "Hit", "Indexer", "IndexerProcess", "JobQueue", "NewJob", "Report", "Results", "check_archive",
+    "enqueue_delete", "enqueue_edit", "enqueue_upload", "holder", "ingest_files", "new_batch", "open_archive",
+    "reindex", "run_indexer",
+]

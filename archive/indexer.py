@@ -1,0 +1,259 @@
+"""The indexer: the one process per archive that owns the index writer.
+
+It holds the lease, takes jobs from the queue, has the ingest Reader turn files into
+Documents, writes them to the catalog as 'pending', adds them to the index, commits, and
+only then marks them citable and their jobs done, in one catalog transaction. Whatever
+kills it, the next holder of the lease finds every 'pending' document in the catalog and
+indexes it again from there: nothing in the catalog is missing from the index, nothing is
+in it twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable
+
+from expediente.errors import ExpedienteError
+from expediente.settings import Settings
+from ingest import Document, Failure, Item, Reader, ZipLimits, expand_zip, is_zip
+from search import SearchEngine, open_engine
+
+from . import originals
+from .catalog import Catalog
+from .jobs import JobQueue, NewJob
+from .lease import Lease
+from .records import document_records
+
+log = logging.getLogger(__name__)
+FLUSH_EVERY = 25  # documents per commit at most
+COMMIT_AFTER_S = 1.0  # a finished document is searchable within about this long
+PROGRESS_EVERY_S = 1.0
+
+
+class LeaseLost(ExpedienteError):
+    exit_code = 4
+    http_status = 503
+    code = "lease_lost"
+
+
+class Indexer:
+    def __init__(self, settings: Settings, owner: str | None = None) -> None:
+        self.settings = settings
+        self.catalog = Catalog(settings.catalog_path)
+        self.queue = JobQueue(self.catalog)
+        self.lease = Lease(settings.catalog_path, owner)
+        self.reader = Reader(settings)
+        self.engine: SearchEngine | None = None
+        self.stopping = threading.Event()
+        self.staged: list[tuple[int, Document]] = []
+        self.staged_at = 0.0
+        self.until: Callable[[], bool] | None = None
+        self._progress_at: dict[int, float] = {}
+
+    @property
+    def owner(self) -> str:
+        return self.lease.owner
+
+    def acquire(self) -> bool:
+        """Become this archive's indexer if nobody else is; then recover interrupted work."""
+        if not self.lease.try_acquire():
+            return False
+        try:
+            if self.engine is None:
+                self.engine = open_engine(self.settings, writable=True)
+            self.recover()
+        except BaseException:
+            self.lease.release()
+            raise
+        return True
+
+    def recover(self) -> None:
+        """Interrupted work of a dead indexer: its jobs go back to the queue, its
+        uncommitted documents are indexed again from the catalog, its deletes finished."""
+        engine = self._engine()
+        self.queue.requeue_running(except_worker=self.owner)
+        pending = self.catalog.pending()
+        for doc_id in pending:
+            engine.delete_document(doc_id)
+            engine.add(document_records(self.catalog, doc_id))
+        deleting = self.catalog.deleting()
+        for doc_id in deleting:
+            engine.delete_document(doc_id)
+        if pending or deleting:
+            self._check_lease()
+            engine.commit()
+            with self.catalog.transaction() as db:
+                self.catalog.mark_indexed(pending, db)
+                db.executemany("UPDATE jobs SET status = 'done', result = 'ingested' WHERE sha256 = ? AND kind = 'ingest' "
+                               "AND status IN ('queued', 'running')", [(d,) for d in pending])
+            for doc_id in deleting:
+                self._forget_document(doc_id)
+            log.info("recovered %d interrupted documents, finished %d deletes", len(pending), len(deleting))
+
+    def run(self, until: Callable[[], bool] | None = None, idle_s: float = 0.3) -> None:
+        """Work the queue; return when `until()` holds at a quiet moment, or on `stop()`."""
+        self.until = until
+        while not self._should_stop():
+            self.reader.run(self._take, self, stop=self._should_stop)
+            self.flush()
+            if until is not None and until():
+                return
+            if self.stopping.wait(idle_s):
+                return
+        if self.lease.lost.is_set():
+            raise LeaseLost("another indexer took over this archive's index; this one stopped without writing")
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    def close(self) -> None:
+        """Give up the index: uncommitted work is left to the next indexer's recovery."""
+        self.reader.close()
+        if self.engine is not None:
+            self.engine.close()
+        if self.lease.held:
+            self.queue.requeue_running(only_worker=self.owner)
+        self.lease.close()
+        self.catalog.close()
+
+    # -- taking jobs ------------------------------------------------------------
+
+    def _should_stop(self) -> bool:
+        return self.stopping.is_set() or self.lease.lost.is_set()
+
+    def _engine(self) -> SearchEngine:
+        assert self.engine is not None, "acquire() first"
+        return self.engine
+
+    def _take(self, n: int) -> list[Item]:
+        """The next files to read; deletes, edits, ZIPs and known files are settled here."""
+        items: list[Item] = []
+        while not items and not (self.until is not None and self.until()):
+            jobs = self.queue.claim(self.owner, n)
+            if not jobs:
+                break
+            for job in jobs:
+                item = self._settle(job)
+                if item is not None:
+                    items.append(item)
+        return items
+
+    def _settle(self, job: dict[str, Any]) -> Item | None:
+        try:
+            if job["kind"] == "delete":
+                self._delete(job)
+                return None
+            if job["kind"] == "reindex":
+                self._reindex(job)
+                return None
+            if self.catalog.status(job["sha256"]) == "indexed":
+                self.queue.finish(job["id"], "present")
+                return None
+            path = originals.original_path(self.settings, job["sha256"])
+            if is_zip(path):
+                self._expand(job, path)
+                return None
+            return Item(job["id"], path, job["filename"], job["sha256"], job["size"])
+        except ExpedienteError as exc:
+            self._fail(job, exc)
+            return None
+
+    def _expand(self, job: dict[str, Any], path: Any) -> None:
+        """A ZIP becomes one job per file inside it, each recording the ZIP and its path in it."""
+        limits = ZipLimits(max_member_bytes=self.settings.max_file_mb << 20)
+        children = []
+        for member in expand_zip(path, limits):
+            label = f"{job['inner_path'] + '/' if job['inner_path'] else ''}{member.inner_path}"
+            child = NewJob(member.filename, job["source"], parent=job["id"], inner_path=label, error=member.error)
+            if member.path is not None:
+                try:
+                    child.sha256, child.size = originals.store_path(self.settings, member.path)
+                except ExpedienteError as exc:
+                    child.error = exc
+            children.append(child)
+        self.queue.add(children, job["batch"], job["user"])
+        self.queue.finish(job["id"], "expanded", detail=str(len(children)))
+
+    # -- the sink the Reader reports to -------------------------------------------
+
+    def document(self, item: Item, document: Document) -> None:
+        engine = self._engine()
+        stored = originals.original_path(self.settings, document.sha256)
+        self.catalog.put_document(document, str(stored.relative_to(self.settings.data_dir)))
+        engine.delete_document(document.sha256)
+        engine.add(document_records(self.catalog, document.sha256, document))
+        if not self.staged:
+            self.staged_at = time.monotonic()
+        self.staged.append((item.key, document))
+        if len(self.staged) >= FLUSH_EVERY:
+            self.flush()
+
+    def failed(self, item: Item, error: BaseException) -> None:
+        self._fail(self.queue.get(item.key), error)
+
+    def progress(self, item: Item, done: int, total: int, ocr: int) -> None:
+        now = time.monotonic()
+        if now - self._progress_at.get(item.key, 0.0) >= PROGRESS_EVERY_S:
+            self._progress_at[item.key] = now
+            self.queue.progress(item.key, done, total, ocr)
+
+    def tick(self) -> None:
+        if self.staged and time.monotonic() - self.staged_at >= COMMIT_AFTER_S:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the index, then mark its documents citable and their jobs done, together."""
+        if not self.staged:
+            return
+        self._check_lease()
+        self._engine().commit()
+        with self.catalog.transaction() as db:
+            self.catalog.mark_indexed([doc.sha256 for _, doc in self.staged], db)
+            for job_id, doc in self.staged:
+                ocr = sum(1 for p in doc.pages if p.method == "ocr")
+                self.queue.finish(job_id, "ingested", db, pages=doc.page_count, ocr=ocr)
+                self._progress_at.pop(job_id, None)
+        self.staged = []
+
+    # -- deletes and edits ----------------------------------------------------------
+
+    def _delete(self, job: dict[str, Any]) -> None:
+        self.flush()
+        doc_id = job["sha256"]
+        self.catalog.mark_deleting(doc_id)
+        engine = self._engine()
+        engine.delete_document(doc_id)
+        self._check_lease()
+        engine.commit()
+        self._forget_document(doc_id)
+        self.queue.finish(job["id"], "deleted")
+
+    def _forget_document(self, doc_id: str) -> None:
+        self.catalog.delete_document(doc_id)
+        originals.remove(self.settings, doc_id)
+
+    def _reindex(self, job: dict[str, Any]) -> None:
+        self.flush()
+        engine = self._engine()
+        if self.catalog.status(job["sha256"]) == "indexed":
+            engine.delete_document(job["sha256"])
+            engine.add(document_records(self.catalog, job["sha256"]))
+            self._check_lease()
+            engine.commit()
+        self.queue.finish(job["id"], "reindexed")
+
+    def _check_lease(self) -> None:
+        if self.lease.lost.is_set():
+            raise LeaseLost("another indexer took over this archive's index; this one stopped without writing")
+
+    def _fail(self, job: dict[str, Any], exc: BaseException) -> None:
+        if isinstance(exc, ExpedienteError):
+            code, reason = exc.code, exc.message
+        else:
+            code, reason = "internal", f"unexpected {type(exc).__name__}: {exc}"
+        where = job["source"] + (f" → {job['inner_path']}" if job["inner_path"] else "")
+        with self.catalog.transaction() as db:
+            self.queue.fail(job["id"], code, reason, db)
+            self.catalog.record_failure(Failure(where, job["filename"], code, reason, job["sha256"]), db)

@@ -1,0 +1,16 @@
+"""What the index gets for a document: its page records, with the kind a person set
+(or the one guessed from its text)."""
+
+from __future__ import annotations
+
+from ingest import Document
+from search import PageRecord, guess_kind, records_for
+
+from .catalog import Catalog
+
+
+def document_records(catalog: Catalog, doc_id: str, document: Document | None = None) -> list[PageRecord]:
+    doc = document or catalog.load_document(doc_id, any_status=True)
+    row = catalog.document(doc_id, any_status=True)
+    kind = (row or {}).get("kind") or guess_kind(doc)
+    return records_for(doc, kind)

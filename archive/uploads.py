@@ -1,0 +1,60 @@
+"""The web's writes: uploads, deletes and edits become jobs for the indexer; the request
+answers at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import BinaryIO
+
+from expediente.errors import ExpedienteError, UsageError
+from expediente.settings import Settings
+from search.doctypes import KINDS as DOCTYPES
+
+from . import originals
+from .archive import Archive
+from .jobs import NewJob
+
+_UNSAFE = re.compile(r"[^\w.\- ()áéíóúüñÁÉÍÓÚÜÑ]")
+KINDS = tuple(kind for kind, _words in DOCTYPES) + ("otro",)
+
+
+def safe_name(name: str | None) -> str:
+    base = PurePath((name or "").replace("\\", "/")).name
+    return _UNSAFE.sub("_", base)[:180] or "archivo"
+
+
+def enqueue_upload(settings: Settings, archive: Archive, files: list[tuple[str | None, BinaryIO]], batch: str,
+                   user: str | None = None) -> list[int]:
+    """Store each uploaded file (refusing one over the size limit) and queue it; one job each."""
+    jobs = []
+    for name, stream in files:
+        job = NewJob(safe_name(name), "upload")
+        try:
+            job.sha256, job.size = originals.store(settings, stream)
+        except ExpedienteError as exc:
+            job.error = exc
+        jobs.append(job)
+    return archive.jobs.add(jobs, batch, user)
+
+
+def enqueue_delete(archive: Archive, doc_id: str, batch: str, user: str | None = None) -> int:
+    """Delete a document everywhere (index, catalog, original, page images), via the indexer."""
+    doc = archive.document(doc_id)
+    return archive.jobs.add([NewJob(doc["filename"], "delete", sha256=doc_id, kind="delete")], batch, user)[0]
+
+
+def enqueue_edit(archive: Archive, doc_id: str, batch: str, title: str | None = None, doc_date: str | None = None,
+                 kind: str | None = None, user: str | None = None) -> int | None:
+    """Correct a document's title, date or kind; the kind is indexed, so it is reindexed."""
+    doc = archive.document(doc_id)
+    if title is not None and not title.strip():
+        raise UsageError("the title cannot be empty")
+    if doc_date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc_date):
+        raise UsageError("the date must be written YYYY-MM-DD")
+    if kind and kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
+    archive.catalog.edit_document(doc_id, title.strip()[:300] if title else None, doc_date, kind)
+    if kind is not None and kind != (doc.get("kind") or ""):
+        return archive.jobs.add([NewJob(doc["filename"], "edit", sha256=doc_id, kind="reindex")], batch, user)[0]
+    return None

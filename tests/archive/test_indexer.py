@@ -1,0 +1,75 @@
+"""The indexer: one per archive (the lease), and recovery of what a dead one left."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive import Indexer, check_archive, holder, open_archive
+from ingest.pipeline import sha256_of
+from ingest.stages import analyse_file, assemble
+from ingest import Item
+from tests_support import ENGINE_PARAMS, ingest_paths, make_settings
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_a_document_staged_by_a_dead_indexer_is_invisible_then_recovered_once(tmp_path, corpus, engine):
+    """The indexer wrote the catalog and staged the index, then died before its commit: readers
+    see nothing; the next indexer indexes it from the catalog, once, without reading the file."""
+    settings = make_settings(tmp_path / "data", engine)
+    path = corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"
+    dead = Indexer(settings)
+    assert dead.acquire()
+    doc = assemble(sha256_of(path), path.name, path.stat().st_size, analyse_file(str(path)))
+    dead.document(Item(0, path, path.name, doc.sha256, doc.size), doc)  # staged, not committed
+    dead.engine.close()  # the process dies: the uncommitted index work is gone
+    dead.lease.close()
+    reader = open_archive(settings)
+    try:
+        assert reader.catalog.document(doc.sha256) is None
+        assert reader.search("ADQUSICIONES").total == 0
+        assert holder(settings.catalog_path) is None
+        successor = Indexer(settings)
+        assert successor.acquire()  # recovery happens here, and only here
+        successor.close()
+        assert reader.search("ADQUSICIONES").total >= 1
+        report = check_archive(reader)
+        assert report["ok"] and report["catalog_pages"] == report["index_pages"] == 2
+    finally:
+        reader.close()
+
+
+def test_only_one_indexer_holds_the_archive(tmp_path):
+    settings = make_settings(tmp_path / "data")
+    first, second = Indexer(settings), Indexer(settings)
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        assert holder(settings.catalog_path)["owner"] == first.owner
+        first.close()
+        assert second.acquire()  # given back: the next one takes it
+    finally:
+        first.close()
+        second.close()
+
+
+def test_readers_never_write_and_never_recover(tmp_path, corpus):
+    """Opening the archive to read while an indexer has uncommitted work changes nothing."""
+    settings = make_settings(tmp_path / "data")
+    ingest_paths([corpus / "mx_sfp_modelo_informe_auditor_independiente_formato5.pdf"], settings)
+    indexer = Indexer(settings)
+    assert indexer.acquire()
+    path = corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"
+    doc = assemble(sha256_of(path), path.name, path.stat().st_size, analyse_file(str(path)))
+    indexer.document(Item(0, path, path.name, doc.sha256, doc.size), doc)
+    for _ in range(3):
+        reader = open_archive(settings)
+        assert reader.catalog.counts()["documents"] == 1
+        reader.close()
+    indexer.flush()
+    reader = open_archive(settings)
+    try:
+        assert reader.catalog.counts()["documents"] == 2
+        assert check_archive(reader)["ok"]
+    finally:
+        indexer.close()
+        reader.close()

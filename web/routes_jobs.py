@@ -1,0 +1,124 @@
+"""Uploads, the activity page, retries, deletes and edits: pages and their JSON twins.
+
+Every write here queues work for the archive's indexer and answers at once.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from pydantic import BaseModel
+
+from . import activity
+from .i18n import pick_lang
+from .routes_html import _render
+
+JobId = Annotated[int, Path(ge=1, le=2**62, description="the job's number")]
+html = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["api"])
+
+
+def _archive(request: Request):
+    return request.app.state.archive
+
+
+def _user(request: Request) -> str | None:
+    user = getattr(request.state, "user", None)
+    return getattr(user, "email", None)
+
+
+# -- uploads ------------------------------------------------------------------------
+
+
+@html.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request):
+    return _render(request, "upload.html", {})
+
+
+@html.post("/upload")
+def upload_html(request: Request, files: list[UploadFile] = File(...)):
+    data = activity.upload(request.app.state.settings, _archive(request), files, _user(request), pick_lang(request))
+    return RedirectResponse(f"/activity?batch={data['batch']}", status_code=303)
+
+
+@api.post("/upload", status_code=202, summary="Upload files (PDF, images, CFDI XML, ZIP); one queued job per file")
+def upload_api(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
+    return activity.upload(request.app.state.settings, _archive(request), files, _user(request), pick_lang(request))
+
+
+# -- the activity page ----------------------------------------------------------------
+
+
+@html.get("/activity", response_class=HTMLResponse)
+def activity_page(request: Request, batch: str | None = Query(None, max_length=40),
+                  status: str | None = Query(None, pattern="^(queued|running|done|failed)$")):
+    return _render(request, "activity.html", activity.activity_data(_archive(request), pick_lang(request), batch, status))
+
+
+@api.get("/jobs", summary="The ingest queue, newest first: each file's state, pages done / total, result")
+def jobs_api(request: Request, batch: str | None = Query(None, max_length=40),
+             status: str | None = Query(None, pattern="^(queued|running|done|failed)$"),
+             limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
+    return activity.activity_data(_archive(request), pick_lang(request), batch, status, limit)
+
+
+@api.get("/jobs/{job_id}", summary="One job")
+def job_api(request: Request, job_id: JobId) -> dict[str, Any]:
+    return activity.job_view(_archive(request).jobs.get(job_id), pick_lang(request))
+
+
+@html.post("/jobs/{job_id}/retry")
+def retry_html(request: Request, job_id: JobId):
+    _archive(request).jobs.retry(job_id)
+    return RedirectResponse("/activity", status_code=303)
+
+
+@api.post("/jobs/{job_id}/retry", summary="Queue a failed file again")
+def retry_api(request: Request, job_id: JobId) -> dict[str, Any]:
+    _archive(request).jobs.retry(job_id)
+    return activity.job_view(_archive(request).jobs.get(job_id), pick_lang(request))
+
+
+@html.post("/jobs/{job_id}/delete")
+def forget_html(request: Request, job_id: JobId):
+    _archive(request).jobs.forget(job_id)
+    return RedirectResponse("/activity", status_code=303)
+
+
+@api.delete("/jobs/{job_id}", summary="Remove a finished or failed job from the list")
+def forget_api(request: Request, job_id: JobId) -> dict[str, Any]:
+    return {"deleted": _archive(request).jobs.forget(job_id)["id"]}
+
+
+# -- deleting and editing documents ---------------------------------------------------
+
+
+class DocumentEdit(BaseModel):
+    title: str | None = None
+    date: str | None = None
+    kind: str | None = None
+
+
+@html.post("/documents/{doc_id}/delete")
+def delete_html(request: Request, doc_id: str):
+    activity.delete_document(_archive(request), doc_id, _user(request))
+    return RedirectResponse("/activity", status_code=303)
+
+
+@api.delete("/documents/{doc_id}", status_code=202, summary="Delete a document: index, catalog, original, page images")
+def delete_api(request: Request, doc_id: str) -> dict[str, Any]:
+    return activity.delete_document(_archive(request), doc_id, _user(request))
+
+
+@html.post("/documents/{doc_id}/edit")
+def edit_html(request: Request, doc_id: str, title: str = Form(""), date: str = Form(""), kind: str = Form("")):
+    activity.edit_document(_archive(request), doc_id, {"title": title or None, "date": date, "kind": kind}, _user(request))
+    return RedirectResponse(f"/documents/{doc_id}", status_code=303)
+
+
+@api.patch("/documents/{doc_id}", summary="Correct a document's title, date (YYYY-MM-DD) or kind")
+def edit_api(request: Request, doc_id: str, body: DocumentEdit) -> JSONResponse:
+    data = activity.edit_document(_archive(request), doc_id, body.model_dump(), _user(request))
+    return JSONResponse(data)
