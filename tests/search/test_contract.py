@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from expediente.errors import QuerySyntaxError
+from expediente.errors import QuerySyntaxError, UsageError
 from search.analysis import fold
 from tests_support import facts_for
 
@@ -132,6 +132,20 @@ def test_paging(sample_archive):
 def test_malformed_queries_raise_a_clear_error(sample_archive, query):
     with pytest.raises(QuerySyntaxError):
         sample_archive.search(query)
+
+
+@pytest.mark.parametrize("query", ["(" * 400 + "magavel" + ")" * 400, "year:²", "year:99999999999999999999",
+                                   "amount:>=1,000,000,000,000,000,000", "date:99999999-01-01"])
+def test_hostile_queries_raise_a_clear_error(sample_archive, query):
+    with pytest.raises(QuerySyntaxError):
+        sample_archive.search(query)
+
+
+@pytest.mark.parametrize("limit,offset", [(10, 9223372036854775808), (10, 2**64), (10, -1), (0, 0), (200, 9900)])
+def test_pages_of_hits_beyond_the_window_are_usage_errors(sample_archive, limit, offset):
+    with pytest.raises(UsageError, match="offset"):
+        sample_archive.search("magavel", limit=limit, offset=offset)
+    assert sample_archive.search("magavel", limit=10, offset=9990).hits == []
 
 
 def test_queries_with_engine_syntax_are_just_text(sample_archive):
