@@ -101,3 +101,11 @@ def wait_for_jobs(client, batch: str, timeout: float = 120.0) -> list[dict]:
             return sorted(jobs, key=lambda j: j["id"])
         time.sleep(0.2)
     raise AssertionError(f"the jobs of batch {batch} did not end within {timeout} s: {jobs}")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
