@@ -19,6 +19,7 @@ COPY pyproject.toml README.md ./
 COPY expediente ./expediente
 COPY ingest ./ingest
 COPY search ./search
+COPY archive ./archive
 COPY web ./web
 RUN pip install . && rm -rf /app/build
 

@@ -2,11 +2,13 @@
 indexer that owns the index writer. `web/` and the CLI call this package; it calls
 `ingest/` and `search/`; nothing calls back up.
 
-Public surface: `open_archive` (readers), `ingest_files` (enqueue, then drive or follow),
+Public surface: `open_archive` (readers), the `Accounts` (users, tokens, sessions, audit
+log; `open_accounts` for the CLI), `ingest_files` (enqueue, then drive or follow),
 `enqueue_upload` and the `JobQueue` (the web's writes), `Indexer`, `IndexerProcess` and
 `run_indexer` (the one writer), `check_archive` (catalog against index), `reindex`.
 """
 
+from .accounts import ROLES, Accounts, User, ensure_admin, open_accounts
 from .archive import Archive, Hit, Results, open_archive
 from .check import check_archive
 from .indexer import Indexer
@@ -17,6 +19,7 @@ from .service import IndexerProcess, Report, ingest_files, run_indexer
 from .uploads import enqueue_delete, enqueue_edit, enqueue_upload
 
 __all__ = [
+    "Accounts", "ROLES", "User", "ensure_admin", "open_accounts",
     "Archive", "Hit", "Indexer", "IndexerProcess", "JobQueue", "NewJob", "Report", "Results", "check_archive",
     "enqueue_delete", "enqueue_edit", "enqueue_upload", "holder", "ingest_files", "new_batch", "open_archive",
     "reindex", "run_indexer",

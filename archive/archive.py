@@ -12,6 +12,7 @@ from expediente.settings import Settings
 from search import (And, FieldFilter, Node, SearchEngine, Snippet, entity_matches, make_snippet, match_spans,
                     open_engine, parse, positive_leaves)
 
+from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
 
@@ -51,7 +52,8 @@ class Results:
 
 
 class Archive:
-    """The archive as readers see it: search, documents, pages, the queue's state.
+    """The archive as readers see it: search, documents, pages, the queue's state, and
+    the accounts that may see and change it.
 
     Readers never write the index and never block on an ingest: the engine is opened
     read-only and sees each commit of the indexer as it happens. Writes (new files,
@@ -61,6 +63,7 @@ class Archive:
     def __init__(self, settings: Settings, catalog: Catalog, engine: SearchEngine) -> None:
         self.settings, self.catalog, self.engine = settings, catalog, engine
         self.jobs = JobQueue(catalog)
+        self.accounts = Accounts(catalog, settings.session_hours)
 
     def close(self) -> None:
         self.engine.close()

@@ -39,6 +39,36 @@ class ConfigError(UsageError):
     code = "config"
 
 
+class Unauthorized(ExpedienteError):
+    """No user, or a token or session that is not (or no longer) valid, where one is needed."""
+
+    exit_code = 2
+    http_status = 401
+    code = "unauthorized"
+
+
+class Forbidden(ExpedienteError):
+    """A known user whose role does not allow this."""
+
+    exit_code = 2
+    http_status = 403
+    code = "forbidden"
+
+
+class CSRFRefused(Forbidden):
+    """An unsafe request that did not come from one of this server's own forms."""
+
+    code = "csrf"
+
+
+class ServerUnavailable(ExpedienteError):
+    """The Expediente server named with --server cannot be reached."""
+
+    exit_code = 4
+    http_status = 503
+    code = "server_unavailable"
+
+
 class ToolMissing(ExpedienteError):
     """An external program (Tesseract, a language pack) is not installed."""
 

@@ -26,6 +26,11 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_MAX_PAGE_PIXELS": ("max_page_pixels", "pages whose OCR render would be larger are rendered at a lower dpi"),
     "EXPEDIENTE_MAX_UPLOAD_MB": ("max_upload_mb", "request bodies larger than this are refused while they stream in"),
     "EXPEDIENTE_ALLOWED_HOSTS": ("allowed_hosts", "Host header values the web app answers (comma-separated)"),
+    "EXPEDIENTE_SESSION_HOURS": ("session_hours", "hours a login lasts before the user signs in again"),
+    "EXPEDIENTE_ADMIN_EMAIL": ("admin_email", "serve creates this admin when the archive has no user yet"),
+    "EXPEDIENTE_ADMIN_PASSWORD": ("admin_password", "that admin's password (only read while no user exists)"),
+    "EXPEDIENTE_SERVER": ("server", "the CLI's ingest and search go to this Expediente server instead of the data folder"),
+    "EXPEDIENTE_TOKEN": ("token", "API token the CLI sends to that server"),
 }
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
 
@@ -50,6 +55,11 @@ class Settings:
     max_page_pixels: int = 100_000_000
     max_upload_mb: int = 1024
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    session_hours: int = 12
+    admin_email: str = ""
+    admin_password: str = field(default="", repr=False)
+    server: str = ""  # the CLI as a client of a running server (ingest, search)
+    token: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -64,6 +74,12 @@ class Settings:
             raise ConfigError("max_upload_mb must be at least 1")
         if not self.allowed_hosts or not all(h.strip() for h in self.allowed_hosts):
             raise ConfigError("allowed_hosts needs at least one host name, e.g. 127.0.0.1,localhost")
+        if not 1 <= self.session_hours <= 24 * 366:
+            raise ConfigError("session_hours must be between 1 and 8784 (a year)")
+        if bool(self.admin_email) != bool(self.admin_password):
+            raise ConfigError("set both EXPEDIENTE_ADMIN_EMAIL and EXPEDIENTE_ADMIN_PASSWORD, or neither")
+        if self.server and not self.server.startswith(("http://", "https://")):
+            raise ConfigError(f"the server must be an http:// or https:// URL, got {self.server!r}")
 
     @property
     def originals_dir(self) -> Path:
