@@ -143,7 +143,8 @@ class JobQueue:
     def children(self, parent: int) -> list[int]:
         return [r["id"] for r in self.catalog._rows("SELECT id FROM jobs WHERE parent = ? ORDER BY id", (parent,))]
 
-    def list(self, limit: int = 200, batch: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    def list(self, limit: int = 200, batch: str | None = None, status: str | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
         sql, args = "SELECT * FROM jobs WHERE 1 = 1", []
         if batch:
             sql += " AND batch = ?"
@@ -151,7 +152,7 @@ class JobQueue:
         if status:
             sql += " AND status = ?"
             args.append(status)
-        return [dict(r) for r in self.catalog._rows(sql + " ORDER BY id DESC LIMIT ?", (*args, limit))]
+        return [dict(r) for r in self.catalog._rows(sql + " ORDER BY id DESC LIMIT ? OFFSET ?", (*args, limit, offset))]
 
     def counts(self) -> dict[str, int]:
         rows = self.catalog._rows("SELECT status, count(*) AS n FROM jobs GROUP BY status")

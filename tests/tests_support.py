@@ -109,3 +109,13 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def csrf_token(client, path: str = "/upload") -> str:
+    """The CSRF token the app puts in its forms; the client keeps the matching cookie.
+    Form posts (not /api calls) must send it as the `csrf_token` field."""
+    import re
+
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
+    assert found, f"no CSRF token in the form of {path}"
+    return found.group(1)

@@ -16,7 +16,8 @@ from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
 
-from . import routes_api, routes_html, routes_jobs
+from . import routes_api, routes_auth, routes_html, routes_jobs
+from .auth import install_auth
 from .i18n import pick_lang, translator
 
 HERE = Path(__file__).parent
@@ -44,6 +45,7 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan,
                   description="Search public-procurement documents page by page; every hit cites its document and page.")
     app.state.settings = settings
+    install_auth(app)  # before the routers: its CSRF check of form posts applies to all of them
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["fmt_size"] = _fmt_size
     app.state.templates = templates
@@ -52,6 +54,8 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app.include_router(routes_html.router)
     app.include_router(routes_jobs.api)
     app.include_router(routes_jobs.html)
+    app.include_router(routes_auth.api)
+    app.include_router(routes_auth.html)
 
     @app.exception_handler(ExpedienteError)
     async def on_error(request: Request, exc: ExpedienteError):

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from . import exports, pages
+from .auth import issue_csrf_cookie
 from .i18n import pick_lang, translator
 from .render import page_png
 
@@ -14,8 +15,12 @@ router = APIRouter(include_in_schema=False)
 
 def _render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
     lang = pick_lang(request)
-    response = request.app.state.templates.TemplateResponse(
-        request, template, {"t": translator(lang), "lang": lang, **data}, status_code=status)
+    context = {"t": translator(lang), "lang": lang, "user": getattr(request.state, "user", None), **data}
+    csrf_token = getattr(request.state, "csrf_token", None)  # set by web.auth for every request
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
+    response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+    issue_csrf_cookie(request, response)
     if request.query_params.get("lang") == lang:
         response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
     return response

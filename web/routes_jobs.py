@@ -60,8 +60,8 @@ def activity_page(request: Request, batch: str | None = Query(None, max_length=4
 @api.get("/jobs", summary="The ingest queue, newest first: each file's state, pages done / total, result")
 def jobs_api(request: Request, batch: str | None = Query(None, max_length=40),
              status: str | None = Query(None, pattern="^(queued|running|done|failed)$"),
-             limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
-    return activity.activity_data(_archive(request), pick_lang(request), batch, status, limit)
+             limit: int = Query(200, ge=1, le=1000), offset: int = Query(0, ge=0, le=2**62)) -> dict[str, Any]:
+    return activity.activity_data(_archive(request), pick_lang(request), batch, status, limit, offset)
 
 
 @api.get("/jobs/{job_id}", summary="One job")
@@ -71,25 +71,24 @@ def job_api(request: Request, job_id: JobId) -> dict[str, Any]:
 
 @html.post("/jobs/{job_id}/retry")
 def retry_html(request: Request, job_id: JobId):
-    _archive(request).jobs.retry(job_id)
+    activity.retry_job(_archive(request), job_id, _user(request), pick_lang(request))
     return RedirectResponse("/activity", status_code=303)
 
 
 @api.post("/jobs/{job_id}/retry", summary="Queue a failed file again")
 def retry_api(request: Request, job_id: JobId) -> dict[str, Any]:
-    _archive(request).jobs.retry(job_id)
-    return activity.job_view(_archive(request).jobs.get(job_id), pick_lang(request))
+    return activity.retry_job(_archive(request), job_id, _user(request), pick_lang(request))
 
 
 @html.post("/jobs/{job_id}/delete")
 def forget_html(request: Request, job_id: JobId):
-    _archive(request).jobs.forget(job_id)
+    activity.forget_job(_archive(request), job_id, _user(request))
     return RedirectResponse("/activity", status_code=303)
 
 
 @api.delete("/jobs/{job_id}", summary="Remove a finished or failed job from the list")
 def forget_api(request: Request, job_id: JobId) -> dict[str, Any]:
-    return {"deleted": _archive(request).jobs.forget(job_id)["id"]}
+    return activity.forget_job(_archive(request), job_id, _user(request))
 
 
 # -- deleting and editing documents ---------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests_support import wait_for_jobs, RESOURCES, facts_for, make_pdf
+from tests_support import wait_for_jobs, RESOURCES, csrf_token, facts_for, make_pdf
 
 
 def test_search_page_cites_file_and_page(client, answer_key):
@@ -79,7 +79,7 @@ def test_upload_several_files_with_per_file_results(fresh_client, tmp_path):
     assert results["encrypted.pdf"]["status"] == "failed" and "password" in results["encrypted.pdf"]["reason"]
     assert "contraseña" in results["encrypted.pdf"]["message"]  # the reason in the UI's language
     assert client.get("/api/search", params={"q": "termográficas"}).json()["total"] == 1
-    again = client.post("/upload", files=files[:1], follow_redirects=False)
+    again = client.post("/upload", files=files[:1], data={"csrf_token": csrf_token(client)}, follow_redirects=False)
     assert again.status_code == 303 and again.headers["location"].startswith("/activity?batch=")
     batch = again.headers["location"].split("=")[1]
     wait_for_jobs(client, batch)

@@ -1,0 +1,43 @@
+"""Data of the login, user and audit pages; the HTML routes and their JSON twins share these.
+Every change goes to the audit log, as do failed logins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive import ROLES, Accounts, User
+
+AUDIT_PAGE = 100
+
+
+def login(accounts: Accounts, email: str, password: str, client: str | None) -> User | None:
+    """The user whose password this is; a failure is audited (never the password tried)."""
+    user = accounts.verify_password(email, password) if email and password else None
+    if user is None:
+        accounts.record(None, "login_failed", email.strip().lower()[:254], {"client": client})
+    else:
+        accounts.record(user.email, "login", user.email, {"client": client})
+    return user
+
+
+def users_data(accounts: Accounts) -> dict[str, Any]:
+    users = [{**u.to_dict(), "tokens": accounts.tokens(u.email)} for u in accounts.users()]
+    return {"users": users, "roles": list(ROLES)}
+
+
+def change_role(accounts: Accounts, actor: str | None, email: str, role: str) -> dict[str, Any]:
+    before = accounts.user(email).role
+    user = accounts.set_role(email, role)
+    accounts.record(actor, "role_change", user.email, {"from": before, "to": user.role})
+    return user.to_dict()
+
+
+def audit_data(accounts: Accounts, offset: int = 0, action: str | None = None,
+               limit: int = AUDIT_PAGE) -> dict[str, Any]:
+    entries = accounts.audit_log(limit + 1, offset, action)
+    return {"entries": entries[:limit], "offset": offset, "action": action,
+            "next_offset": offset + limit if len(entries) > limit else None}
+
+
+def me_data(accounts: Accounts, user: User | None) -> dict[str, Any]:
+    return {"user": user.to_dict() if user else None, "auth_required": accounts.has_users()}
