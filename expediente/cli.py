@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -116,9 +117,17 @@ def _print_summary(report, seconds: float) -> None:
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from archive import open_archive
+    from search import MAX_WINDOW, parse
 
     if args.limit < 1 or args.limit > 1000:
         raise UsageError("--limit must be between 1 and 1000")
+    if not 0 <= args.offset <= MAX_WINDOW - args.limit:
+        raise UsageError(f"--offset must be between 0 and {MAX_WINDOW} minus --limit: narrow the query instead")
+    try:
+        args.query.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("the query is not valid text in UTF-8: check the terminal's encoding") from None
+    parse(args.query)  # a malformed query fails before the archive is opened
     archive = open_archive(settings)
     try:
         results = archive.search(args.query, limit=args.limit, offset=args.offset)
@@ -139,6 +148,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from web import create_app
 
+    if args.host not in settings.allowed_hosts:  # the address it serves on is a name it answers to
+        settings = dataclasses.replace(settings, allowed_hosts=(*settings.allowed_hosts, args.host))
     uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 

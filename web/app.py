@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
 
 from expediente.errors import ExpedienteError
 from expediente.settings import Settings
@@ -18,9 +19,12 @@ from archive.originals import clean_leftovers
 
 from . import routes_api, routes_auth, routes_html, routes_jobs
 from .auth import install_auth
-from .i18n import pick_lang, translator
+from .docs import install_docs
+from .errors import HTTP_CODES, error_response, http_error_message
+from .security import install_security, security_headers
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
@@ -42,7 +46,7 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
                 service.stop()
             app.state.archive.close()
 
-    app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Search public-procurement documents page by page; every hit cites its document and page.")
     app.state.settings = settings
     install_auth(app)  # before the routers: its CSRF check of form posts applies to all of them
@@ -66,16 +70,24 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
         detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors())
         return error_response(request, 422, "invalid_request", detail)
 
+    @app.exception_handler(HTTPException)
+    async def on_http_error(request: Request, exc: HTTPException):  # unknown route, wrong method, body too large
+        response = error_response(request, exc.status_code, HTTP_CODES.get(exc.status_code, "http_error"),
+                                  http_error_message(request, exc.status_code, exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception):
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        response = error_response(request, 500, "internal", "something went wrong on the server (it was logged): "
+                                  "try again, and report it if it happens again")
+        response.headers.update(security_headers(request.url.path))  # sent from outside the middleware
+        return response
+
+    install_docs(app)
+    install_security(app, settings)
     return app
-
-
-def error_response(request: Request, status: int, code: str, message: str):
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": code, "message": message}, status_code=status)
-    lang = pick_lang(request)
-    return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"t": translator(lang), "lang": lang, "status": status, "message": message},
-        status_code=status)
 
 
 def _fmt_size(n: float) -> str:

@@ -1,38 +1,74 @@
-"""CSV exports for spreadsheets: search hits and entities, each row citing file and page."""
+"""CSV exports for spreadsheets: search hits and entities, each row citing file and page.
+
+Rows stream out as they are written. A cell that a spreadsheet would run as a formula
+(a snippet of a hostile PDF starting with `=HYPERLINK(...)`) is written as text.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
+from urllib.parse import quote
 
 from archive import Archive
+from expediente.errors import UsageError
+from ingest.entities import KINDS as ENTITY_KINDS
 
 MAX_ROWS = 5000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_BATCH = 500  # rows per chunk sent
 
 
-def to_csv(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
+def safe_cell(value: Any) -> Any:
+    """Text starting like a formula gets a leading quote: spreadsheets show it, never run it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_chunks(header: list[str], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
+    """The CSV in chunks of rows, after a BOM (spreadsheet programs then read the accents right)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
-    return "\ufeff" + out.getvalue()  # BOM: spreadsheet programs then read the accents right
+    yield "\ufeff"
+    for n, row in enumerate(rows, 1):
+        writer.writerow([safe_cell(v) for v in row])
+        if n % _BATCH == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
-def search_csv(archive: Archive, q: str, base_url: str) -> str:
+def to_csv(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
+    return "".join(csv_chunks(header, rows))
+
+
+def search_csv(archive: Archive, q: str, base_url: str) -> Iterator[str]:
+    """Searches now (a malformed query fails before any byte is sent); rows stream later."""
     results = archive.search(q, limit=MAX_ROWS)
-    return to_csv(
+    return csv_chunks(
         ["filename", "page", "title", "snippet", "sha256", "url"],
         ([h.filename, h.page, h.title, h.snippet.text, h.document_id, _url(base_url, h.document_id, h.page)]
          for h in results.hits))
 
 
-def entities_csv(archive: Archive, kind: str | None, base_url: str) -> str:
+def entities_csv(archive: Archive, kind: str | None, base_url: str) -> Iterator[str]:
+    if kind is not None and kind not in ENTITY_KINDS:
+        raise UsageError(f"unknown entity kind {kind[:40]!r}: use one of {', '.join(ENTITY_KINDS)}")
     rows = archive.catalog.all_entities(kind, MAX_ROWS * 10)
-    return to_csv(
+    return csv_chunks(
         ["kind", "printed", "value", "filename", "page", "title", "sha256", "url"],
         ([r["kind"], r["printed"], r["value"], r["filename"], r["page"], r["title"], r["document_id"],
           _url(base_url, r["document_id"], r["page"])] for r in rows))
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition value: an ASCII fallback name plus the exact name (RFC 5987)."""
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\;%' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def _url(base_url: str, doc_id: str, page: int) -> str:

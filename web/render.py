@@ -10,6 +10,7 @@ from ingest import open_source
 
 DISPLAY_DPI = 110
 MAX_WIDTH = 1400
+MAX_PIXELS = 8_000_000  # a giant page is rendered smaller, never at gigabytes, then resized
 
 
 def page_png(original: Path, media_type: str, number: int, cache_dir: Path, doc_id: str) -> Path:
@@ -18,7 +19,7 @@ def page_png(original: Path, media_type: str, number: int, cache_dir: Path, doc_
         return target
     source = open_source(original)
     try:
-        image = source.image(number - 1, DISPLAY_DPI)
+        image = source.image(number - 1, DISPLAY_DPI, MAX_PIXELS)
     finally:
         source.close()
     if image.width > MAX_WIDTH:

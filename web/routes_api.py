@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from expediente.errors import QuerySyntaxError
 
 from . import pages
+from .params import ListOffset, PageNumber, SearchOffset
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -19,7 +20,7 @@ def _archive(request: Request):
 
 @router.get("/search", summary="Search pages; every hit cites document and page")
 def api_search(request: Request, q: str = Query(..., description="query in Expediente's syntax"),
-               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
+               limit: int = Query(20, ge=1, le=200), offset: SearchOffset = 0,
                doc: str | None = Query(None, description="only pages of this document (its sha256)")) -> dict[str, Any]:
     data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc)
     if data["error"]:
@@ -29,7 +30,7 @@ def api_search(request: Request, q: str = Query(..., description="query in Exped
 
 
 @router.get("/documents", summary="Documents in the archive, newest first")
-def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offset: ListOffset = 0) -> dict[str, Any]:
     archive = _archive(request)
     return {"counts": archive.catalog.counts(), "documents": archive.catalog.documents(limit, offset)}
 
@@ -43,7 +44,7 @@ def api_document(request: Request, doc_id: str, q: str = "") -> dict[str, Any]:
 
 
 @router.get("/documents/{doc_id}/pages/{number}", summary="One page: text, method, boxes, citation")
-def api_page(request: Request, doc_id: str, number: int, q: str = "") -> dict[str, Any]:
+def api_page(request: Request, doc_id: str, number: PageNumber, q: str = "") -> dict[str, Any]:
     data = pages.page_data(_archive(request), doc_id, number, q, str(request.base_url))
     data.pop("text_segments")
     return data

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from typing import Iterator
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
 
 from . import exports, pages
 from .auth import issue_csrf_cookie
 from .i18n import pick_lang, translator
+from .params import ListOffset, PageNumber, SearchOffset
 from .render import page_png
 
 router = APIRouter(include_in_schema=False)
@@ -27,13 +30,13 @@ def _render(request: Request, template: str, data: dict, status: int = 200) -> H
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+def search_page(request: Request, q: str = "", offset: SearchOffset = 0):
     data = pages.search_data(request.app.state.archive, q, offset=offset)
     return _render(request, "search.html", data, status=400 if data["error"] else 200)
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, offset: int = Query(0, ge=0)):
+def documents_page(request: Request, offset: ListOffset = 0):
     archive = request.app.state.archive
     counts = archive.catalog.counts()
     data = {"documents": archive.catalog.documents(100, offset), "counts": counts, "failures": archive.catalog.failures(),
@@ -56,13 +59,13 @@ def original(request: Request, doc_id: str):
 
 
 @router.get("/documents/{doc_id}/pages/{number}", response_class=HTMLResponse)
-def page_view(request: Request, doc_id: str, number: int, q: str = ""):
+def page_view(request: Request, doc_id: str, number: PageNumber, q: str = ""):
     data = pages.page_data(request.app.state.archive, doc_id, number, q, str(request.base_url))
     return _render(request, "page.html", data)
 
 
 @router.get("/documents/{doc_id}/pages/{number}/image")
-def page_image(request: Request, doc_id: str, number: int):
+def page_image(request: Request, doc_id: str, number: PageNumber):
     archive = request.app.state.archive
     doc = archive.document(doc_id)
     archive.page(doc_id, number)  # 404 for a page that does not exist
@@ -77,16 +80,16 @@ def vendor_page(request: Request, name: str):
 
 @router.get("/export/search.csv")
 def export_search(request: Request, q: str):
-    body = exports.search_csv(request.app.state.archive, q, str(request.base_url))
-    return _csv(body, "expediente-busqueda.csv")
+    chunks = exports.search_csv(request.app.state.archive, q, str(request.base_url))
+    return _csv(chunks, "expediente-busqueda.csv")
 
 
 @router.get("/export/entities.csv")
 def export_entities(request: Request, kind: str | None = None):
-    body = exports.entities_csv(request.app.state.archive, kind, str(request.base_url))
-    return _csv(body, f"expediente-{kind or 'entidades'}.csv")
+    chunks = exports.entities_csv(request.app.state.archive, kind, str(request.base_url))  # checks the kind
+    return _csv(chunks, f"expediente-{kind or 'entidades'}.csv")
 
 
-def _csv(body: str, filename: str) -> Response:
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+def _csv(chunks: Iterator[str], filename: str) -> StreamingResponse:
+    return StreamingResponse(chunks, media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": exports.attachment(filename)})
