@@ -30,7 +30,7 @@ class Hit:
     def to_dict(self) -> dict[str, Any]:
         return {
             "document_id": self.document_id, "filename": self.filename, "title": self.title,
-            "page": self.page, "snippet": self.snippet.text, "highlights": self.snippet.highlights,
+            "page": self.page, "page_count": self.page_count, "snippet": self.snippet.text, "highlights": self.snippet.highlights,
             "score": round(self.score, 4),
         }
 

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 FLUSH_EVERY = 25  # documents per commit at most
 COMMIT_AFTER_S = 1.0  # a finished document is searchable within about this long
 PROGRESS_EVERY_S = 1.0
+CLAIM_AHEAD = 8  # jobs claimed at once; claimed but unread ones go back to the queue at close
 
 
 class LeaseLost(ExpedienteError):
@@ -50,6 +51,7 @@ class Indexer:
         self.staged: list[tuple[int, Document]] = []
         self.staged_at = 0.0
         self.until: Callable[[], bool] | None = None
+        self.ready: list[Item] = []  # claimed, not yet handed to the reader
         self._progress_at: dict[int, float] = {}
 
     @property
@@ -129,15 +131,15 @@ class Indexer:
 
     def _take(self, n: int) -> list[Item]:
         """The next files to read; deletes, edits, ZIPs and known files are settled here."""
-        items: list[Item] = []
-        while not items and not (self.until is not None and self.until()):
-            jobs = self.queue.claim(self.owner, n)
+        while len(self.ready) < n and not (self.until is not None and self.until()):
+            jobs = self.queue.claim(self.owner, max(n, CLAIM_AHEAD))  # fewer, larger claims
             if not jobs:
                 break
             for job in jobs:
                 item = self._settle(job)
                 if item is not None:
-                    items.append(item)
+                    self.ready.append(item)
+        items, self.ready = self.ready[:n], self.ready[n:]
         return items
 
     def _settle(self, job: dict[str, Any]) -> Item | None:
@@ -194,8 +196,9 @@ class Indexer:
         self._fail(self.queue.get(item.key), error)
 
     def progress(self, item: Item, done: int, total: int, ocr: int) -> None:
+        """Pages done / total for the activity page, for files that take more than a moment."""
         now = time.monotonic()
-        if now - self._progress_at.get(item.key, 0.0) >= PROGRESS_EVERY_S:
+        if now - self._progress_at.setdefault(item.key, now) >= PROGRESS_EVERY_S:
             self._progress_at[item.key] = now
             self.queue.progress(item.key, done, total, ocr)
 

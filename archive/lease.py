@@ -24,13 +24,18 @@ NAME = "indexer"
 
 
 def _alive(pid: int) -> bool:
+    """Is this process running? A killed one not yet reaped by its parent (a zombie) is not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def live_holder(row: Any, now: float | None = None) -> bool:

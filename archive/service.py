@@ -29,7 +29,7 @@ from .jobs import TERMINAL, JobQueue, NewJob, new_batch
 from .lease import holder
 
 log = logging.getLogger(__name__)
-ENQUEUE_CHUNK = 50  # files per queue transaction: a running server starts on the first ones at once
+ENQUEUE_CHUNK = 16  # files per queue transaction: the indexer starts on the first ones at once
 FOLLOW_POLL_S = 0.3
 
 Event = Callable[[str, dict], None]
@@ -75,23 +75,28 @@ class _Tracker:
     def __init__(self, queue: JobQueue, report: Report, emit: Event) -> None:
         self.queue, self.report, self.emit = queue, report, emit
         self.waiting: set[int] = set()
-        self.total = 0
+        self.enqueued = threading.Event()  # every file of the batch is in the queue
+        self._lock = threading.Lock()
         self._polled = 0.0
 
     def add(self, ids: list[int]) -> None:
-        self.waiting.update(ids)
+        with self._lock:
+            self.waiting.update(ids)
 
     def done(self) -> bool:
-        """True once every job has ended; polls the queue at most every FOLLOW_POLL_S."""
-        if time.monotonic() - self._polled >= FOLLOW_POLL_S / 2:
+        """True once every job has ended; polls the queue at most every FOLLOW_POLL_S / 3."""
+        if time.monotonic() - self._polled >= FOLLOW_POLL_S / 3:
             self.poll()
-        return not self.waiting
+        return self.enqueued.is_set() and not self.waiting
 
     def poll(self) -> None:
         self._polled = time.monotonic()
-        for job_id, job in sorted(self.queue.states(sorted(self.waiting)).items()):
+        with self._lock:
+            waiting = sorted(self.waiting)
+        for job_id, job in sorted(self.queue.states(waiting).items()):
             if job["status"] in TERMINAL:
-                self.waiting.discard(job_id)
+                with self._lock:
+                    self.waiting.discard(job_id)
                 self._ended(job)
 
     def _ended(self, job: dict[str, Any]) -> None:
@@ -126,14 +131,34 @@ def ingest_files(settings: Settings, paths: Iterable[Path], on_event: Event | No
         tracker = _Tracker(JobQueue(catalog), report, emit)
         files = collect_files(paths)
         emit("start", {"files": len(files)})
-        for ids in enqueue_paths(settings, tracker.queue, files, new_batch(), user):
-            tracker.add(ids)
-        while not tracker.done():
-            _drive_or_follow(settings, tracker)
+        feeder = _Feeder(settings, files, user, tracker)  # files are stored while the first ones are read
+        feeder.start()
+        try:
+            while not tracker.done():
+                _drive_or_follow(settings, tracker)
+        finally:
+            feeder.join()
         tracker.poll()
     finally:
         catalog.close()
     return report
+
+
+class _Feeder(threading.Thread):
+    """Stores and enqueues a batch's files in the background, a chunk at a time."""
+
+    def __init__(self, settings: Settings, files: list[Path], user: str | None, tracker: _Tracker) -> None:
+        super().__init__(name="enqueue", daemon=True)
+        self.settings, self.files, self.user, self.tracker = settings, files, user, tracker
+
+    def run(self) -> None:
+        catalog = Catalog(self.settings.catalog_path)
+        try:
+            for ids in enqueue_paths(self.settings, JobQueue(catalog), self.files, new_batch(), self.user):
+                self.tracker.add(ids)
+        finally:
+            catalog.close()
+            self.tracker.enqueued.set()
 
 
 def _drive_or_follow(settings: Settings, tracker: _Tracker) -> None:
@@ -142,7 +167,7 @@ def _drive_or_follow(settings: Settings, tracker: _Tracker) -> None:
     indexer = Indexer(settings)
     try:
         if indexer.acquire():
-            indexer.run(until=tracker.done)
+            indexer.run(until=tracker.done, idle_s=0.05)
             return
     finally:
         indexer.close()
