@@ -1,4 +1,6 @@
-"""The `expediente` command: ingest, search, serve, status, failures, reindex."""
+"""The `expediente` command: ingest, search, serve, status, failures, reindex, users, tokens.
+
+With `--server URL` (and `--token`), ingest and search go to a running server instead of the data folder."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
+from .cli_accounts import add_account_commands, check_serve, cmd_tokens, cmd_users
 from .errors import ExpedienteError, UsageError
 from .settings import Settings, settings_from_env
 
@@ -20,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, help="data folder (env EXPEDIENTE_DATA_DIR; default ~/.local/share/expediente)")
     p.add_argument("--engine", choices=("tantivy", "elasticsearch"), help="search engine (env EXPEDIENTE_ENGINE)")
     p.add_argument("--es-url", help="Elasticsearch URL (env EXPEDIENTE_ES_URL)")
+    p.add_argument("--server", help="ingest and search on this Expediente server, e.g. http://archivo:8000 "
+                                    "(env EXPEDIENTE_SERVER)")
+    p.add_argument("--token", help="API token for --server (env EXPEDIENTE_TOKEN; `expediente tokens create`)")
     sub = p.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="ingest files and folders (recursive)")
@@ -48,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rx = sub.add_parser("reindex", help="copy the archive's index into another engine")
     rx.add_argument("--to", choices=("tantivy", "elasticsearch"), required=True)
+    add_account_commands(sub)
     return p
 
 
@@ -55,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = settings_from_env(os.environ, data_dir=args.data_dir, engine=args.engine, es_url=args.es_url,
-                                     workers=getattr(args, "workers", None))
+                                     workers=getattr(args, "workers", None), server=args.server, token=args.token)
         return COMMANDS[args.command](args, settings)
     except ExpedienteError as exc:
         print(f"expediente: error: {exc.message}", file=sys.stderr)
@@ -73,7 +80,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     progress = _Progress(quiet=args.quiet)
     started = time.perf_counter()
-    report = ingest_files(settings, args.paths, progress)
+    if settings.server:
+        from .remote import ingest_remote
+
+        report = ingest_remote(settings, args.paths, progress)
+    else:
+        report = ingest_files(settings, args.paths, progress)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -128,6 +140,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     except UnicodeEncodeError:
         raise UsageError("the query is not valid text in UTF-8: check the terminal's encoding") from None
     parse(args.query)  # a malformed query fails before the archive is opened
+    if settings.server:
+        return _search_remote(args, settings)
     archive = open_archive(settings)
     try:
         results = archive.search(args.query, limit=args.limit, offset=args.offset)
@@ -143,6 +157,19 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _search_remote(args: argparse.Namespace, settings: Settings) -> int:
+    from .remote import search_remote
+
+    out = search_remote(settings, args.query, args.limit, args.offset)
+    if args.json:
+        print(json.dumps({"total": out["total"], "hits": out["hits"]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{out['total']} pages match ({out['took_ms']:.1f} ms)")
+    for h in out["hits"]:
+        print(f"\n{h['filename']}  p. {h['page']}/{h['page_count']}  [{h['title']}]\n  {h['snippet']}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -150,6 +177,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.host not in settings.allowed_hosts:  # the address it serves on is a name it answers to
         settings = dataclasses.replace(settings, allowed_hosts=(*settings.allowed_hosts, args.host))
+    check_serve(settings, args.host)  # no users: only on loopback
     uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 
@@ -224,6 +252,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
     "failures": cmd_failures, "reindex": cmd_reindex, "check": cmd_check, "jobs": cmd_jobs,
+    "users": cmd_users, "tokens": cmd_tokens,
 }
 
 if __name__ == "__main__":

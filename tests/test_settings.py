@@ -19,7 +19,8 @@ def test_env_and_overrides():
 @pytest.mark.parametrize("env", [{"EXPEDIENTE_WORKERS": "many"}, {"EXPEDIENTE_WORKERS": "0"},
                                  {"EXPEDIENTE_ENGINE": "solr"}, {"EXPEDIENTE_OCR_DPI": "5"},
                                  {"EXPEDIENTE_MAX_UPLOAD_MB": "0"}, {"EXPEDIENTE_MAX_PAGE_PIXELS": "1000"},
-                                 {"EXPEDIENTE_ALLOWED_HOSTS": " , "}])
+                                 {"EXPEDIENTE_ALLOWED_HOSTS": " , "}, {"EXPEDIENTE_SESSION_HOURS": "0"},
+                                 {"EXPEDIENTE_ADMIN_EMAIL": "ana@example.org"}, {"EXPEDIENTE_SERVER": "archivo:8000"}])
 def test_bad_settings_are_refused_at_start_up(env):
     with pytest.raises(ConfigError):
         settings_from_env(env)
@@ -35,3 +36,10 @@ def test_readme_documents_every_env_var():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`(EXPEDIENTE_[A-Z_]+)`", readme))
     assert set(ENV_VARS) <= documented
+
+
+def test_secrets_stay_out_of_the_settings_repr():
+    s = settings_from_env({"EXPEDIENTE_ADMIN_EMAIL": "ana@example.org", "EXPEDIENTE_ADMIN_PASSWORD": "secreto-largo",
+                           "EXPEDIENTE_TOKEN": "exp_secreto", "EXPEDIENTE_SERVER": "http://archivo:8000"})
+    assert s.admin_password == "secreto-largo" and s.token == "exp_secreto" and s.session_hours == 12
+    assert "secreto" not in repr(s)
