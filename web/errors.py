@@ -30,7 +30,10 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
 
 def http_error_message(request: Request, status: int, detail: object) -> str:
     """The framework's terse detail ("Not Found") made into a sentence that says what to do."""
-    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:  # a status no standard names
+        phrase = ""
     if isinstance(detail, str) and detail and detail != phrase:
         return detail
     if status == 404:
