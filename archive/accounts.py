@@ -238,9 +238,8 @@ class Accounts:
 
     def audit_log(self, limit: int = 100, offset: int = 0, action: str | None = None) -> list[dict[str, Any]]:
         """The audit log, newest first."""
-        sql, args = "SELECT * FROM audit", tuple[str, ...]()
-        if action:
-            sql, args = sql + " WHERE action = ?", (action,)
+        args: tuple[Any, ...] = (action,) if action else ()
+        sql = "SELECT * FROM audit" + (" WHERE action = ?" if action else "")
         rows = self._rows(sql + " ORDER BY id DESC LIMIT ? OFFSET ?", (*args, limit, offset))
         return [{**dict(r), "detail": json.loads(r["detail"])} for r in rows]
 
