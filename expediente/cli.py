@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .cli_accounts import add_account_commands, check_serve, cmd_tokens, cmd_users
+from .cli_accounts import actor, add_account_commands, check_serve, cmd_tokens, cmd_users, record_ingest
 from .errors import ExpedienteError, UsageError
 from .settings import Settings, settings_from_env
 
@@ -85,7 +85,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
         report = ingest_remote(settings, args.paths, progress)
     else:
-        report = ingest_files(settings, args.paths, progress)
+        report = ingest_files(settings, args.paths, progress, user=actor())
+        record_ingest(settings, args.paths, report)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -96,6 +96,19 @@ def cmd_tokens(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def record_ingest(settings: Settings, paths: list[Any], report: Any) -> None:
+    """A local ingest in the audit log (through a server, the server records the upload)."""
+    from archive import open_accounts
+
+    accounts = open_accounts(settings)
+    try:
+        accounts.record(actor(), "ingest", None, {
+            "paths": [str(p) for p in paths[:100]], "ingested": len(report.ingested),
+            "present": len(report.present), "failed": len(report.failed)})
+    finally:
+        accounts.close()
+
+
 def check_serve(settings: Settings, host: str) -> None:
     """Before serving: create the admin of the environment if no user exists yet, and refuse
     to open an archive without users to anything but this machine."""

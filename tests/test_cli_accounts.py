@@ -63,6 +63,18 @@ def test_users_and_tokens_commands_are_audited(tmp_path):
     assert log[1]["detail"] == {"from": "reader", "to": "editor"} and token not in json.dumps(log)
 
 
+def test_a_local_ingest_is_audited(tmp_path):
+    pdf = make_pdf(tmp_path / "nota.pdf", ["Nota informativa"])
+    run("ingest", "--quiet", str(pdf), data_dir=tmp_path / "data")
+    accounts = open_accounts(make_settings(tmp_path / "data"))
+    try:
+        [entry] = accounts.audit_log()
+    finally:
+        accounts.close()
+    assert entry["action"] == "ingest" and entry["user"].startswith("cli")
+    assert entry["detail"] == {"paths": [str(pdf)], "ingested": 1, "present": 0, "failed": 0}
+
+
 def test_the_cli_knows_the_archives_roles():
     assert cli_accounts.ROLES == ROLES
 
