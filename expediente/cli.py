@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
 
     sub.add_parser("status", help="what the archive holds, the queue, the running indexer")
-    sub.add_parser("check", help="check that every document of the catalog is in the index, once (exit 1 if not)")
+    sub.add_parser("verify", help="verify that every document of the catalog is in the index, once (exit 1 if not)")
     jb = sub.add_parser("jobs", help="the ingest queue, newest first")
     jb.add_argument("--status", choices=("queued", "running", "done", "failed"))
     jb.add_argument("--limit", type=int, default=50)
@@ -200,7 +200,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
     from archive import check_archive, open_archive
 
     archive = open_archive(settings)
@@ -252,7 +252,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
-    "failures": cmd_failures, "reindex": cmd_reindex, "check": cmd_check, "jobs": cmd_jobs,
+    "failures": cmd_failures, "reindex": cmd_reindex, "verify": cmd_verify, "jobs": cmd_jobs,
     "users": cmd_users, "tokens": cmd_tokens,
 }
 

@@ -58,7 +58,8 @@ class ElasticsearchEngine:
             self.write_index = self._create_index()
         elif writable:
             self.write_index = self._ensure_index()
-        else:
+        else:  # a reader: nothing to create (the indexer does), but a clear error early
+            self._check_version(self._behind_alias())
             self.write_index = alias
 
     def _call(self, fn, *args: Any, **kwargs: Any) -> Any:
@@ -83,11 +84,14 @@ class ElasticsearchEngine:
         current = self._behind_alias()
         if not current:
             self._call(self.es.indices.put_alias, index=self._create_index(), name=self.alias)
-        elif not all(f"-v{MAPPING_VERSION}-" in name for name in current):
+        self._check_version(current)
+        return self.alias
+
+    def _check_version(self, current: list[str]) -> None:
+        if current and not all(f"-v{MAPPING_VERSION}-" in name for name in current):
             raise ConfigError(
                 f"the Elasticsearch index {current[0]} was built by another version of Expediente "
                 f"(this one writes mapping v{MAPPING_VERSION}): run `expediente reindex --to elasticsearch` to rebuild it")
-        return self.alias
 
     def publish(self) -> None:
         """Put the built index behind the alias in one atomic step, then drop the old ones."""

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from expediente.errors import ConfigError, EngineUnavailable
 from tests_support import ingest_paths
-from archive import open_archive, reindex
+from archive import Indexer, open_archive, reindex
 from search.es_engine import ElasticsearchEngine
 from tests_support import RESOURCES, drop_es_index, facts_for, make_pdf, make_settings
 
@@ -26,8 +26,13 @@ def es_settings(tmp_path):
 
 
 def test_alias_in_front_of_a_versioned_index(es_settings):
-    archive = open_archive(es_settings)
+    archive = open_archive(es_settings)  # a reader creates nothing
+    assert archive.search("x").total == 0 and archive.engine.page_count() == 0
     archive.close()
+    assert not Elasticsearch(es_settings.es_url).indices.exists_alias(name=es_settings.es_index)
+    indexer = Indexer(es_settings)  # the indexer does
+    assert indexer.acquire()
+    indexer.close()
     aliases = Elasticsearch(es_settings.es_url).indices.get_alias(name=es_settings.es_index)
     assert len(aliases) == 1 and next(iter(aliases)).startswith(f"{es_settings.es_index}-v1-")
 
@@ -80,21 +85,30 @@ def test_reindex_from_embedded_keeps_every_page_and_entity(tantivy_samples, answ
 
 
 def test_cluster_down_mid_ingest_loses_nothing(es_settings, tmp_path):
+    """The cluster goes away while the indexer works: it stops with the 'run again' message;
+    run again, the documents it had read are indexed from the catalog, the rest read."""
+    from archive import JobQueue, new_batch
+    from archive.service import enqueue_paths
+
     docs = [make_pdf(tmp_path / f"oficio_{i}.pdf", [f"Oficio {i} sobre equipo de radiocomunicación lote {i}"]) for i in range(3)]
-    archive = open_archive(es_settings)
-    archive.engine.es = Elasticsearch("http://127.0.0.1:9", request_timeout=2)  # the cluster goes away
+    indexer = Indexer(es_settings)
+    assert indexer.acquire()
+    for _ids in enqueue_paths(es_settings, JobQueue(indexer.catalog), docs, new_batch()):
+        pass
+    indexer.engine.es = Elasticsearch("http://127.0.0.1:9", request_timeout=2)  # the cluster goes away
     with pytest.raises(EngineUnavailable, match="run the same command again"):
-        ingest_paths(docs, es_settings, archive)
-    archive.close()
+        indexer.run(until=lambda: not indexer.queue.counts()["queued"])
+    indexer.close()
 
     archive = open_archive(es_settings)  # the cluster is back
     try:
         assert archive.search("radiocomunicacion").total == 0
-        report = ingest_paths(docs, es_settings, archive)
-        assert len(report.ingested) == 3 and not report.failed
+        report = ingest_paths(docs, es_settings)
+        assert len(report.ingested) + len(report.present) == 3 and not report.failed
         assert archive.search("radiocomunicacion").total == 3
-        again = ingest_paths(docs, es_settings, archive)
+        again = ingest_paths(docs, es_settings)
         assert len(again.present) == 3 and archive.engine.page_count() == 3
+        assert archive.jobs.counts()["queued"] == archive.jobs.counts()["running"] == 0
     finally:
         archive.close()
 
