@@ -107,6 +107,12 @@ class UnsupportedType(IngestError):
     code = "unsupported_type"
 
 
+class HtmlPage(UnsupportedType):
+    """A portal's error or login page saved with the document's name."""
+
+    code = "html_page"
+
+
 class EncryptedPDF(IngestError):
     code = "encrypted_pdf"
 

@@ -6,14 +6,15 @@ PDF and images go through the same door, so a new format (XML, Office) is one mo
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Protocol
 
 from PIL import Image
 
-from expediente.errors import EmptyFile, UnsupportedType
+from expediente.errors import EmptyFile, HtmlPage, UnsupportedType
 
-from .model import Page
+from .model import Page, Word
 
 
 class Source(Protocol):
@@ -23,7 +24,7 @@ class Source(Protocol):
 
     def page_count(self) -> int: ...
     def metadata(self) -> dict[str, str]: ...
-    def text_layer(self, index: int) -> Page | None: ...
+    def text_layer(self, index: int, boxes: bool = False) -> Page | None: ...
     def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
         """The page at `dpi`, or at the lower resolution that keeps it within `max_pixels`."""
     def size(self, index: int) -> tuple[float, float]: ...
@@ -54,6 +55,9 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
+_HTML = re.compile(rb"^(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
 def detect(path: Path) -> Format:
     """Pick the format by content, not by extension: a mislabelled file is caught here."""
     with open(path, "rb") as fh:
@@ -62,6 +66,9 @@ def detect(path: Path) -> Format:
         raise EmptyFile("the file is empty (0 bytes): check the download and ingest it again")
     scored = sorted(((f.score(head, path.name), i, f) for i, f in enumerate(_REGISTRY)), reverse=True)
     if not scored or scored[0][0] <= 0:
+        if _HTML.match(head):
+            raise HtmlPage("this is a web page (HTML) saved under another name, not the document: the portal "
+                           "probably answered with an error or a login page; download the file again")
         raise UnsupportedType(
             f"not a supported document (PDF, PNG, JPEG, TIFF or CFDI XML); it starts with {head[:8]!r}"
         )
@@ -84,3 +91,15 @@ def looks_like_document(path: Path) -> bool:
 
 def open_source(path: Path) -> Source:
     return detect(path).open(path)
+
+
+def text_layer_words(path: Path, number: int, text: str) -> list[Word]:
+    """The word boxes of text-layer page `number` (1-based), recomputed from the original.
+    Empty when the original no longer gives the same text (another PDFium, say): no box
+    rather than a box around the wrong word."""
+    source = open_source(path)
+    try:
+        page = source.text_layer(number - 1, boxes=True)
+    finally:
+        source.close()
+    return page.words if page is not None and page.text == text else []
