@@ -9,6 +9,7 @@ from typing import Any
 
 from expediente.errors import NotFound
 from expediente.settings import Settings
+from ingest import text_layer_words
 from search import (And, FieldFilter, Node, SearchEngine, Snippet, entity_matches, make_snippet, match_spans,
                     open_engine, parse, positive_leaves)
 
@@ -116,6 +117,9 @@ class Archive:
         page = self.catalog.page(doc_id, number)
         if page is None:
             raise NotFound(f"document {doc_id!r} has no page {number}")
+        if page["words"] is None:  # a text-layer page: its boxes come from the original
+            doc = self.catalog.document(doc_id, any_status=True)
+            page["words"] = text_layer_words(self.settings.data_dir / doc["original"], number, page["text"]) if doc else []
         return page
 
     def vendor(self, name: str) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from ingest import Document, Failure, Page
+from ingest import TEXT_LAYER, Document, Failure, Page
+
+from . import wordboxes
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -24,10 +26,11 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS pages (
   document_id TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL, method TEXT NOT NULL,
-  confidence REAL, width REAL NOT NULL, height REAL NOT NULL, words TEXT NOT NULL,
+  confidence REAL, width REAL NOT NULL, height REAL NOT NULL,
+  words TEXT NOT NULL,  -- '' (text layer: recomputed from the original), packed boxes, or JSON (older)
   doubtful TEXT NOT NULL DEFAULT '[]',  -- spans of OCR words read with low confidence
   PRIMARY KEY (document_id, number)
-) WITHOUT ROWID;
+);  -- a rowid table: a page's text (~6 KB) fills overflow pages whole, no half-empty ones
 CREATE TABLE IF NOT EXISTS entities (
   document_id TEXT NOT NULL, page INTEGER NOT NULL, kind TEXT NOT NULL, printed TEXT NOT NULL,
   value TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
@@ -79,6 +82,35 @@ def _migrate(db: sqlite3.Connection) -> None:
     for column in ("doc_date", "kind"):  # set by a person editing the document
         if column not in have:
             db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+    _pages_with_rowid(db)
+
+
+def _pages_with_rowid(db: sqlite3.Connection) -> None:
+    """Catalogs before issue 10 kept pages WITHOUT ROWID, where a row over ~1 KB spills into
+    overflow pages left mostly empty (8.8 KB on disk for 5.9 KB of text): copy them once
+    into the rowid table. The space freed is reused by later pages (VACUUM returns it)."""
+    def old() -> bool:
+        row = db.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'pages'").fetchone()
+        return row is not None and "WITHOUT ROWID" in row["sql"].upper()
+
+    if not old():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if old():  # another process may have migrated it while this one waited
+            db.execute("ALTER TABLE pages RENAME TO pages_without_rowid")
+            db.execute(next(part for part in SCHEMA.split(";") if "TABLE IF NOT EXISTS pages" in part))
+            db.execute("INSERT INTO pages SELECT * FROM pages_without_rowid ORDER BY document_id, number")
+            db.execute("DROP TABLE pages_without_rowid")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _stored_words(page: Page) -> str | bytes:
+    """Text-layer pages keep no boxes (recomputed from the original when shown); OCR pages keep theirs packed."""
+    return wordboxes.RECOMPUTE if page.method == TEXT_LAYER else wordboxes.pack(page.words)
 
 
 def _now() -> str:
@@ -132,7 +164,7 @@ class Catalog:
             db.executemany(
                 "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
-                  json.dumps(p.words, separators=(",", ":")), json.dumps(p.doubtful)) for p in doc.pages],
+                  _stored_words(p), json.dumps(p.doubtful)) for p in doc.pages],
             )
             db.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
@@ -215,7 +247,7 @@ class Catalog:
         if not rows:
             return None
         page = dict(rows[0])
-        page["words"] = json.loads(page["words"])
+        page["words"] = wordboxes.unpack(page["words"])  # None: recompute from the original
         page["doubtful"] = json.loads(page["doubtful"])
         return page
 
@@ -255,7 +287,7 @@ class Catalog:
         pages = []
         for row in self._rows("SELECT * FROM pages WHERE document_id = ? ORDER BY number", (doc_id,)):
             pages.append(Page(row["number"], row["text"], row["method"], row["confidence"], row["width"],
-                              row["height"], [tuple(w) for w in json.loads(row["words"])], ents.get(row["number"], []),
+                              row["height"], wordboxes.unpack(row["words"]) or [], ents.get(row["number"], []),
                               [tuple(s) for s in json.loads(row["doubtful"])]))
         return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 

@@ -82,8 +82,8 @@ class CfdiSource:
     def metadata(self) -> dict[str, str]:
         return {"Title": self.title}
 
-    def text_layer(self, index: int) -> Page | None:
-        return textpage.layout(self.lines)
+    def text_layer(self, index: int, boxes: bool = False) -> Page | None:
+        return textpage.layout(self.lines)  # boxes come with the layout, at no cost
 
     def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
         return textpage.render(self.lines, dpi)  # a letter page: far below any pixel budget

@@ -55,7 +55,7 @@ class ImageSource:
     def metadata(self) -> dict[str, str]:
         return {}
 
-    def text_layer(self, index: int) -> Page | None:
+    def text_layer(self, index: int, boxes: bool = False) -> Page | None:
         return None  # images have no text layer: always OCR
 
     def dpi(self, index: int) -> float:

@@ -64,8 +64,10 @@ class PdfSource:
             return {}
         return {k: str(v) for k, v in raw.items()}
 
-    def text_layer(self, index: int) -> Page | None:
-        """The page from its text layer, or None when it needs OCR."""
+    def text_layer(self, index: int, boxes: bool = False) -> Page | None:
+        """The page from its text layer, or None when it needs OCR. Word boxes only with
+        `boxes`: ingest does not store them for text-layer pages (they are 80% of a page's
+        bytes), the page view recomputes them from the original."""
         page = self.pdf[index]
         try:
             width, height = page.get_size()
@@ -76,7 +78,7 @@ class PdfSource:
                 return None
             if not text.strip():
                 return Page(index + 1, "", EMPTY, None, width, height)
-            words = _words(textpage, text, width, height, page.get_rotation())
+            words = _words(textpage, text, width, height, page.get_rotation()) if boxes else []
             return Page(index + 1, text, TEXT_LAYER, None, width, height, words)
         finally:
             page.close()
