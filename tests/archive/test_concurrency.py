@@ -85,11 +85,12 @@ def test_server_two_ingests_uploads_and_reads_at_once_lose_nothing(settings, tmp
     env = _env(settings)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    # the first ingest holds the index when the server starts: the server must start anyway
+    first = subprocess.Popen([*EXE, "ingest", str(a)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     server = subprocess.Popen([*EXE, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
         _wait_for_server(url, server)
-        first = subprocess.Popen([*EXE, "ingest", str(a)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         second = subprocess.Popen([*EXE, "ingest", str(b)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         reads: list[float] = []
         cli_reads: list[float] = []

@@ -73,3 +73,18 @@ def test_readers_never_write_and_never_recover(tmp_path, corpus):
     finally:
         indexer.close()
         reader.close()
+
+
+def test_half_written_copies_left_by_a_killed_process_are_cleaned_at_start_up(tmp_path):
+    import os
+
+    from archive.originals import clean_leftovers
+
+    settings = make_settings(tmp_path / "data")
+    settings.originals_dir.mkdir(parents=True)
+    old, fresh = settings.originals_dir / ".incoming-old", settings.originals_dir / ".incoming-new"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"being written now")
+    os.utime(old, (0, 0))
+    assert clean_leftovers(settings) == 1
+    assert not old.exists() and fresh.exists()  # another process may still be writing this one
