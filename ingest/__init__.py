@@ -9,12 +9,13 @@ its word boxes, and `check_tesseract`.
 
 from .batch import Item, Reader, Sink
 from .formats import open_source, text_layer_words
-from .model import OCR, TEXT_LAYER, Document, Failure, Page
+from .model import OCR, TEXT_LAYER, Document, Failure, OcrOptions, Page
+from .stages import ocr_page
 from .pipeline import collect_files, sha256_of
 from .tesseract import check_tesseract
 from .zips import ZipLimits, ZipMember, expand_zip, is_zip
 
 __all__ = [
-    "OCR", "TEXT_LAYER", "Document", "Failure", "Item", "Page", "Reader", "Sink", "ZipLimits", "ZipMember",
+    "OCR", "TEXT_LAYER", "Document", "Failure", "Item", "OcrOptions", "Page", "ocr_page", "Reader", "Sink", "ZipLimits", "ZipMember",
     "check_tesseract", "collect_files", "expand_zip", "is_zip", "open_source", "sha256_of", "text_layer_words",
 ]

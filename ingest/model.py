@@ -51,3 +51,12 @@ class Failure:
     code: str
     reason: str
     sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How to read one page again (re-OCR from the page view); None: decide as ingest does."""
+
+    lang: str | None = None  # Tesseract languages, e.g. "spa", "spa+eng"; None: the settings'
+    rotate: int = 0  # degrees clockwise to turn the page before reading: 0, 90, 180 or 270
+    dropout: bool | None = None  # blue/red ink dropout before OCR; None: decided per page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from expediente.process import die_with_parent
@@ -13,10 +13,11 @@ from expediente.settings import Settings
 from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
 from .deskew import deskew, unrotate_words, unturn_words
 from .formats import open_source
-from .model import EMPTY, OCR, Document, Page
+from .model import EMPTY, OCR, Document, OcrOptions, Page
 from .tesseract import ocr_image, orientation
 
 from .entities import extract_entities
+from .entities.docfacts import apply_currency, document_date
 
 
 @dataclass
@@ -56,14 +57,22 @@ def analyse_file(path: str, start: int = 0, stop: int | None = None) -> Plan:
         source.close()
 
 
-def ocr_page(path: str, index: int, settings: Settings) -> Page:
-    """Render (or load) one page, OCR it, and find its entities."""
+def ocr_page(path: str, index: int, settings: Settings, options: OcrOptions | None = None) -> Page:
+    """Render (or load) one page, OCR it, and find its entities; `options` (re-OCR from the
+    page view) choose the languages, a turn, and ink dropout instead of the automatic choices."""
     source = open_source(Path(path))
     try:
         image = source.image(index, settings.ocr_dpi, settings.max_page_pixels)
         width, height = source.size(index)
     finally:
         source.close()
+    if options is not None:
+        if options.lang:
+            settings = replace(settings, ocr_lang=options.lang)
+        if options.rotate:
+            result, words = _read(image.rotate(-options.rotate, expand=True), settings)
+            words = unturn_words(words, options.rotate)
+            return _page(index, result, words, width, height)
     result, words = _read(image, settings)
     if _poor(result):
         turn = orientation(image, settings.ocr_timeout)  # a page scanned sideways or upside down
@@ -71,6 +80,10 @@ def ocr_page(path: str, index: int, settings: Settings) -> Page:
             turned, turned_words = _read(image.rotate(-turn, expand=True), settings)
             if (turned.confidence or 0) > (result.confidence or 0):
                 result, words = turned, unturn_words(turned_words, turn)
+    return _page(index, result, words, width, height)
+
+
+def _page(index: int, result, words, width: float, height: float) -> Page:
     method = OCR if result.text else EMPTY
     page = Page(index + 1, result.text, method, result.confidence, width, height, words, doubtful=result.doubtful)
     return find_entities(page)
@@ -119,4 +132,15 @@ def assemble(sha256: str, filename: str, size: int, plan: Plan) -> Document:
     """The Document from a complete plan (every page read or OCR'd)."""
     pages = [p for p in plan.pages if p is not None]
     title = choose_title(plan.metadata, pages, filename)
-    return Document(sha256, filename, title, plan.media_type, size, pages, plan.metadata)
+    return document_facts(Document(sha256, filename, title, plan.media_type, size, pages, plan.metadata))
+
+
+def document_facts(doc: Document) -> Document:
+    """Facts of the whole document: bare amounts take its currency, and its own date is noted."""
+    texts = [(p.text, p.entities) for p in doc.pages]
+    for page, entities in zip(doc.pages, apply_currency(texts)):
+        page.entities = entities
+    own = document_date(texts)
+    if own:
+        doc.metadata = {**doc.metadata, "doc_date": own}
+    return doc
