@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"\s+")
-_PLAIN = re.compile(r"[^\W_]|[.,;:()$%\-/'\"°ºª#&]")
-_VOWEL = re.compile(r"[aeiouáéíóúüyAEIOUÁÉÍÓÚÜY]")
+# Visible characters that are neither letters/digits nor common punctuation: counting
+# these few is much faster than listing every plain character of a dense page.
+_ODD = re.compile(r"[^\w\s.,;:()$%\-/'\"°ºª#&]|_")
+_VOWELLESS = re.compile(r"(?<![^\W\d_])[^\W\d_aeiouáéíóúüyAEIOUÁÉÍÓÚÜY]{2,}(?![^\W\d_])")
 MIN_CHARS = 25
 
 
-def needs_ocr(text: str, has_images: bool) -> bool:
-    """True when the text layer is missing or garbage and there is something to read."""
+def needs_ocr(text: str, has_images: bool | Callable[[], bool]) -> bool:
+    """True when the text layer is missing or garbage and there is something to read.
+    `has_images` may be a function: it is only asked about a page with almost no text."""
     visible = len(_SPACE.sub("", text))
     if visible < MIN_CHARS:
-        return has_images or visible > 0
+        return (has_images() if callable(has_images) else has_images) or visible > 0
     return not text_looks_real(text, visible)
 
 
@@ -24,10 +28,9 @@ def text_looks_real(text: str, visible: int | None = None) -> bool:
     if "(cid:" in text or text.count("\ufffd") > 3:
         return False
     visible = visible if visible is not None else len(_SPACE.sub("", text))
-    if len(_PLAIN.findall(text)) / max(1, visible) < 0.85:
+    if (visible - len(_ODD.findall(text))) / max(1, visible) < 0.85:
         return False
-    words = _WORD.findall(text)
-    if len(words) < 3:
+    words = len(_WORD.findall(text))
+    if words < 3:
         return True  # mostly numbers (a table): trust it
-    wordlike = sum(1 for w in words if _VOWEL.search(w))
-    return wordlike / len(words) >= 0.6
+    return (words - len(_VOWELLESS.findall(text))) / words >= 0.6
