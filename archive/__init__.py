@@ -16,11 +16,12 @@ from .jobs import JobQueue, NewJob, new_batch
 from .lease import holder
 from .reindex import reindex
 from .service import IndexerProcess, Report, ingest_files, run_indexer
-from .uploads import enqueue_delete, enqueue_edit, enqueue_upload
+from .readings import Readings, check_options
+from .uploads import discard_reading, enqueue_delete, enqueue_edit, enqueue_keep, enqueue_reocr, enqueue_upload
 
 __all__ = [
     "Accounts", "ROLES", "User", "ensure_admin", "open_accounts",
     "Archive", "Hit", "Indexer", "IndexerProcess", "JobQueue", "NewJob", "Report", "Results", "check_archive",
     "enqueue_delete", "enqueue_edit", "enqueue_upload", "holder", "ingest_files", "new_batch", "open_archive",
-    "reindex", "run_indexer",
+    "reindex", "run_indexer", "Readings", "check_options", "discard_reading", "enqueue_keep", "enqueue_reocr",
 ]

@@ -20,7 +20,7 @@ from expediente.settings import Settings
 from ingest import Document, Failure, Item, Reader, ZipLimits, expand_zip, is_zip
 from search import SearchEngine, open_engine
 
-from . import originals
+from . import originals, readings
 from .catalog import Catalog
 from .jobs import JobQueue, NewJob
 from .lease import Lease
@@ -40,6 +40,11 @@ class LeaseLost(ExpedienteError):
 
 
 class Indexer:
+    _edits: dict[str, Callable[[Indexer, dict[str, Any]], None]] = {
+        "delete": lambda self, job: self._delete(job), "reindex": lambda self, job: self._reindex(job),
+        "reocr": readings.read_again, "keep_reading": readings.keep,
+    }
+
     def __init__(self, settings: Settings, owner: str | None = None) -> None:
         self.settings = settings
         self.catalog = Catalog(settings.catalog_path)
@@ -144,11 +149,8 @@ class Indexer:
 
     def _settle(self, job: dict[str, Any]) -> Item | None:
         try:
-            if job["kind"] == "delete":
-                self._delete(job)
-                return None
-            if job["kind"] == "reindex":
-                self._reindex(job)
+            if job["kind"] != "ingest":
+                self._edits[job["kind"]](self, job)
                 return None
             if self.catalog.status(job["sha256"]) == "indexed":
                 self.queue.finish(job["id"], "present")

@@ -42,6 +42,7 @@ class NewJob:
     status: str = "queued"
     result: str | None = None
     error: ExpedienteError | None = None
+    detail: str | None = None  # what a delete, reindex or re-OCR job needs (JSON)
 
 
 class JobQueue:
@@ -60,9 +61,9 @@ class JobQueue:
                 finished = _now() if status in TERMINAL else None
                 cur = db.execute(
                     "INSERT INTO jobs (kind, batch, status, result, filename, source, sha256, size, parent, inner_path, "
-                    "user, code, reason, created_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "user, code, reason, detail, created_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (j.kind, batch, status, j.result, j.filename, j.source, j.sha256, j.size, j.parent, j.inner_path,
-                     user, code, reason, _now(), finished))
+                     user, code, reason, j.detail, _now(), finished))
                 ids.append(int(cur.lastrowid or 0))
         return ids
 

@@ -9,11 +9,13 @@ from typing import BinaryIO
 
 from expediente.errors import ExpedienteError, UsageError
 from expediente.settings import Settings
+from ingest import OcrOptions
 from search.doctypes import KINDS as DOCTYPES
 
 from . import originals
 from .archive import Archive
 from .jobs import NewJob
+from .readings import Readings, keep_job, reocr_job
 
 _UNSAFE = re.compile(r"[^\w.\- ()áéíóúüñÁÉÍÓÚÜÑ]")
 KINDS = tuple(kind for kind, _words in DOCTYPES) + ("otro",)
@@ -58,3 +60,28 @@ def enqueue_edit(archive: Archive, doc_id: str, batch: str, title: str | None = 
     if kind is not None and kind != (doc.get("kind") or ""):
         return archive.jobs.add([NewJob(doc["filename"], "edit", sha256=doc_id, kind="reindex")], batch, user)[0]
     return None
+
+
+def enqueue_reocr(archive: Archive, doc_id: str, number: int, options: OcrOptions, batch: str,
+                  user: str | None = None) -> int:
+    """Read one page again with other options; the reading waits as a candidate."""
+    doc = archive.document(doc_id)
+    archive.page(doc_id, number)  # 404 for a page that does not exist
+    return archive.jobs.add([reocr_job(doc, number, options)], batch, user)[0]
+
+
+def enqueue_keep(archive: Archive, reading_id: int, batch: str, user: str | None = None) -> int:
+    """Put a candidate reading in place of its page (and reindex), through the indexer."""
+    reading = Readings(archive.catalog).get(reading_id)
+    if reading["status"] not in ("candidate", "previous"):
+        raise UsageError(f"this reading was already {reading['status']}")
+    doc = archive.document(reading["document_id"])
+    return archive.jobs.add([keep_job(doc, reading_id)], batch, user)[0]
+
+
+def discard_reading(archive: Archive, reading_id: int, user: str | None = None) -> dict:
+    readings = Readings(archive.catalog)
+    if readings.get(reading_id)["status"] != "candidate":
+        raise UsageError("only a candidate reading can be discarded")
+    readings.decide(reading_id, "discarded", user)
+    return readings.get(reading_id)

@@ -17,7 +17,7 @@ from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
 
-from . import routes_api, routes_auth, routes_html, routes_jobs
+from . import routes_api, routes_auth, routes_html, routes_jobs, routes_readings
 from .auth import install_auth
 from .docs import install_docs
 from .errors import HTTP_CODES, error_response, http_error_message
@@ -58,6 +58,8 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app.include_router(routes_html.router)
     app.include_router(routes_jobs.api)
     app.include_router(routes_jobs.html)
+    app.include_router(routes_readings.api)
+    app.include_router(routes_readings.html)
     app.include_router(routes_auth.api)
     app.include_router(routes_auth.html)
 
