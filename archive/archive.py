@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from expediente.errors import NotFound
+from ingest.entities import Resolution
 from expediente.settings import Settings
 from ingest import text_layer_words
 from search import (And, FieldFilter, Node, SearchEngine, Snippet, entity_matches, make_snippet, match_spans,
@@ -65,6 +66,7 @@ class Archive:
         self.settings, self.catalog, self.engine = settings, catalog, engine
         self.jobs = JobQueue(catalog)
         self.accounts = Accounts(catalog, settings.session_hours)
+        self._resolution: tuple[Any, Resolution] | None = None
 
     def close(self) -> None:
         self.engine.close()
@@ -76,7 +78,7 @@ class Archive:
                within: str | None = None) -> Results:
         """Pages matching the query; `within` a document id keeps the hits to that document."""
         started = time.perf_counter()
-        query = parse(text)
+        query = self.resolve_vendor_filters(parse(text))
         if within:
             query = And((query, FieldFilter("doc", "=", within)))
         found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
@@ -126,7 +128,34 @@ class Archive:
         """Every page naming a vendor, its RFCs, amounts near it and the bids it is in."""
         from .vendors import vendor_profile
 
-        return vendor_profile(self.catalog, name)
+        return vendor_profile(self, self.resolution(), name)
+
+    def vendors(self) -> dict[str, Any]:
+        """Every vendor (one per company), the agencies and the names set aside as fragments."""
+        from .vendors import vendor_index
+
+        return vendor_index(self.resolution())
+
+    def case(self, code: str) -> dict[str, Any]:
+        """One procurement: its documents, amounts by role, vendors and flags (see archive.cases)."""
+        from .cases import case_data
+
+        return case_data(self, code)
+
+    def resolve_vendor_filters(self, query: Node) -> Node:
+        """`vendor:"KEY"` (an RFC or a resolved name) becomes every value that vendor was printed as."""
+        from .vendors import expand_vendor_filters
+
+        return expand_vendor_filters(query, self.resolution)
+
+    def resolution(self) -> Resolution:
+        """The vendors resolved from every mention in the catalog, recomputed when documents change."""
+        from .vendors import resolve_archive
+
+        mark = self.catalog.fingerprint()
+        if self._resolution is None or self._resolution[0] != mark:
+            self._resolution = (mark, resolve_archive(self.catalog))
+        return self._resolution[1]
 
     def original_path(self, doc_id: str) -> Path:
         return self.settings.data_dir / self.document(doc_id)["original"]

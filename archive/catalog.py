@@ -310,3 +310,17 @@ class Catalog:
     def iter_documents(self) -> Iterator[str]:
         for row in self._rows("SELECT id FROM documents WHERE status = 'indexed' ORDER BY id"):
             yield row["id"]
+
+    def entities_of(self, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Every entity of these kinds in citable documents (entity resolution reads them all)."""
+        marks = ",".join("?" * len(kinds))
+        rows = self._rows(
+            f"SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id "
+            f"WHERE e.kind IN ({marks}) AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start", kinds)
+        return [dict(r) for r in rows]
+
+    def fingerprint(self) -> tuple[int, int, str]:
+        """Changes whenever a document is added, removed or made citable (for caches of derived views)."""
+        row = self._rows("SELECT count(*) AS n, coalesce(sum(status = 'indexed'), 0) AS i, "
+                         "coalesce(max(added_at), '') AS a FROM documents")[0]
+        return row["n"], row["i"], row["a"]

@@ -13,4 +13,4 @@ def document_records(catalog: Catalog, doc_id: str, document: Document | None = 
     doc = document or catalog.load_document(doc_id, any_status=True)
     row = catalog.document(doc_id, any_status=True)
     kind = (row or {}).get("kind") or guess_kind(doc)
-    return records_for(doc, kind)
+    return records_for(doc, kind, (row or {}).get("doc_date"))

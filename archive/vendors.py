@@ -1,17 +1,25 @@
-"""The vendor view: every page that names a vendor, its RFCs, the amounts printed near it,
-and the bids it appears in, from the catalog's entities."""
+"""Vendors as companies: the resolution of every vendor mention in the catalog, the vendor
+index, and one vendor's page (every page naming it, its RFCs, the amounts printed next to it,
+its bids), never fewer pages than a plain search for its name finds."""
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, Callable
 
 from expediente.errors import NotFound
-from ingest.entities import Entity, link_vendor_rfcs, normalise_vendor
+from ingest.entities import Entity, link_vendor_rfcs
+from ingest.entities import Mention, Resolution, Vendor, resolve_vendors
+
+from search import And, FieldFilter, Node, Not, Or, parse
 
 from .catalog import Catalog
 
+if TYPE_CHECKING:
+    from .archive import Archive
+
 NEAR = 400  # characters: an amount this close to a vendor mention is "next to it"
+NAME_SEARCH_LIMIT = 1000
 
 
 def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> str | None:
@@ -27,41 +35,119 @@ def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> 
     return ranked[0]["value"]
 
 
-def vendor_profile(catalog: Catalog, name: str) -> dict[str, Any]:
-    value = normalise_vendor(name) or name
-    mentions = catalog.entity_mentions("vendor", value)
-    if not mentions:
-        raise NotFound(f"no vendor {name!r} in the archive")
-    printed: Counter[str] = Counter()
+def vendor_mentions(catalog: Catalog) -> list[Mention]:
+    """Every vendor mention in the archive, with the RFC printed right after it."""
+    by_page: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for e in catalog.entities_of(("vendor", "rfc")):
+        by_page[(e["document_id"], e["page"])].append(e)
+    linked = [k for k, ents in by_page.items() if {"vendor", "rfc"} <= {e["kind"] for e in ents}]
+    texts = catalog.page_texts(linked)
+    mentions = []
+    for (doc_id, page), ents in by_page.items():
+        rfc_of: dict[str, str] = {}
+        if (doc_id, page) in texts:
+            objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
+            rfc_of = dict(link_vendor_rfcs(texts[(doc_id, page)], objs))
+        mentions += [Mention(e["value"], e["printed"], doc_id, page, rfc_of.get(e["value"]))
+                     for e in ents if e["kind"] == "vendor"]
+    return mentions
+
+
+def resolve_archive(catalog: Catalog) -> Resolution:
+    return resolve_vendors(vendor_mentions(catalog))
+
+
+def vendor_summary(v: Vendor) -> dict[str, Any]:
+    """One row of the vendor index (and of `expediente vendors --json`)."""
+    return {"key": v.key, "name": v.printed[0] if v.printed else v.name, "normalised": v.name, "rfcs": v.rfcs,
+            "values": v.values, "documents": len(v.documents), "pages": len(v.pages)}
+
+
+def vendor_index(resolution: Resolution) -> dict[str, Any]:
+    return {"vendors": [vendor_summary(v) for v in resolution.vendors],
+            "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments)}
+
+
+def name_search_pages(archive: Archive, vendor: Vendor) -> set[tuple[str, int]]:
+    """Pages a plain search for the vendor's name finds (the phrase, accents and case aside)."""
+    found = archive.engine.search(parse(f'"{vendor.name}"'), limit=NAME_SEARCH_LIMIT, offset=0, facets=False)
+    return {(h.document_id, h.page) for h in found.hits}
+
+
+def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[str, Any]:
+    """One vendor's page; for a partial name (`magavel`) the vendors it may mean, as `candidates`."""
+    vendor = resolution.find(name)
+    if vendor is None:
+        candidates = resolution.candidates(name)
+        if not candidates:
+            raise NotFound(f"no vendor {name!r} in the archive: see /vendors for the list")
+        return {"query": name, "candidates": [vendor_summary(v) for v in candidates]}
+    catalog = archive.catalog
+    mentioned = set(vendor.pages)
+    by_name = name_search_pages(archive, vendor)
+    values = set(vendor.values)
     documents: dict[str, dict[str, Any]] = {}
     rfcs: dict[str, list[dict]] = {}
     amounts: list[dict[str, Any]] = []
     bids: dict[str, dict[str, Any]] = {}
-    for doc_id, page in sorted({(m["document_id"], m["page"]) for m in mentions}):
+    for doc_id, page in sorted(mentioned | by_name):
         doc = catalog.document(doc_id)
         if doc is None:
             continue
+        where = {"document_id": doc_id, "filename": doc["filename"], "title": doc["title"], "page": page}
+        entry = documents.setdefault(doc_id, {**where, "pages": [], "name_only": [], "mention_only": []})
+        entry["pages"].append(page)
+        if (doc_id, page) not in mentioned:
+            entry["name_only"].append(page)
+        elif (doc_id, page) not in by_name:
+            entry["mention_only"].append(page)
         ents = catalog.entities(doc_id, page)
         text = catalog.page_texts([(doc_id, page)]).get((doc_id, page), "")
-        here = [e for e in ents if e["kind"] == "vendor" and e["value"] == value]
-        printed.update(e["printed"] for e in here)
-        where = {"document_id": doc_id, "filename": doc["filename"], "title": doc["title"], "page": page}
-        documents.setdefault(doc_id, {**where, "pages": []})["pages"].append(page)
         objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
-        for vendor, rfc in link_vendor_rfcs(text, objs):
-            if vendor == value:
+        for value, rfc in link_vendor_rfcs(text, objs):
+            if value in values or rfc in vendor.rfcs:
                 rfcs.setdefault(rfc, []).append(where)
         vendors_here = [e for e in ents if e["kind"] == "vendor"]
         for e in ents:
-            if e["kind"] == "amount" and _owner(e, vendors_here, text) == value:
+            if e["kind"] == "amount" and _owner(e, vendors_here, text) in values:
                 amounts.append({**where, "printed": e["printed"], "value": e["value"]})
             elif e["kind"] == "bid":
                 bid = bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})
                 if where not in bid["pages"]:
                     bid["pages"].append(where)
     return {
-        "vendor": value, "names": [n for n, _ in printed.most_common()],
+        "vendor": vendor.name, "key": vendor.key, "names": vendor.printed, "values": vendor.values,
         "documents": list(documents.values()),
+        "coverage": {"pages": len(mentioned | by_name), "mentioned": len(mentioned), "name_search": len(by_name),
+                     "name_only": len(by_name - mentioned), "mention_only": len(mentioned - by_name)},
         "rfcs": [{"rfc": r, "pages": p} for r, p in rfcs.items()],
         "amounts": amounts, "bids": list(bids.values()),
     }
+
+
+def expand_vendor_filters(query: Node, resolve: Callable[[], Resolution]) -> Node:
+    """`vendor:"KEY"` (an RFC or a resolved name) means every value that vendor was printed as.
+    The resolution is only asked for when the query has a vendor filter."""
+    return _expand(query, resolve) if _has_vendor(query) else query
+
+
+def _has_vendor(query: Node) -> bool:
+    if isinstance(query, (And, Or)):
+        return any(_has_vendor(q) for q in query.items)
+    if isinstance(query, Not):
+        return _has_vendor(query.item)
+    return isinstance(query, FieldFilter) and query.field == "vendor"
+
+
+def _expand(query: Node, resolve: Callable[[], Resolution]) -> Node:
+    if isinstance(query, (And, Or)):
+        return type(query)(tuple(_expand(q, resolve) for q in query.items))
+    if isinstance(query, Not):
+        return Not(_expand(query.item, resolve))
+    if not (isinstance(query, FieldFilter) and query.field == "vendor"):
+        return query
+    vendor = resolve().find(query.value)
+    if vendor is None:
+        return query
+    values = [FieldFilter("vendor", "=", v) for v in vendor.values]
+    return values[0] if len(values) == 1 else Or(tuple(values))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .cli_accounts import actor, add_account_commands, check_serve, cmd_tokens, cmd_users, record_ingest
+from .cli_records import add_record_commands, cmd_case, cmd_vendors
 from .errors import ExpedienteError, UsageError
 from .settings import Settings, settings_from_env
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     rx = sub.add_parser("reindex", help="copy the archive's index into another engine")
     rx.add_argument("--to", choices=("tantivy", "elasticsearch"), required=True)
     add_account_commands(sub)
+    add_record_commands(sub)
     return p
 
 
@@ -253,7 +255,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
     "failures": cmd_failures, "reindex": cmd_reindex, "verify": cmd_verify, "jobs": cmd_jobs,
-    "users": cmd_users, "tokens": cmd_tokens,
+    "users": cmd_users, "tokens": cmd_tokens, "vendors": cmd_vendors, "case": cmd_case,
 }
 
 if __name__ == "__main__":

@@ -42,12 +42,18 @@ def amount_cents(value: str) -> int | None:
         return None
 
 
-def records_for(doc: Document, kind: str = "otro") -> list[PageRecord]:
+def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None) -> list[PageRecord]:
+    """One record per page. The year is the document's own (`doc_date`, else the one ingest
+    read from it); only a document without a date of its own takes the years its pages print."""
     records = []
+    own = doc_date or doc.metadata.get("doc_date")
+    year = int(own[:4]) if own and own[:4].isdigit() else None
     for page in doc.pages:
         rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, index_text(page.text), kind)
         for ent in page.entities:
             _add_entity(rec, ent.kind, ent.value)
+        if year is not None:
+            rec.years = [year]
         records.append(rec)
     return records
 

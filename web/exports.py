@@ -73,3 +73,10 @@ def attachment(filename: str) -> str:
 
 def _url(base_url: str, doc_id: str, page: int) -> str:
     return f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{page}"
+
+
+def vendors_csv(vendors: list[dict[str, Any]]) -> Iterator[str]:
+    """The vendor index: one row per company."""
+    return csv_chunks(["key", "name", "rfcs", "documents", "pages", "values"],
+                      ([v["key"], v["name"], " ".join(v["rfcs"]), v["documents"], v["pages"], " | ".join(v["values"])]
+                       for v in vendors))

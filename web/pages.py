@@ -95,3 +95,18 @@ def _group_entities(entities: list[dict[str, Any]]) -> dict[str, list[dict[str, 
         if e["page"] not in slot["pages"]:
             slot["pages"].append(e["page"])
     return {kind: list(values.values()) for kind, values in grouped.items()}
+
+
+def vendors_data(archive: Archive, q: str = "") -> dict[str, Any]:
+    """The vendor index (one row per company); `q` keeps the vendors whose name holds it."""
+    data = archive.vendors()
+    if q.strip():
+        keys = {v.key for v in archive.resolution().candidates(q)}
+        data["vendors"] = [v for v in data["vendors"] if v["key"] in keys]
+    data["q"] = q
+    return data
+
+
+def case_data(archive: Archive, code: str) -> dict[str, Any]:
+    """One procurement: documents by date, amounts by role with citations, vendors, flags."""
+    return archive.case(code)

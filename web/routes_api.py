@@ -50,6 +50,16 @@ def api_page(request: Request, doc_id: str, number: PageNumber, q: str = "") -> 
     return data
 
 
+@router.get("/cases/{code:path}", summary="A procurement: its documents, amounts by role (each citing file and page), vendors, flags")
+def api_case(request: Request, code: str) -> dict[str, Any]:
+    return pages.case_data(_archive(request), code)
+
+
+@router.get("/vendors", summary="Vendors, one per company (keyed by RFC or name), with agencies and fragments set aside")
+def api_vendors(request: Request, q: str = "") -> dict[str, Any]:
+    return pages.vendors_data(_archive(request), q)
+
+
 @router.get("/vendors/{name}", summary="A vendor: pages naming it, RFCs, amounts next to it, bids")
 def api_vendor(request: Request, name: str) -> dict[str, Any]:
     return _archive(request).vendor(name)

@@ -73,6 +73,22 @@ def page_image(request: Request, doc_id: str, number: PageNumber):
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
 
 
+@router.get("/cases/{code:path}", response_class=HTMLResponse)
+def case_page(request: Request, code: str):
+    return _render(request, "case.html", pages.case_data(request.app.state.archive, code))
+
+
+@router.get("/vendors", response_class=HTMLResponse)
+def vendors_page(request: Request, q: str = ""):
+    return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q))
+
+
+@router.get("/export/vendors.csv")
+def export_vendors(request: Request):
+    data = pages.vendors_data(request.app.state.archive)
+    return _csv(exports.vendors_csv(data["vendors"]), "expediente-vendors.csv")
+
+
 @router.get("/vendors/{name}", response_class=HTMLResponse)
 def vendor_page(request: Request, name: str):
     return _render(request, "vendor.html", request.app.state.archive.vendor(name))

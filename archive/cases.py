@@ -1,0 +1,201 @@
+"""The case view: every document of one procurement, found through the codes they print (a
+fallo names the bid, the contract names both, the invoice names the contract), with its
+amounts by role, each citing file and page, and the flags a reporter should check."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from expediente.errors import NotFound, UsageError
+from ingest.entities import normalise_code
+
+from .case_roles import case_kind, invoice_ids, page_roles
+
+if TYPE_CHECKING:
+    from .archive import Archive
+
+LINKING_KINDS = {"fallo", "contrato", "convenio", "factura", "acta", "junta", "convocatoria", "expediente"}
+MAX_LINKING_CODES = 3  # a document naming more codes (an audit, a list) does not tie them together
+ROLES = ("awarded", "contracted", "invoiced", "observed")
+IVA = Decimal("1.16")
+AMENDMENT_LIMIT = Decimal("0.20")  # art. 52 LAASSP
+
+
+def case_data(archive: Archive, code: str) -> dict[str, Any]:
+    """The case of a bid or contract number typed in any form."""
+    norm = normalise_code(code)
+    if not norm:
+        raise UsageError(f"{code!r} is not a bid or contract number: write e.g. EA-IT20-2020 or DCA/TM/222/2020")
+    catalog = archive.catalog
+    codes_of: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)  # doc -> code -> {printed, kind, pages}
+    for e in catalog.entities_of(("bid", "contract")):
+        slot = codes_of[e["document_id"]].setdefault(e["value"], {"printed": e["printed"], "kind": e["kind"], "pages": set()})
+        slot["pages"].add(e["page"])
+    seeds = [d for d, codes in codes_of.items() if norm in codes]
+    if not seeds:
+        raise NotFound(f"no document prints the code {code!r}: search for it as text, or check the number")
+    docs = {d: _doc_info(archive, d) for d in seeds}
+    linked = {norm}
+    for d in seeds:
+        if docs[d]["kind"] in LINKING_KINDS and len(codes_of[d]) <= MAX_LINKING_CODES:
+            linked |= set(codes_of[d])
+    for d, codes in codes_of.items():
+        if d not in docs and linked & set(codes):
+            docs[d] = _doc_info(archive, d)
+    for d, info in docs.items():
+        info["pages"] = sorted({p for c in linked & set(codes_of[d]) for p in codes_of[d][c]["pages"]})
+    ordered = sorted(docs.values(), key=lambda i: (i["date"] is None, i["date"] or "", i["filename"]))
+    amounts, invoices = _amounts(archive, ordered, linked)
+    vendors = _case_vendors(archive, ordered)
+    printed = {c: info["printed"] for d in docs for c, info in codes_of[d].items() if c in linked}
+    kinds = {c: info["kind"] for d in docs for c, info in codes_of[d].items() if c in linked}
+    totals = _totals(amounts["invoiced"])
+    return {
+        "code": norm, "printed": printed.get(norm, code),
+        "bids": sorted(printed[c] for c in linked if kinds[c] == "bid"),
+        "contracts": sorted(printed[c] for c in linked if kinds[c] == "contract"),
+        "codes": [{"code": c, "printed": printed[c], "kind": kinds[c]} for c in sorted(linked)],
+        "vendors": vendors,
+        "documents": [{k: i[k] for k in ("document_id", "filename", "title", "kind", "date", "pages", "page_count")}
+                      for i in ordered],
+        "amounts": amounts,
+        "invoiced_total": totals[0] if totals else None,
+        "invoiced_totals": totals,
+        "flags": _flags(amounts, invoices, vendors, ordered),
+    }
+
+
+def _doc_info(archive: Archive, doc_id: str) -> dict[str, Any]:
+    doc = archive.catalog.document(doc_id) or {}
+    first = archive.catalog.page_texts([(doc_id, 1)]).get((doc_id, 1), "")
+    return {"document_id": doc_id, "filename": doc.get("filename", ""), "title": doc.get("title", ""),
+            "kind": doc.get("kind") or case_kind(doc.get("title", ""), first),
+            "date": doc.get("doc_date") or (doc.get("metadata") or {}).get("doc_date"),
+            "page_count": doc.get("page_count", 0)}
+
+
+def _amounts(archive: Archive, docs: list[dict[str, Any]], codes: set[str]) -> tuple[dict[str, list], list[dict]]:
+    """Amounts by role, each citing file and page; and each invoice's identity and issuer RFC."""
+    out: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLES}
+    invoices = []
+    for info in docs:
+        seen: set[tuple[str, str, str]] = set()
+        for page in range(1, info["page_count"] + 1):
+            ents = archive.catalog.entities(info["document_id"], page)
+            text = archive.catalog.page_texts([(info["document_id"], page)]).get((info["document_id"], page), "")
+            for r in page_roles(info["kind"], text, ents, codes):
+                value, _, currency = r["entity"]["value"].partition(" ")
+                if (r["role"], r["label"], value) in seen:
+                    continue
+                seen.add((r["role"], r["label"], value))
+                out[r["role"]].append({"value": value, "currency": currency or "MXN", "label": r["label"],
+                                       "filename": info["filename"], "document_id": info["document_id"], "page": page,
+                                       "printed": r["entity"]["printed"]})
+            if info["kind"] == "factura" and page == 1:
+                rfcs = [e["value"] for e in ents if e["kind"] == "rfc"]
+                invoices.append({**invoice_ids(text), "issuer_rfc": rfcs[0] if rfcs else None,
+                                 "filename": info["filename"], "page": 1})
+    return out, invoices
+
+
+def _case_vendors(archive: Archive, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The companies the contract and the invoices name (else those the award names)."""
+    resolution = archive.resolution()
+    for kinds in (("contrato", "convenio", "factura"), ("fallo",)):
+        pages = {(i["document_id"], p) for i in docs if i["kind"] in kinds for p in range(1, i["page_count"] + 1)}
+        found = [v for v in resolution.vendors if pages & set(v.pages)]
+        if found:
+            return [{"name": v.printed[0] if v.printed else v.name, "key": v.key, "rfc": v.rfcs[0] if v.rfcs else None,
+                     "rfcs": v.rfcs} for v in found]
+    return []
+
+
+def _totals(invoiced: list[dict[str, Any]]) -> list[dict[str, str]]:
+    sums: dict[str, Decimal] = {}
+    for a in invoiced:
+        sums[a["currency"]] = sums.get(a["currency"], Decimal(0)) + _dec(a["value"])
+    return [{"value": f"{v:.2f}", "currency": c} for c, v in sorted(sums.items(), key=lambda kv: -kv[1])]
+
+
+def _dec(value: str) -> Decimal:
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _cite(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a in items:
+        c = {"filename": a["filename"], "page": a["page"]}
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _flags(amounts: dict[str, list], invoices: list[dict], vendors: list[dict], docs: list[dict]) -> list[dict]:
+    flags: list[dict[str, Any]] = []
+    contracted = amounts["contracted"]
+    for currency in {a["currency"] for a in amounts["invoiced"]}:
+        billed = [a for a in amounts["invoiced"] if a["currency"] == currency]
+        ceiling = [a for a in contracted if a["currency"] == currency and a["label"] in ("maximum", "total", "amended")]
+        total = sum((_dec(a["value"]) for a in billed), Decimal(0))
+        if ceiling and total > max(_dec(a["value"]) for a in ceiling):
+            top = max(_dec(a["value"]) for a in ceiling)
+            flags.append({"kind": "over_invoiced", "message": f"invoices sum {total:,.2f} {currency}, above the contracted "
+                          f"{top:,.2f} {currency}", "citations": _cite(billed + ceiling)})
+    flags += _award_vs_contract(amounts["awarded"], contracted)
+    flags += _amendment(contracted)
+    flags += _invoice_checks(invoices, vendors)
+    audits = [i for i in docs if i["kind"] == "auditoria"]
+    for i in audits:
+        flags.append({"kind": "audit_observation", "message": f"an audit names this procurement: {i['title']}",
+                      "citations": [{"filename": i["filename"], "page": p} for p in i["pages"]]})
+    return flags
+
+
+def _award_vs_contract(awarded: list[dict], contracted: list[dict]) -> list[dict]:
+    totals = [a for a in contracted if a["label"] in ("total", "maximum")]
+    if not awarded or not totals:
+        return []
+    for a in awarded:
+        for c in totals:
+            x, y = _dec(a["value"]), _dec(c["value"])
+            if a["currency"] == c["currency"] and any(abs(x * f - y) <= max(Decimal(1), y / 1000) for f in (1, IVA, 1 / IVA)):
+                return []
+    return [{"kind": "award_contract_mismatch", "message": "the amount awarded and the amount contracted differ beyond IVA",
+             "citations": _cite(awarded + totals)}]
+
+
+def _amendment(contracted: list[dict]) -> list[dict]:
+    original = [a for a in contracted if a["label"] in ("total", "maximum")]
+    amended = [a for a in contracted if a["label"] in ("amended", "increase")]
+    if not original or not amended:
+        return []
+    base = max(_dec(a["value"]) for a in original)
+    for a in amended:
+        growth = _dec(a["value"]) if a["label"] == "increase" else _dec(a["value"]) - base
+        if base and growth / base > AMENDMENT_LIMIT:
+            return [{"kind": "amendment_over_20", "message": f"an amendment adds {growth / base:.0%} to the original "
+                     f"{base:,.2f} {a['currency']} (art. 52 LAASSP allows 20 %)", "citations": _cite(original + [a])}]
+    return []
+
+
+def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
+    flags = []
+    known = {r for v in vendors for r in v["rfcs"]}
+    for inv in invoices:
+        if known and inv["issuer_rfc"] and inv["issuer_rfc"] not in known:
+            flags.append({"kind": "invoice_issuer_not_vendor", "message": f"the invoice was issued by RFC {inv['issuer_rfc']}, "
+                          f"not by the contract's vendor ({', '.join(sorted(known))})", "citations": _cite([inv])})
+    for key in ("uuid", "folio"):
+        seen: dict[str, dict] = {}
+        for inv in invoices:
+            if inv.get(key) and inv[key] in seen:
+                flags.append({"kind": "duplicate_invoice", "message": f"the same invoice {key} {inv[key]} twice",
+                              "citations": _cite([seen[inv[key]], inv])})
+            elif inv.get(key):
+                seen[inv[key]] = inv
+    return flags

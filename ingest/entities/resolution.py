@@ -1,0 +1,205 @@
+"""Entity resolution: vendor mentions (as the extractors found them, page by page) become
+vendors, one per company.
+
+A vendor is keyed by the RFC printed with it where there is one, otherwise by its normalised
+name. Table-row numbers and header words glued in front of a name are dropped, buyer bodies
+(secretarías, municipios, fiscalías, auditorías) become agencies, lone fragments ("integral",
+"honda") are set aside, and spacing, OCR and prose variants ("comercializadoraolmedo quintanar",
+"nueva vizcaya y nandu logistica integral") merge into the company they name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Iterable
+
+# The first word of a buyer body: these are never vendors, whatever legal form follows.
+AGENCY_HEADS = frozenset((
+    "secretaria", "subsecretaria", "municipio", "municipalidad", "ayuntamiento", "h", "fiscalia", "auditoria",
+    "comision", "gobierno", "tesoreria", "direccion", "instituto", "poder", "congreso", "tribunal",
+    "procuraduria", "consejo", "coordinacion", "dependencia", "organo", "contraloria", "oficialia",
+    "ministerio", "sindicatura", "presidencia", "junta", "universidad", "hospital", "estado",
+))
+# Words a table header or a label glues in front of a name ("Proveedor: ...", "Administración ...").
+HEADER_WORDS = frozenset((
+    "administracion", "proveedor", "proveedores", "licitante", "licitantes", "razon", "social", "nombre",
+    "empresa", "participante", "partida", "no", "num", "numero", "lugar", "posicion", "emisor", "receptor",
+    "denominacion", "contratista", "adjudicado", "ganador", "oferente", "ofertas", "propuesta",
+))
+# Words that alone are no company ("integral", "servicios"): a one-word name made of them is a fragment.
+COMMON_WORDS = frozenset((
+    "integral", "integrales", "servicios", "servicio", "grupo", "comercial", "comercializadora", "sistemas",
+    "soluciones", "tecnologia", "consultores", "constructora", "desarrollo", "corporativo", "industrial",
+    "seguridad", "digital", "global", "internacional", "nacional", "mexicana", "mexico", "honda", "ford",
+))
+_ROW = re.compile(r"^(?:\d+|[ivx]+|[a-z])$")  # "3", "iv", "b": a table row's number or letter
+FUZZY = 0.92  # OCR variants: "magavei" for "magavel"; short names must match exactly
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One vendor mention: its normalised value and the RFC printed with it, if any."""
+
+    value: str
+    printed: str
+    document_id: str
+    page: int
+    rfc: str | None = None
+
+
+@dataclass
+class Vendor:
+    """One company: its key (RFC or name), the name shown, every value it was printed as."""
+
+    key: str
+    name: str
+    values: list[str] = field(default_factory=list)
+    rfcs: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[tuple[str, int]]:
+        return sorted({(m.document_id, m.page) for m in self.mentions})
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.document_id for m in self.mentions})
+
+
+@dataclass
+class Resolution:
+    """The stage's result: vendors, agencies (buyer bodies) and the values set aside."""
+
+    vendors: list[Vendor]
+    agencies: dict[str, list[Mention]]
+    fragments: dict[str, list[Mention]]
+
+    def find(self, typed: str) -> Vendor | None:
+        """The vendor whose key, RFC, name or any printed value is exactly what was typed."""
+        folded = clean_name(typed) or typed.strip().lower()
+        for v in self.vendors:
+            if typed.strip().upper() in v.rfcs or folded == v.key.lower() or folded in v.values:
+                return v
+        return None
+
+    def candidates(self, typed: str) -> list[Vendor]:
+        """Vendors whose name holds every word typed (`magavel` -> Servicios Integrales Magavel)."""
+        words = (clean_name(typed) or "").split()
+        if not words:
+            return []
+        return [v for v in self.vendors if all(any(w in value.split() or (len(w) >= 4 and w in value)
+                                                   for value in v.values) for w in words)]
+
+
+def clean_name(value: str) -> str:
+    """A normalised vendor value without row numbers and header words in front."""
+    from .vendors import normalise_vendor
+
+    tokens = normalise_vendor(value).split()
+    while tokens and (_ROW.match(tokens[0]) or tokens[0] in HEADER_WORDS):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def classify(name: str) -> str:
+    """'agency' for a buyer body, 'fragment' for a lone common word, else 'vendor'."""
+    tokens = name.split()
+    if not tokens:
+        return "fragment"
+    if tokens[0] in AGENCY_HEADS:
+        return "agency"
+    if len(tokens) == 1 and (tokens[0] in COMMON_WORDS or len(tokens[0]) < 4):
+        return "fragment"
+    return "vendor"
+
+
+def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
+    """Group vendor mentions into companies (the stage the vendor pages and indexes read)."""
+    agencies: dict[str, list[Mention]] = {}
+    fragments: dict[str, list[Mention]] = {}
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        name = clean_name(m.value)
+        kind = classify(name)
+        target = {"agency": agencies, "fragment": fragments}.get(kind, by_name)
+        target.setdefault(name or m.value, []).append(m)
+    names = sorted(by_name, key=lambda n: (-len(by_name[n]), n))
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda n: (-len(by_name[n]), n))
+            parent[drop] = keep
+
+    _merge_by_rfc(by_name, join)
+    _merge_variants(names, join)
+    _merge_single_words(names, by_name, fragments, join)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        if n in by_name:
+            groups.setdefault(root(n), []).append(n)
+    vendors = [_vendor(members, by_name) for members in groups.values()]
+    vendors.sort(key=lambda v: (-len(v.pages), v.name))
+    return Resolution(vendors, agencies, fragments)
+
+
+def _merge_by_rfc(by_name: dict[str, list[Mention]], join) -> None:  # type: ignore[no-untyped-def]
+    """Names printed with the same company RFC are one company."""
+    first: dict[str, str] = {}
+    for name, ms in by_name.items():
+        for m in ms:
+            if m.rfc:
+                join(first.setdefault(m.rfc, name), name)
+
+
+def _merge_variants(names: list[str], join) -> None:  # type: ignore[no-untyped-def]
+    """Spacing and OCR variants, and prose glued in front of a known name of 2+ words."""
+    compact = {n: n.replace(" ", "") for n in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ca, cb = compact[a], compact[b]
+            if ca == cb or _tail_of(a, b) or _tail_of(b, a):
+                join(a, b)
+            elif min(len(ca), len(cb)) >= 10 and SequenceMatcher(None, ca, cb).ratio() >= FUZZY:
+                join(a, b)
+
+
+def _tail_of(short: str, long: str) -> bool:
+    """'nandu logistica integral' ends 'nueva vizcaya y nandu logistica integral'."""
+    return short.count(" ") >= 1 and long.endswith(" " + short)
+
+
+def _merge_single_words(names: list[str], by_name: dict[str, list[Mention]],
+                        fragments: dict[str, list[Mention]], join) -> None:  # type: ignore[no-untyped-def]
+    """A one-word name inside exactly one longer name belongs to it; inside none and without an
+    RFC it is a fragment."""
+    for n in [n for n in names if " " not in n]:
+        holders = {m for m in names if " " in m and n in m.split()}
+        if len(holders) == 1:
+            join(holders.pop(), n)
+        elif holders or not any(m.rfc for m in by_name[n]):
+            fragments.setdefault(n, []).extend(by_name.pop(n))
+
+
+def _vendor(members: list[str], by_name: dict[str, list[Mention]]) -> Vendor:
+    mentions = [m for n in members for m in by_name[n]]
+    rfc_counts: dict[str, int] = {}
+    for m in mentions:
+        if m.rfc:
+            rfc_counts[m.rfc] = rfc_counts.get(m.rfc, 0) + 1
+    rfcs = sorted(rfc_counts, key=lambda r: (-rfc_counts[r], r))
+    # The name shown: the value printed most often among the plain (no glued words) ones.
+    name = min(members, key=lambda n: (-sum(1 for m in by_name[n]), n.count(" ") > 4, n))
+    printed: dict[str, int] = {}
+    for m in mentions:
+        printed[m.printed] = printed.get(m.printed, 0) + 1
+    return Vendor(rfcs[0] if rfcs else name, name, sorted(set(members)), rfcs,
+                  sorted(printed, key=lambda p: -printed[p]), mentions)

@@ -1,0 +1,70 @@
+"""Entity resolution: vendor mentions -> one vendor per company, agencies and fragments apart."""
+from __future__ import annotations
+
+from ingest.entities import Mention, extract_entities, link_vendor_rfcs, resolve_vendors
+from ingest.entities.resolution import classify, clean_name
+
+
+def m(value: str, doc: str = "d1", page: int = 1, rfc: str | None = None) -> Mention:
+    return Mention(value, value, doc, page, rfc)
+
+
+def test_row_numbers_and_header_words_are_not_part_of_a_name():
+    assert clean_name("3 Ñandú Logística Integral, S.A. de C.V.") == "nandu logistica integral"
+    assert clean_name("Administración Ñandú Logística Integral SA de CV") == "nandu logistica integral"
+    assert clean_name("Proveedor: Quatro Desarrollo Móvil, S.A. de C.V.") == "quatro desarrollo movil"
+
+
+def test_buyer_bodies_are_agencies_and_lone_common_words_fragments():
+    assert classify("secretaria de seguridad publica") == "agency"
+    assert classify("fiscalia general del estado de nayarit") == "agency"
+    assert classify("municipio de juarez") == "agency"
+    assert classify("auditoria superior del estado") == "agency"
+    assert classify("integral") == "fragment"
+    assert classify("servicios integrales magavel") == "vendor"
+
+
+def test_variants_of_one_company_merge_into_one_vendor():
+    res = resolve_vendors([
+        m("nandu logistica integral"), m("3 nandu logistica integral", page=2),
+        m("nandulogistica integral", "d2"),  # OCR merged two words
+        m("nueva vizcaya y nandu logistica integral", "d3"),  # prose glued in front
+        m("nandu logistica integrai", "d4"),  # OCR misread a letter
+        m("integral", "d5"),  # a fragment
+        m("comercializadora olmedo quintanar", "d6"), m("comercializadoraolmedo quintanar", "d7"),
+        m("secretaria de administracion", "d8"),
+    ])
+    assert [v.name for v in res.vendors] == ["nandu logistica integral", "comercializadora olmedo quintanar"]
+    nandu = res.vendors[0]
+    assert nandu.documents == ["d1", "d2", "d3", "d4"] and len(nandu.pages) == 5
+    assert "integral" in res.fragments and "secretaria de administracion" in res.agencies
+
+
+def test_a_vendor_is_keyed_by_its_rfc_and_names_printed_with_one_rfc_merge():
+    res = resolve_vendors([m("grupo vigia digital", rfc="GVD170228B53"), m("vigia digital del centro", "d2", rfc="GVD170228B53"),
+                           m("grupo vigia digital", "d3")])
+    assert len(res.vendors) == 1 and res.vendors[0].key == "GVD170228B53"
+    assert res.find("GVD170228B53") is res.vendors[0] and res.find("Grupo Vigía Digital, S.A. de C.V.") is res.vendors[0]
+
+
+def test_different_companies_stay_apart():
+    res = resolve_vendors([m("servicios integrales magavel"), m("soluciones integrales ydosk"), m("sistemas opticos cuernavaca"),
+                           m("servicios integrales del sur")])
+    assert len(res.vendors) == 4
+
+
+def test_a_partial_name_offers_the_vendors_it_may_mean():
+    res = resolve_vendors([m("servicios integrales magavel"), m("soluciones integrales ydosk")])
+    assert res.find("magavel") is None
+    assert [v.name for v in res.candidates("magavel")] == ["servicios integrales magavel"]
+    assert len(res.candidates("integrales")) == 2 and res.candidates("nadie") == []
+
+
+def test_fed_by_the_extractors():
+    text = ("Licitantes:\n1 Servicios Integrales Magavel, S.A. de C.V. RFC SIM1508193C1 $1,023,123.00\n"
+            "2 Sistemas Ópticos Cuernavaca, S.A. de C.V. RFC SOC090917G50 $1,096,880.40\n"
+            "Se adjudica a SERVICIOS INTEGRALES MAGAVEL SA DE CV por la Secretaría de Administración.")
+    ents = extract_entities(text)
+    rfc_of = dict(link_vendor_rfcs(text, ents))
+    res = resolve_vendors(Mention(e.value, e.printed, "d", 1, rfc_of.get(e.value)) for e in ents if e.kind == "vendor")
+    assert sorted(v.key for v in res.vendors) == ["SIM1508193C1", "SOC090917G50"]

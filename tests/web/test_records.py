@@ -1,0 +1,61 @@
+"""The procurement record in the web UI and its JSON twins: vendors, a vendor, a case."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import os
+
+
+def test_vendor_index_page_json_and_csv(client):
+    data = client.get("/api/vendors").json()
+    assert len(data["vendors"]) == 7 and {"key", "name", "rfcs", "documents", "pages"} <= set(data["vendors"][0])
+    html = client.get("/vendors", params={"lang": "es"})
+    assert html.status_code == 200 and "/vendors/SIM1508193C1" in html.text and "Proveedores" in html.text
+    assert "Vendors" in client.get("/vendors", params={"lang": "en"}).text
+    assert [v["key"] for v in client.get("/api/vendors", params={"q": "magavel"}).json()["vendors"]] == ["SIM1508193C1"]
+    csv = client.get("/export/vendors.csv")
+    assert csv.status_code == 200 and "SIM1508193C1" in csv.text
+
+
+def test_a_partial_vendor_name_offers_the_matching_vendors(client):
+    r = client.get("/vendors/magavel")
+    assert r.status_code == 200 and 'href="/vendors/SIM1508193C1"' in r.text
+    assert client.get("/api/vendors/magavel").json()["candidates"][0]["key"] == "SIM1508193C1"
+    assert client.get("/vendors/nadie en absoluto").status_code == 404
+
+
+def test_a_vendor_page_says_how_its_pages_were_found(client):
+    data = client.get("/api/vendors/SIM1508193C1").json()
+    assert data["key"] == "SIM1508193C1" and data["coverage"]["name_only"] == 0
+    r = client.get("/vendors/SIM1508193C1", params={"lang": "en"})
+    assert "found by a search for its name" in r.text
+
+
+def test_the_case_page_and_its_json_twin(client):
+    data = client.get("/api/cases/EA-IT20-2020").json()
+    assert {"code", "bids", "contracts", "vendors", "documents", "amounts", "invoiced_total", "flags"} <= set(data)
+    assert set(data["amounts"]) == {"awarded", "contracted", "invoiced", "observed"}
+    a = data["amounts"]["awarded"][0]
+    assert {"value", "currency", "filename", "page", "printed"} <= set(a)
+    assert {"document_id", "filename", "kind", "date", "pages"} <= set(data["documents"][0])
+    assert client.get("/api/cases/DCA/TM/222/2020").json()["contracts"] == ["DCA/TM/222/2020"]
+    html = client.get("/cases/EA-IT20-2020", params={"lang": "es"})
+    assert html.status_code == 200 and "Procedimiento EA-IT20-2020" in html.text and "1,023,123.00 MXN" in html.text
+    page = re.search(r'href="(/documents/[0-9a-f]+/pages/2\?q=[^"]+)">fallo_EA-IT20-2020_morelos.pdf p. 2', html.text)
+    assert page and client.get(page.group(1).replace("&amp;", "&")).status_code == 200, "an amount cites its page"
+    assert "Procurement EA-IT20-2020" in client.get("/cases/EA-IT20-2020", params={"lang": "en"}).text
+    r = client.get("/api/cases/ZZ-9999-1999")
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+
+
+def test_cli_vendors_and_case_json(tantivy_samples):
+    env = {**os.environ, "EXPEDIENTE_DATA_DIR": str(tantivy_samples.settings.data_dir)}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "expediente.cli", *a], capture_output=True, text=True,  # noqa: E731
+                                    env=env, timeout=300, check=True).stdout
+    vendors = json.loads(run("vendors", "--json"))["vendors"]
+    assert set(vendors[0]) == {"key", "name", "rfcs", "documents", "pages"} and len(vendors) == 7
+    case = json.loads(run("case", "EA-IT20-2020", "--json"))
+    assert case["invoiced_total"] == {"value": "1023123.00", "currency": "MXN"}
