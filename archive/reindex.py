@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .lease import Lease
 from .records import document_records
 
-BATCH = 50
+BATCH_PAGES = 5000  # pages per commit: large bulk batches, a few tens of MB in memory
 
 
 def _target_engine(settings: Settings, target: str) -> SearchEngine:
@@ -58,14 +58,17 @@ def reindex(settings: Settings, target: str) -> dict[str, int]:
                         "the ingest to finish, and run reindex again")
     engine = _target_engine(settings, target)
     copied = {"documents": 0, "pages": 0}
+    staged = 0
     try:
         for doc_id in catalog.iter_documents():
             records = document_records(catalog, doc_id)
             engine.add(records)
             copied["documents"] += 1
             copied["pages"] += len(records)
-            if copied["documents"] % BATCH == 0:
+            staged += len(records)
+            if staged >= BATCH_PAGES:
                 engine.commit()
+                staged = 0
         engine.commit()
         _publish(settings, engine)  # searches used the old index until this switch
     finally:

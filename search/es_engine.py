@@ -9,6 +9,7 @@ the minimal distribution (no analysis-common module) as on the full one.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
@@ -33,6 +34,12 @@ MAPPING: dict[str, Any] = {
     },
 }
 _FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
+# Bulk sizes measured with benchmarks/es_bulk.py (2 cores, one node, 512 MB heap): dense
+# pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; larger requests or
+# more of them were slower on that node (heap pressure). A larger node: see the README.
+BULK_PAGES = 250
+BULK_THREADS = 2
+BULK_MAX_BYTES = 8 << 20
 _INT_FIELDS = {"amount": "amounts", "date": "dates", "year": "years"}
 
 
@@ -54,6 +61,7 @@ class ElasticsearchEngine:
         self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2)
         self._actions: list[dict[str, Any]] = []
         self._deletes: set[str] = set()
+        self.building = build
         if build:
             self.write_index = self._create_index()
         elif writable:
@@ -75,8 +83,10 @@ class ElasticsearchEngine:
 
     def _create_index(self) -> str:
         name = f"{self.alias}-v{MAPPING_VERSION}-{time.time_ns()}"
-        self._call(self.es.indices.create, index=name, mappings=MAPPING,
-                   settings={"number_of_shards": 1, "number_of_replicas": 0})
+        settings: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+        if self.building:  # nobody searches it before publish(): no refresh until then
+            settings["refresh_interval"] = "-1"
+        self._call(self.es.indices.create, index=name, mappings=MAPPING, settings=settings)
         return name
 
     def _ensure_index(self) -> str:
@@ -95,6 +105,9 @@ class ElasticsearchEngine:
 
     def publish(self) -> None:
         """Put the built index behind the alias in one atomic step, then drop the old ones."""
+        if self.building:  # searchable from now on: the usual refresh, and everything in it
+            self._call(self.es.indices.put_settings, index=self.write_index, settings={"refresh_interval": None})
+            self._call(self.es.indices.refresh, index=self.write_index)
         old = self._behind_alias()
         actions = [{"add": {"index": self.write_index, "alias": self.alias}}]
         actions += [{"remove": {"index": name, "alias": self.alias}} for name in old]
@@ -116,13 +129,14 @@ class ElasticsearchEngine:
         self._deletes.add(document_id)
 
     def commit(self) -> None:
-        """Deletes, then one bulk request stream, then a refresh; on failure nothing is marked done."""
+        """Deletes, then the bulk requests (two in flight), then a refresh; on failure nothing is marked done."""
         try:
             if self._deletes:
                 self._delete_pages(sorted(self._deletes))
             if self._actions:
-                helpers.bulk(self.es, self._actions, chunk_size=500, max_retries=2)
-            self.es.indices.refresh(index=self.write_index)
+                self._bulk(self._actions)
+            if not self.building:  # a reindex's index is refreshed once, when published
+                self.es.indices.refresh(index=self.write_index)
         except helpers.BulkIndexError as exc:
             first = exc.errors[0] if exc.errors else {}
             raise EngineUnavailable(f"Elasticsearch rejected {len(exc.errors)} pages (first: {first}); "
@@ -130,6 +144,22 @@ class ElasticsearchEngine:
         except (TransportError, ApiError) as exc:
             raise _unavailable(self.url, exc) from exc
         self._actions, self._deletes = [], set()
+
+    def _bulk(self, actions: list[dict[str, Any]]) -> None:
+        """Bulk requests from BULK_THREADS threads at once, each retrying a chunk the node
+        rejected as busy (429); any other failed page raises BulkIndexError."""
+        size = max(BULK_PAGES, -(-len(actions) // BULK_THREADS))
+        parts = [actions[i:i + size] for i in range(0, len(actions), size)]
+
+        def send(part: list[dict[str, Any]]) -> None:
+            for _ in helpers.streaming_bulk(self.es, part, chunk_size=BULK_PAGES, max_chunk_bytes=BULK_MAX_BYTES,
+                                            max_retries=2):
+                pass
+
+        if len(parts) == 1:
+            return send(parts[0])
+        with ThreadPoolExecutor(len(parts)) as pool:
+            list(pool.map(send, parts))  # re-raises the first error
 
     def _delete_pages(self, doc_ids: list[str]) -> None:
         """Delete by id, not delete_by_query: that API lives in a module the minimal
