@@ -1,0 +1,233 @@
+"""Archive-scale benchmark (issue 10): N dense born-digital pages through the real CLI.
+
+Generates the pages (benchmarks/scale_corpus.py) unless --corpus names them, then prints:
+pdftotext on the same files with the same parallelism, `expediente ingest` pages/s and its
+peak memory (the whole process tree, sampled), catalog and original bytes per page,
+`reindex --to elasticsearch` pages/s, search p50/p99 over HTTP per query kind on each
+engine (a real `expediente serve`; every search also computes the facets), and the recall
+of the tokens planted on known pages. Not in CI: 100k pages take about an hour here.
+
+    .venv/bin/python benchmarks/scale.py --pages 20000 [--work /tmp/scale] [--workers 2]
+        [--es-url http://127.0.0.1:9200 | --no-es] [--repeat 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The CLI of this checkout (PYTHONPATH below), whatever the installed entry point points at.
+CLI = [sys.executable, "-c", "import sys; from expediente.cli import main; sys.exit(main())"]
+
+QUERIES = {
+    "word": ["videovigilancia", "combustible", "garantía", "contrato"],
+    "phrase": ['"servicios magavel"', '"quatro desarrollo urbano"', '"agua potable"'],
+    "code": ["EA-IT45-2019", "LA-LP20-2021", "DCA/TM/222/2020"],
+    "prefix": ["videovig*", "licitac*"],
+    "boolean": ["(patrullas OR uniformes) -fianza", "magavel cámaras~"],
+    "filter": ["monto:>=1000000", "amount:1000000..2000000", "proveedor:magavel", "year:2020", "date:2021-03"],
+}
+
+
+def pdftotext_rate(files: list[Path], pages: int, workers: int) -> float:
+    """pdftotext on the same files, `workers` at a time: the floor for any text extraction."""
+    def one(path: Path) -> None:
+        subprocess.run(["pdftotext", "-q", str(path), os.devnull], check=True)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(one, files))
+    return pages / (time.perf_counter() - started)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        kids = [p for p, pp in parents.items() if pp == pid and p not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak MB of the process tree) of a command that must succeed."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.5)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
+    return time.perf_counter() - started, peak / 1024
+
+
+def catalog_bytes(data: Path) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(data / "catalog.sqlite")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return sum(p.stat().st_size for p in data.glob("catalog.sqlite*"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(env: dict[str, str]) -> Iterator[httpx.Client]:
+    """A real `expediente serve` on a free port, and an HTTP client to it."""
+    port = _free_port()
+    proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
+    try:
+        for _ in range(120):
+            try:
+                if client.get("/api/search", params={"q": "contrato"}).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        else:
+            raise SystemExit("the server did not start")
+        yield client
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(30)
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def latencies(client: httpx.Client, planted: dict[str, list], repeat: int) -> dict[str, tuple[float, float, float]]:
+    """(p50, p99, max) in ms per query kind, over `repeat` rounds after one warm-up round."""
+    kinds = dict(QUERIES, rare=list(planted)[:20])
+    out = {}
+    for kind, queries in kinds.items():
+        samples = []
+        for round_ in range(repeat + 1):
+            for q in queries:
+                started = time.perf_counter()
+                r = client.get("/api/search", params={"q": q})
+                took = (time.perf_counter() - started) * 1000
+                r.raise_for_status()
+                if round_:
+                    samples.append(took)
+        out[kind] = (_pct(samples, 0.5), _pct(samples, 0.99), max(samples))
+    return out
+
+
+def recall(client: httpx.Client, planted: dict[str, list]) -> tuple[int, int]:
+    """How many planted tokens find exactly their (file, page) as the first hit."""
+    found = 0
+    for token, (filename, page) in planted.items():
+        hits = client.get("/api/search", params={"q": token}).json()["hits"]
+        found += bool(hits) and (hits[0]["filename"], hits[0]["page"]) == (filename, page)
+    return found, len(planted)
+
+
+def report_search(label: str, env: dict[str, str], planted: dict[str, list], repeat: int) -> None:
+    with serving(env) as client:
+        found, total = recall(client, planted)
+        print(f"{label}: planted-token recall {found}/{total}")
+        for kind, (p50, p99, worst) in latencies(client, planted, repeat).items():
+            print(f"{label}: search over HTTP, {kind:8s} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   max {worst:6.1f} ms")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=20000)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/expediente-scale"))
+    ap.add_argument("--corpus", type=Path, help="pages made earlier by scale_corpus.py (default: make them)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--es-url", default="http://127.0.0.1:9200")
+    ap.add_argument("--no-es", action="store_true")
+    ap.add_argument("--repeat", type=int, default=10)
+    args = ap.parse_args()
+
+    from benchmarks.scale_corpus import generate
+
+    corpus = args.corpus or args.work / "corpus"
+    if args.corpus is None and not (corpus / "planted.json").exists():
+        generate(corpus, args.pages, workers=args.workers)
+    planted = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))
+    files = sorted(corpus.glob("*.pdf"))
+    import pypdfium2 as pdfium
+
+    pages = sum(len(pdfium.PdfDocument(str(f))) for f in files)
+    originals = sum(f.stat().st_size for f in files)
+    print(f"{pages} pages in {len(files)} PDFs ({originals / pages:.0f} bytes of PDF per page), "
+          f"{args.workers} workers, load average before: {os.getloadavg()[0]:.2f}")
+
+    print(f"pdftotext, {args.workers} at a time: {pdftotext_rate(files, pages, args.workers):7.0f} pages/s")
+    data = args.work / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    env = dict(os.environ, EXPEDIENTE_DATA_DIR=str(data), EXPEDIENTE_WORKERS=str(args.workers),
+               EXPEDIENTE_ENGINE="tantivy", PYTHONPATH=str(ROOT))
+    seconds, peak = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
+    print(f"expediente ingest (tantivy): {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
+          f"{peak:.0f} MB (process tree), load average after: {os.getloadavg()[0]:.2f}")
+    size = catalog_bytes(data)
+    print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
+          f"{originals / pages / 1024:.1f} KB per page)")
+    report_search("tantivy", env, planted, args.repeat)
+
+    if not args.no_es:
+        es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
+                      EXPEDIENTE_ES_INDEX=f"expediente-scale-{os.getpid()}")
+        try:
+            seconds, peak = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
+            print(f"reindex --to elasticsearch: {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
+                  f"{peak:.0f} MB")
+            report_search("elasticsearch", es_env, planted, args.repeat)
+        finally:
+            from search.es_engine import ElasticsearchEngine
+
+            engine = ElasticsearchEngine(args.es_url, es_env["EXPEDIENTE_ES_INDEX"], build=False, writable=False)
+            engine.drop()
+            engine.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
