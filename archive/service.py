@@ -100,24 +100,30 @@ class _Tracker:
                 self._ended(job)
 
     def _ended(self, job: dict[str, Any]) -> None:
-        name = job["inner_path"] or job["filename"]
-        if job["status"] == "failed":
-            where = job["source"] + (f" → {job['inner_path']}" if job["inner_path"] else "")
-            failure = Failure(where, name, job["code"] or "error", job["reason"] or "", job["sha256"])
-            self.report.failed.append(failure)
-            return self.emit("failed", failure.__dict__)
         if job["result"] == "expanded":
             children = self.queue.children(job["id"])
             self.add(children)
-            return self.emit("expanded", {"filename": name, "files": len(children)})
-        if job["result"] == "present":
-            info = {"filename": name, "document_id": job["sha256"]}
-            self.report.present.append(info)
-            return self.emit("present", info)
-        info = {"filename": name, "document_id": job["sha256"], "pages": job["pages_total"] or 0,
-                "ocr_pages": job["ocr_pages"]}
-        self.report.ingested.append(info)
-        self.emit("ingested", info)
+            self.emit("expanded", {"filename": job["inner_path"] or job["filename"], "files": len(children)})
+            return
+        where = job["source"] + (f" → {job['inner_path']}" if job["inner_path"] else "")
+        record_outcome(self.report, self.emit, job, where, job["sha256"])
+
+
+def record_outcome(report: Report, emit: Event, job: dict[str, Any], where: str, document_id: str | None) -> None:
+    """One ended file into the report and the progress lines, for local and remote ingests
+    alike (an unpacked ZIP is the caller's: its files follow)."""
+    name = job["inner_path"] or job["filename"]
+    if job["status"] == "failed":
+        failure = Failure(where, name, job["code"] or "error", job["reason"] or "", job.get("sha256"))
+        report.failed.append(failure)
+        return emit("failed", failure.__dict__)
+    info: dict[str, Any] = {"filename": name, "document_id": document_id}
+    if job["result"] == "present":
+        report.present.append(info)
+        return emit("present", info)
+    info.update(pages=job["pages_total"] or 0, ocr_pages=job["ocr_pages"])
+    report.ingested.append(info)
+    emit("ingested", info)
 
 
 def ingest_files(settings: Settings, paths: Iterable[Path], on_event: Event | None = None,

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import httpx
 
 from archive import Report
+from archive.service import record_outcome
 from ingest import Failure, collect_files
 
 from .errors import (EngineUnavailable, ExpedienteError, Forbidden, NotFound, QuerySyntaxError, ServerUnavailable,
@@ -174,22 +175,11 @@ class _Follower:
         return not self.waiting
 
     def _ended(self, job: dict[str, Any], children: list[dict[str, Any]]) -> None:
-        name = job["inner_path"] or job["filename"]
-        if job["status"] == "failed":
-            failure = Failure(self.where[job["id"]], name, job["code"] or "error", job["reason"] or "", None)
-            self.report.failed.append(failure)
-            return self.emit("failed", failure.__dict__)
-        if job["result"] == "expanded":
+        if job["status"] == "done" and job["result"] == "expanded":
             zip_path = self.where[job["id"]].split(" → ")[0]
             for child in children:
                 self.where[child["id"]] = f"{zip_path} → {child['inner_path']}"
                 self.waiting.add(child["id"])
-            return self.emit("expanded", {"filename": name, "files": len(children)})
-        if job["result"] == "present":
-            info = {"filename": name, "document_id": job["document_id"]}
-            self.report.present.append(info)
-            return self.emit("present", info)
-        info = {"filename": name, "document_id": job["document_id"], "pages": job["pages_total"] or 0,
-                "ocr_pages": job["ocr_pages"]}
-        self.report.ingested.append(info)
-        self.emit("ingested", info)
+            self.emit("expanded", {"filename": job["inner_path"] or job["filename"], "files": len(children)})
+            return
+        record_outcome(self.report, self.emit, job, self.where[job["id"]], job.get("document_id"))
