@@ -135,7 +135,7 @@ def amount_number(value: str) -> float:
 
 
 _UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
-_FOLIO = re.compile(r"(?i)serie:?\s*([A-Z0-9]{1,10})\s+folio:?\s*([0-9]{1,12})\b")
+_FOLIO = re.compile(r"(?i)serie(?::|\s+y\s+folio:)?\s*([A-Z0-9]{1,10})\s+(?:folio:?\s*)?([0-9]{1,12})\b")
 
 
 def invoice_ids(text: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from expediente.errors import NotFound, UsageError
-from ingest.entities import normalise_code
+from ingest.entities import fold, normalise_code
 
 from .case_roles import case_kind, invoice_ids, page_roles
 
@@ -46,8 +46,10 @@ def case_data(archive: Archive, code: str) -> dict[str, Any]:
             docs[d] = _doc_info(archive, d)
     for d, info in docs.items():
         info["pages"] = sorted({p for c in linked & set(codes_of[d]) for p in codes_of[d][c]["pages"]})
+    _add_invoice_twins(archive, docs)
     ordered = sorted(docs.values(), key=lambda i: (i["date"] is None, i["date"] or "", i["filename"]))
     amounts, invoices = _amounts(archive, ordered, linked)
+    amounts["invoiced"] = _one_per_invoice(amounts["invoiced"], invoices)
     vendors = _case_vendors(archive, ordered)
     printed = {c: info["printed"] for d in docs for c, info in codes_of[d].items() if c in linked}
     kinds = {c: info["kind"] for d in docs for c, info in codes_of[d].items() if c in linked}
@@ -73,7 +75,35 @@ def _doc_info(archive: Archive, doc_id: str) -> dict[str, Any]:
     return {"document_id": doc_id, "filename": doc.get("filename", ""), "title": doc.get("title", ""),
             "kind": doc.get("kind") or case_kind(doc.get("title", ""), first),
             "date": doc.get("doc_date") or (doc.get("metadata") or {}).get("doc_date"),
-            "page_count": doc.get("page_count", 0)}
+            "page_count": doc.get("page_count", 0), "media_type": doc.get("media_type", "")}
+
+
+def _add_invoice_twins(archive: Archive, docs: dict[str, dict[str, Any]]) -> None:
+    """A CFDI's XML and its printed PDF are one invoice: the twin that prints no code of the
+    case joins it through the invoice's UUID."""
+    for info in [i for i in docs.values() if i["kind"] == "factura"]:
+        text = archive.catalog.page_texts([(info["document_id"], 1)]).get((info["document_id"], 1), "")
+        uuid = invoice_ids(text).get("uuid")
+        if not uuid:
+            continue
+        for doc_id in archive.catalog.documents_printing(uuid, limit=20):
+            if doc_id not in docs:
+                twin = _doc_info(archive, doc_id)
+                if twin["kind"] == "factura":
+                    docs[doc_id] = {**twin, "pages": [1]}
+
+
+def _one_per_invoice(invoiced: list[dict[str, Any]], invoices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each invoice counted once: the XML and the PDF of one CFDI share its UUID."""
+    uuid_of = {inv["filename"]: inv.get("uuid") for inv in invoices}
+    kept, seen = [], set()
+    for a in invoiced:
+        uuid = uuid_of.get(a["filename"])
+        if uuid and uuid in seen:
+            continue
+        seen.add(uuid)
+        kept.append({**a, "uuid": uuid})
+    return kept
 
 
 def _amounts(archive: Archive, docs: list[dict[str, Any]], codes: set[str]) -> tuple[dict[str, list], list[dict]]:
@@ -96,20 +126,36 @@ def _amounts(archive: Archive, docs: list[dict[str, Any]], codes: set[str]) -> t
             if info["kind"] == "factura" and page == 1:
                 rfcs = [e["value"] for e in ents if e["kind"] == "rfc"]
                 invoices.append({**invoice_ids(text), "issuer_rfc": rfcs[0] if rfcs else None,
-                                 "filename": info["filename"], "page": 1})
+                                 "filename": info["filename"], "page": 1, "media_type": info["media_type"]})
     return out, invoices
 
 
 def _case_vendors(archive: Archive, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The companies the contract and the invoices name (else those the award names)."""
+    """The companies the contract names (else the one the award names, else the invoices'): an
+    invoice's issuer is checked against them, so it cannot vouch for itself."""
     resolution = archive.resolution()
-    for kinds in (("contrato", "convenio", "factura"), ("fallo",)):
+    for kinds in (("contrato", "convenio"), ("fallo",), ("factura",)):
         pages = {(i["document_id"], p) for i in docs if i["kind"] in kinds for p in range(1, i["page_count"] + 1)}
         found = [v for v in resolution.vendors if pages & set(v.pages)]
+        if kinds == ("fallo",):
+            winners = {v.key for v in (resolution.find(w) for w in _award_vendors(archive, pages)) if v is not None}
+            found = [v for v in found if v.key in winners]
         if found:
             return [{"name": v.printed[0] if v.printed else v.name, "key": v.key, "rfc": v.rfcs[0] if v.rfcs else None,
                      "rfcs": v.rfcs} for v in found]
     return []
+
+
+def _award_vendors(archive: Archive, pages: set[tuple[str, int]]) -> list[str]:
+    """The vendor named first after "se adjudica" on each page of a fallo, not the table of bidders."""
+    out = []
+    for doc_id, page in sorted(pages):
+        text = fold(archive.catalog.page_texts([(doc_id, page)]).get((doc_id, page), ""))
+        at = text.find("adjudica")
+        after = [e for e in archive.catalog.entities(doc_id, page) if e["kind"] == "vendor" and e["start"] > at >= 0]
+        if after:
+            out.append(after[0]["value"])
+    return out
 
 
 def _totals(invoiced: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -193,9 +239,14 @@ def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
     for key in ("uuid", "folio"):
         seen: dict[str, dict] = {}
         for inv in invoices:
-            if inv.get(key) and inv[key] in seen:
+            first = seen.get(inv.get(key) or "")
+            # The same UUID in an XML and a PDF is one CFDI and its print-out; the same folio
+            # under the same UUID is that one invoice again.
+            twin = first is not None and (first["media_type"] != inv.get("media_type") if key == "uuid"
+                                          else first.get("uuid") == inv.get("uuid"))
+            if first is not None and not twin:
                 flags.append({"kind": "duplicate_invoice", "message": f"the same invoice {key} {inv[key]} twice",
-                              "citations": _cite([seen[inv[key]], inv])})
-            elif inv.get(key):
+                              "citations": _cite([first, inv])})
+            elif inv.get(key) and first is None:
                 seen[inv[key]] = inv
     return flags

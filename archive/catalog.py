@@ -324,3 +324,9 @@ class Catalog:
         row = self._rows("SELECT count(*) AS n, coalesce(sum(status = 'indexed'), 0) AS i, "
                          "coalesce(max(added_at), '') AS a FROM documents")[0]
         return row["n"], row["i"], row["a"]
+
+    def documents_printing(self, text: str, limit: int) -> list[str]:
+        """Citable documents whose text holds this exact string (a CFDI UUID), at most `limit`."""
+        rows = self._rows("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id "
+                          "WHERE d.status = 'indexed' AND instr(upper(p.text), ?) > 0 LIMIT ?", (text.upper(), limit))
+        return [r["document_id"] for r in rows]

@@ -77,8 +77,8 @@ def test_flags_over_invoice_amendment_mismatch_duplicates_and_foreign_issuer():
         "invoiced": [_a("invoiced", "total", "700000.00", "f1.pdf"), _a("invoiced", "total", "700000.00", "f2.pdf")],
         "observed": [],
     }
-    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "AAA010101AAA", "filename": "f1.pdf", "page": 1},
-                {"uuid": "U1", "folio": "A-2", "issuer_rfc": "BBB010101BBB", "filename": "f2.pdf", "page": 1}]
+    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "AAA010101AAA", "filename": "f1.pdf", "page": 1, "media_type": "application/pdf"},
+                {"uuid": "U1", "folio": "A-2", "issuer_rfc": "BBB010101BBB", "filename": "f2.pdf", "page": 1, "media_type": "application/pdf"}]
     vendors = [{"name": "Alfa", "rfc": "AAA010101AAA", "rfcs": ["AAA010101AAA"]}]
     flags = {f["kind"]: f for f in _flags(amounts, invoices, vendors, [])}
     assert set(flags) == {"over_invoiced", "award_contract_mismatch", "amendment_over_20", "invoice_issuer_not_vendor",
