@@ -87,8 +87,9 @@ def _migrate(db: sqlite3.Connection) -> None:
 
 def _pages_with_rowid(db: sqlite3.Connection) -> None:
     """Catalogs before issue 10 kept pages WITHOUT ROWID, where a row over ~1 KB spills into
-    overflow pages left mostly empty (8.8 KB on disk for 5.9 KB of text): copy them once
-    into the rowid table. The space freed is reused by later pages (VACUUM returns it)."""
+    overflow pages left mostly empty (8.8 KB on disk for 5.9 KB of text), and text-layer
+    pages' boxes as JSON: copy them once into the rowid table, without those boxes. The
+    space freed is reused by later pages (VACUUM returns it to the disk)."""
     def old() -> bool:
         row = db.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'pages'").fetchone()
         return row is not None and "WITHOUT ROWID" in row["sql"].upper()
@@ -100,7 +101,10 @@ def _pages_with_rowid(db: sqlite3.Connection) -> None:
         if old():  # another process may have migrated it while this one waited
             db.execute("ALTER TABLE pages RENAME TO pages_without_rowid")
             db.execute(next(part for part in SCHEMA.split(";") if "TABLE IF NOT EXISTS pages" in part))
-            db.execute("INSERT INTO pages SELECT * FROM pages_without_rowid ORDER BY document_id, number")
+            keep = "document_id, number, text, method, confidence, width, height"
+            db.execute(f"INSERT INTO pages ({keep}, words, doubtful) SELECT {keep}, "
+                       f"CASE WHEN method = '{TEXT_LAYER}' THEN '{wordboxes.RECOMPUTE}' ELSE words END, doubtful "
+                       "FROM pages_without_rowid ORDER BY document_id, number")  # text-layer boxes: recomputed
             db.execute("DROP TABLE pages_without_rowid")
     except BaseException:
         db.execute("ROLLBACK")

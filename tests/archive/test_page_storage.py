@@ -70,15 +70,18 @@ def test_an_older_catalog_is_migrated_in_place(tmp_path):
     db.execute(OLD_PAGES)
     words = json.dumps([[0, 4, 0.1, 0.1, 0.2, 0.12]])
     db.executemany("INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
-                   [("d" * 64, n, f"hola {n}", "text", None, 612.0, 792.0, words, "[]") for n in (2, 1)])
+                   [("d" * 64, n, f"hola {n}", method, None, 612.0, 792.0, words, "[]") for n, method in
+                    ((2, "ocr"), (1, "text"))])
     db.commit()
     db.close()
     catalog = Catalog(path)
     try:
         sql = catalog.db.execute("SELECT sql FROM sqlite_schema WHERE name = 'pages'").fetchone()["sql"]
         assert "WITHOUT ROWID" not in sql.upper()
-        page = catalog.page("d" * 64, 2)
+        page = catalog.page("d" * 64, 2)  # OCR boxes kept as they were
         assert page is not None and page["text"] == "hola 2" and page["words"] == [(0, 4, 0.1, 0.1, 0.2, 0.12)]
+        page = catalog.page("d" * 64, 1)  # text-layer boxes dropped: the page view recomputes them
+        assert page is not None and page["text"] == "hola 1" and page["words"] is None
         assert [p["number"] for p in catalog.pages_summary("d" * 64)] == [1, 2]
     finally:
         catalog.close()
