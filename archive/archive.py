@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from expediente.errors import NotFound
+from expediente.errors import NotFound, UsageError
 from ingest.entities import Resolution
 from expediente.settings import Settings
 from ingest import text_layer_words
-from search import (And, FieldFilter, Node, SearchEngine, Snippet, entity_matches, make_snippet, match_spans,
-                    open_engine, parse, positive_leaves)
+from search import (MAX_WINDOW, And, FieldFilter, Node, SearchEngine, Snippet, check_window, date_range, entity_matches,
+                    make_snippet, match_spans, open_engine, parse, positive_leaves, with_forms)
 
 from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
+from .organise import SORTS, group_keys, sort_keys
 
 
 @dataclass
@@ -28,13 +29,29 @@ class Hit:
     page_count: int
     snippet: Snippet
     score: float
+    pages: list[int] = field(default_factory=list)  # grouped by document: every matching page, this one first
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "document_id": self.document_id, "filename": self.filename, "title": self.title,
             "page": self.page, "page_count": self.page_count, "snippet": self.snippet.text, "highlights": self.snippet.highlights,
             "score": round(self.score, 4),
         }
+        if self.pages:
+            out["pages"] = self.pages
+        return out
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How results are organised. `exact` turns off singular/plural forms; `group` gives one
+    hit per document; `date_from`/`date_to` (any form `date:` takes) keep pages printing a date
+    in that range."""
+    sort: str = "relevance"
+    group: bool = False
+    exact: bool = False
+    date_from: str = ""
+    date_to: str = ""
 
 
 @dataclass
@@ -44,13 +61,21 @@ class Results:
     hits: list[Hit]
     took_ms: float
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    total_documents: int | None = None  # grouped: how many documents the pages belong to
+    options: SearchOptions = field(default_factory=SearchOptions)
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "query": self.query, "total": self.total, "took_ms": round(self.took_ms, 2),
             "hits": [h.to_dict() for h in self.hits],
             "facets": {k: [{"value": v, "count": c} for v, c in vals] for k, vals in self.facets.items()},
+            "sort": self.options.sort, "group": self.options.group, "exact": self.options.exact,
+            "suggestions": self.suggestions,
         }
+        if self.total_documents is not None:
+            out["total_documents"] = self.total_documents
+        return out
 
 
 class Archive:
@@ -75,29 +100,70 @@ class Archive:
     # -- reading (the web and CLI side) -------------------------------------------
 
     def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False,
-               within: str | None = None) -> Results:
-        """Pages matching the query; `within` a document id keeps the hits to that document."""
+               within: str | None = None, options: SearchOptions | None = None) -> Results:
+        """Pages matching the query; `within` a document id keeps the hits to that document.
+        Grouped, `limit` and `offset` count documents; sorted or grouped, the engine's first
+        MAX_WINDOW pages are ordered here, the same way for every engine."""
         started = time.perf_counter()
+        opts = options or SearchOptions()
+        if opts.sort not in SORTS:
+            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {opts.sort!r})")
+        query = self.compile_query(text, within, opts)
+        check_window(limit, offset)
+        total_documents = None
+        pages: dict[str, list[int]] = {}
+        if opts.sort == "relevance" and not opts.group:
+            found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
+            ranked = [(h.document_id, h.page, h.score) for h in found.hits]
+        else:
+            found = self.engine.search(query, limit=MAX_WINDOW, offset=0, facets=facets)
+            scores = {(h.document_id, h.page): h.score for h in found.hits}
+            keys = sort_keys(self.catalog, list(scores), opts.sort)
+            if opts.group:
+                groups = group_keys(keys)
+                total_documents = len(groups)
+                pages = dict(groups[offset:offset + limit])
+                keys = [(doc_id, numbers[0]) for doc_id, numbers in groups[offset:offset + limit]]
+            else:
+                keys = keys[offset:offset + limit]
+            ranked = [(d, p, scores[(d, p)]) for d, p in keys]
+        hits = self._hits(ranked, query, pages)
+        took = (time.perf_counter() - started) * 1000
+        results = Results(text, found.total, hits, took, found.facets, total_documents, opts)
+        if found.total == 0 and offset == 0:
+            from .suggest import suggestions
+
+            results.suggestions = suggestions(self, text, parse(text))
+        return results
+
+    def compile_query(self, text: str, within: str | None = None, opts: SearchOptions | None = None) -> Node:
+        """The query the engine runs: parsed, widened to plural forms unless exact, narrowed."""
+        opts = opts or SearchOptions()
         query = self.resolve_vendor_filters(parse(text))
+        if not opts.exact:
+            query = with_forms(query)
+        narrow: list[Node] = []
         if within:
-            query = And((query, FieldFilter("doc", "=", within)))
-        found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
-        keys = [(h.document_id, h.page) for h in found.hits]
-        texts = self.catalog.page_texts(keys)
+            narrow.append(FieldFilter("doc", "=", within))
+        if opts.date_from or opts.date_to:
+            narrow.append(date_range(opts.date_from, opts.date_to))
+        return And((query, *narrow)) if narrow else query
+
+    def _hits(self, ranked: list[tuple[str, int, float]], query: Node, pages: dict[str, list[int]]) -> list[Hit]:
+        texts = self.catalog.page_texts([(d, p) for d, p, _ in ranked])
         hits = []
         docs: dict[str, dict[str, Any] | None] = {}
-        for h in found.hits:
-            if h.document_id not in docs:
-                docs[h.document_id] = self.catalog.document(h.document_id)
-            doc = docs[h.document_id]
-            text_ = texts.get((h.document_id, h.page))
+        for doc_id, number, score in ranked:
+            if doc_id not in docs:
+                docs[doc_id] = self.catalog.document(doc_id)
+            doc = docs[doc_id]
+            text_ = texts.get((doc_id, number))
             if doc is None or text_ is None:
                 continue  # a document whose ingest was interrupted: not citable
-            spans = self.highlight_spans(h.document_id, h.page, text_, query)
-            hits.append(Hit(h.document_id, doc["filename"], doc["title"], h.page, doc["page_count"],
-                            make_snippet(text_, spans), h.score))
-        took = (time.perf_counter() - started) * 1000
-        return Results(text, found.total, hits, took, found.facets)
+            spans = self.highlight_spans(doc_id, number, text_, query)
+            hits.append(Hit(doc_id, doc["filename"], doc["title"], number, doc["page_count"],
+                            make_snippet(text_, spans), score, pages.get(doc_id, [])))
+        return hits
 
     def highlight_spans(self, doc_id: str, page: int, text: str, query: Node) -> list[tuple[int, int]]:
         """Spans of the page text the query matched: words, phrases and matching entities."""

@@ -17,7 +17,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult, check_window
-from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
 MAPPING_VERSION = 1
@@ -231,6 +231,9 @@ class ElasticsearchEngine:
             return {"prefix": {"text": node.prefix}}
         if isinstance(node, FieldFilter):
             return self._filter(node)
+        if isinstance(node, Fuzzy):
+            return {"fuzzy": {"text": {"value": node.token, "fuzziness": node.distance, "transpositions": True,
+                                       "prefix_length": 0, "max_expansions": 50}}}
         if isinstance(node, Not):
             return {"bool": {"must": [{"match_all": {}}], "must_not": [self.compile(node.item)]}}
         if isinstance(node, Or):

@@ -15,7 +15,7 @@ from typing import Callable
 from expediente.errors import QuerySyntaxError
 
 from .analysis import fold, index_text
-from .query import FieldFilter, Node, Or, filter_bounds
+from .query import FieldFilter, Node, Or, Phrase, filter_bounds
 
 
 INT_MAX = 2**63 - 1  # both engines store amounts, dates and years as signed 64-bit integers
@@ -68,18 +68,91 @@ def _vendor(raw: str) -> str:
 
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?$")
+_MONTH_YEAR = re.compile(r"^(?:([0-9]{1,2})[/.\-]([0-9]{4})|([a-z]+),?\s+(?:(?:de|del)\s+)?([0-9]\.?[0-9]{3}))$")
+_DATE_HELP = "write date:2021-03-15, date:15/03/2021, date:\"15 de marzo de 2021\", date:2021-03, date:2021 or date:2020-01-01..2020-12-31"
 
 
-def _date(raw: str) -> str:
-    m = _DATE.match(raw.strip())
-    if not m:
-        raise QuerySyntaxError(f"{raw!r} is not a date: write date:2021-03-15, date:2021 or date:2020-01-01..2020-12-31")
-    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+def date_bounds(raw: str) -> tuple[str, str]:
+    """First and last day (yyyymmdd) a typed date means: a day, a month or a year, typed as
+    people type them (2021-03-15, 15/03/2021, 15-03-2021, "15 de marzo de 2021", "marzo 2021", 03/2021)."""
+    from ingest.entities import normalise_date
+    from ingest.entities.dates import ABBR, MONTHS
+
+    text = fold(raw.strip())
+    if not text.isascii() or any(c.isdigit() and not c.isascii() for c in raw):
+        raise QuerySyntaxError(f"{raw!r} is not a date: {_DATE_HELP}")
+    m = _DATE.match(text)
+    if m:
+        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+        _check(raw, y, int(mo or 1), int(d or 1))
+        if d:
+            return (f"{y:04d}{int(mo):02d}{int(d):02d}",) * 2
+        return _span(y, int(mo) if mo else None)
+    iso = normalise_date(text)
+    if iso:
+        return (iso.replace("-", ""),) * 2
+    m = _MONTH_YEAR.match(text)
+    if m:
+        month = int(m.group(1)) if m.group(1) else MONTHS.get(m.group(3)) or ABBR.get(m.group(3)) or _EN_MONTHS.get(m.group(3))
+        year = int((m.group(2) or m.group(4)).replace(".", ""))
+        if month:
+            _check(raw, year, month, 1)
+            return _span(year, month)
+    if re.match(r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}$", text):
+        raise QuerySyntaxError(f"{raw!r} is not a valid date")
+    raise QuerySyntaxError(f"{raw!r} is not a date: {_DATE_HELP}")
+
+
+_EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+              "september": 9, "october": 10, "november": 11, "december": 12}
+
+
+def _check(raw: str, y: int, mo: int, d: int) -> None:
     try:
         date(y, mo, d)
     except ValueError:
         raise QuerySyntaxError(f"{raw!r} is not a valid date") from None
-    return f"{y:04d}{mo:02d}{d:02d}"
+
+
+def _span(year: int, month: int | None) -> tuple[str, str]:
+    if month is None:
+        return f"{year:04d}0101", f"{year:04d}1231"
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}{month:02d}01", f"{year:04d}{month:02d}{last:02d}"
+
+
+def _date(raw: str) -> str:
+    return date_bounds(raw)[0]
+
+
+def _date_filter(op: str, value: str, upper: str | None) -> FieldFilter:
+    """A date filter whose bounds are whole days, months or years as typed."""
+    lo, hi = date_bounds(value)
+    if op == "range":
+        return FieldFilter("date", "range", lo, date_bounds(upper or value)[1])
+    if op == "=":
+        return FieldFilter("date", "=", lo) if lo == hi else FieldFilter("date", "range", lo, hi)
+    return FieldFilter("date", op, lo if op in (">=", "<") else hi)
+
+
+def date_range(date_from: str, date_to: str) -> FieldFilter:
+    """The filter of a form's "from" and "to" dates (either may be empty), in any form date: takes."""
+    if date_from and date_to:
+        return _date_filter("range", date_from, date_to)
+    return _date_filter(">=", date_from, None) if date_from else _date_filter("<=", date_to, None)
+
+
+def date_words(raw: str) -> Node:
+    """A date typed in words in free text ("15 de marzo de 2021", "marzo 2021"): the words as
+    printed, or any page printing that date (or a date of that month) in any form."""
+    toks = tuple(t for t in index_text(raw).split())
+    phrases: list[Node] = [Phrase(toks)]
+    if "de" not in toks and "del" not in toks and len(toks) == 2:
+        phrases.append(Phrase((toks[0], "de", toks[1])))
+    try:
+        return Or((*phrases, _date_filter("=", raw, None)))
+    except QuerySyntaxError:
+        return phrases[0] if len(phrases) == 1 else Or(tuple(phrases))
 
 
 def _year(raw: str) -> str:
@@ -129,8 +202,8 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
                 break
     if op != "=" and spec.index_kind != "int":
         raise QuerySyntaxError(f"{name}: takes one value, not a range")
-    if spec.name == "date" and op == "=" and len(value.strip()) < 10:
-        return _date_span(value)
+    if spec.name == "date":
+        return _date_filter(op, value, upper)
     lo = spec.normalise(value)
     hi = spec.normalise(upper) if upper is not None else None
     if not lo:
@@ -138,19 +211,13 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
     return FieldFilter(spec.name, op, lo, hi)
 
 
-def _date_span(value: str) -> FieldFilter:
-    """date:2021 or date:2021-03 mean the whole year or month."""
-    start = _date(value)
-    if len(value.strip().split("-")) == 1:
-        return FieldFilter("date", "range", start, f"{start[:4]}1231")
-    last = calendar.monthrange(int(start[:4]), int(start[4:6]))[1]
-    return FieldFilter("date", "range", start, f"{start[:6]}{last:02d}")
-
-
 _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222/2020", "vendor": "magavel",
              "doc": "<sha256>", "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
 
 _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{4,}[A-Za-z0-9]$")
+
+
+_DAY_LIKE = re.compile(r"^[0-9]{1,4}[/.\-][0-9A-Za-z]{1,3}[/.\-][0-9]{2,4}$")
 
 
 def expand_free_text(raw: str, node: Node) -> Node:
@@ -160,6 +227,12 @@ def expand_free_text(raw: str, node: Node) -> Node:
         cents = _amount_cents(raw)
         if cents is not None and 0 < cents <= INT_MAX:  # larger is no amount any document prints
             alternatives.append(FieldFilter("amount", "=", str(cents)))
+    if _DAY_LIKE.match(raw.strip()):
+        from ingest.entities import normalise_date
+
+        iso = normalise_date(raw.strip())
+        if iso:  # 15/03/2021, 15-03-2021, 2021-03-15: any page printing that day in any form
+            alternatives.append(FieldFilter("date", "=", iso.replace("-", "")))
     if _CODELIKE.match(raw.strip()):
         code = _code(raw)
         alternatives += [FieldFilter("bid", "=", code), FieldFilter("contract", "=", code)]

@@ -46,6 +46,14 @@ class Prefix:
 
 
 @dataclass(frozen=True)
+class Fuzzy:
+    """A token within `distance` edits (1 or 2): never typed, built for suggestions and
+    OCR-tolerant matching."""
+    token: str
+    distance: int = 1
+
+
+@dataclass(frozen=True)
 class FieldFilter:
     field: str
     op: str  # "=", ">=", "<=", ">", "<", "range"
@@ -68,12 +76,17 @@ class Not:
     item: "Node"
 
 
-Node = Term | Phrase | Prefix | FieldFilter | And | Or | Not
+Node = Term | Phrase | Prefix | Fuzzy | FieldFilter | And | Or | Not
 
+_MONTH = ("(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+          "|january|february|march|april|june|july|august|september|october|november|december)")
+# "15 de marzo de 2021", "marzo de 2021", "marzo 2021": a date people type in words is one lexeme
+_DATE_WORDS = (r"(?:\d{1,2}(?:o|º|°)?\.?\s+de\s+)?" + _MONTH + r",?\s+(?:(?:de|del)\s+)?\d\.?\d{3}(?![\w.])")
 _LEX = re.compile(
     r'(?P<ws>\s+)|(?P<lp>\()|(?P<rp>\))|(?P<neg>-(?=\S))'
-    r'|(?P<field>[A-Za-zÁÉÍÓÚáéíóúñÑ_]+:(?:"[^"]*"?|[^\s()]*))'
-    r'|(?P<phrase>"[^"]*"?)|(?P<word>[^\s()"]+)'
+    r'|(?P<field>[A-Za-zÁÉÍÓÚáéíóúñÑ_]+:(?:"[^"]*"?|(?:[<>]=?)?' + _DATE_WORDS + r'|[^\s()]*))'
+    r'|(?P<date>' + _DATE_WORDS + r')'
+    r'|(?P<phrase>"[^"]*"?)|(?P<word>[^\s()"]+)', re.IGNORECASE
 )
 
 
@@ -92,6 +105,19 @@ def parse(text: str) -> Node:
     if _count(node) > MAX_CLAUSES:
         raise QuerySyntaxError(f"the query has too many parts (over {MAX_CLAUSES})")
     return node
+
+
+def field_parts(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, field, value) of each field filter typed in a query: what a filter chip removes."""
+    from .fields import FIELD_NAMES
+
+    out = []
+    for m in _LEX.finditer(text):
+        if m.lastgroup == "field":
+            name, _, raw = m.group().partition(":")
+            if name.lower() in FIELD_NAMES:
+                out.append((m.start(), m.end(), name.lower(), raw.strip('"')))
+    return out
 
 
 def _lex(text: str, fields: frozenset[str]):
@@ -181,8 +207,14 @@ class _Parser:
             name, raw_value = cast(tuple[str, str], value)
             return parse_filter(name, raw_value)
         raw = str(value).strip('"')
+        if kind == "date":
+            from .fields import date_words
+
+            return date_words(raw)
         if kind == "word" and any(c.isdigit() for c in raw) and self._currency_next():
             raw = f"{raw} {self.take()[1]}"  # "$1,023,123.00 M.N." is one amount
+        if kind == "phrase" and len(tokens(raw)) == 1:
+            return Phrase(tuple(tokens(raw)))  # a quoted word stays exact: no plural forms
         node = _words(tokens(raw)) if kind == "phrase" else _word(raw)
         if node is None or isinstance(node, (Prefix, Or)):
             return node
@@ -193,7 +225,7 @@ class _Parser:
 
 def _word(value: str) -> Node | None:
     if value.endswith("~") and len(tokens(value)) == 1:
-        return _forms(tokens(value)[0])
+        return forms(tokens(value)[0])
     if value.endswith("*"):
         toks = tokens(value.rstrip("*"))
         if not toks:
@@ -204,7 +236,7 @@ def _word(value: str) -> Node | None:
     return _words(tokens(value))
 
 
-def _forms(word: str) -> Node:
+def forms(word: str) -> Or:
     """contrato~ -> contrato OR contratos; licitación~ -> ... licitaciones; luz~ -> luces.
     Spanish singular and plural only: no stemming, so nothing unexpected matches."""
     stems = {word}
@@ -214,12 +246,12 @@ def _forms(word: str) -> Node:
         stems.add(word[:-2])
     if word.endswith("s") and len(word) > 3:
         stems.add(word[:-1])
-    forms = set()
+    found = set()
     for stem in stems:
-        forms |= {stem, stem + "s", stem + "es"}
+        found |= {stem, stem + "s", stem + "es"}
         if stem.endswith("z"):
-            forms.add(stem[:-1] + "ces")
-    return Or(tuple(Term(f) for f in sorted(forms)))
+            found.add(stem[:-1] + "ces")
+    return Or(tuple(Term(f) for f in [word, *sorted(found - {word})]))  # the typed form first
 
 
 def _words(toks: list[str]) -> Node | None:

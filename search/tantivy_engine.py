@@ -13,7 +13,7 @@ import tantivy
 from expediente.errors import ConfigError, IndexBusy, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult, check_window
-from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
 LOCK_WAIT_S = 60.0
@@ -156,6 +156,8 @@ class TantivyEngine:
         if isinstance(node, Term):
             return tantivy.Query.term_query(s, "text", node.token)
         if isinstance(node, Phrase):
+            if len(node.tokens) == 1:  # a quoted word: exact, no plural forms
+                return tantivy.Query.term_query(s, "text", node.tokens[0])
             return tantivy.Query.phrase_query(s, "text", list(node.tokens))
         if isinstance(node, Prefix):
             regex = tantivy.Query.regex_query(s, "text", node.prefix + ".*")
@@ -164,6 +166,8 @@ class TantivyEngine:
             return tantivy.Query.regex_phrase_query(s, "text", [*node.before, node.prefix + ".*"])
         if isinstance(node, FieldFilter):
             return self._filter(node)
+        if isinstance(node, Fuzzy):
+            return tantivy.Query.fuzzy_term_query(s, "text", node.token, distance=node.distance, transposition_cost_one=True)
         if isinstance(node, Not):
             return tantivy.Query.boolean_query([
                 (tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, self.compile(node.item))])

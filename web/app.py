@@ -17,7 +17,7 @@ from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
 
-from . import routes_api, routes_auth, routes_html, routes_jobs, routes_readings
+from . import help, routes_api, routes_batch, routes_auth, routes_html, routes_jobs, routes_readings
 from .auth import install_auth
 from .docs import install_docs
 from .errors import HTTP_CODES, error_response, http_error_message
@@ -56,6 +56,9 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_html.router)
+    app.include_router(help.router)
+    app.include_router(routes_batch.html_router)
+    app.include_router(routes_batch.api)
     app.include_router(routes_jobs.api)
     app.include_router(routes_jobs.html)
     app.include_router(routes_readings.api)

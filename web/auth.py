@@ -35,6 +35,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PUBLIC_PATHS = frozenset({"/login", "/logout", "/docs", "/openapi.json", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/", "/docs-assets/")  # no archive data there
 ADMIN_PREFIXES = ("/admin/", "/api/users", "/api/audit")
+READ_POSTS = frozenset({"/batch", "/api/batch", "/export/batch.csv"})  # searches that post a list: readers may
 
 
 def required_role(method: str, path: str) -> str | None:
@@ -43,7 +44,7 @@ def required_role(method: str, path: str) -> str | None:
         return None
     if path.startswith(ADMIN_PREFIXES) or path == "/admin":
         return "admin"
-    return "reader" if method in SAFE_METHODS else "editor"
+    return "reader" if method in SAFE_METHODS or path in READ_POSTS else "editor"
 
 
 def install_auth(app: FastAPI) -> None:

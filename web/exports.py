@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from archive import Archive
+from archive.archive import SearchOptions
 from expediente.errors import UsageError
 from ingest.entities import KINDS as ENTITY_KINDS
 
@@ -46,13 +47,15 @@ def to_csv(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
     return "".join(csv_chunks(header, rows))
 
 
-def search_csv(archive: Archive, q: str, base_url: str) -> Iterator[str]:
-    """Searches now (a malformed query fails before any byte is sent); rows stream later."""
-    results = archive.search(q, limit=MAX_ROWS)
+def search_csv(archive: Archive, q: str, base_url: str, options: SearchOptions | None = None) -> Iterator[str]:
+    """Searches now (a malformed query fails before any byte is sent); rows stream later. The
+    options of the search page (sort, grouping, dates) give the same rows in the same order;
+    grouped, one row per document with its matching pages."""
+    results = archive.search(q, limit=MAX_ROWS, options=options)
     return csv_chunks(
-        ["filename", "page", "title", "snippet", "sha256", "url"],
-        ([h.filename, h.page, h.title, h.snippet.text, h.document_id, _url(base_url, h.document_id, h.page)]
-         for h in results.hits))
+        ["filename", "page", "title", "snippet", "sha256", "url", "pages"],
+        ([h.filename, h.page, h.title, h.snippet.text, h.document_id, _url(base_url, h.document_id, h.page),
+          " ".join(map(str, h.pages or [h.page]))] for h in results.hits))
 
 
 def entities_csv(archive: Archive, kind: str | None, base_url: str) -> Iterator[str]:

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from expediente.errors import QuerySyntaxError
 from archive import Archive
 from archive.uploads import KINDS
+from archive.archive import SearchOptions
 from search import Snippet
+
+from .search_view import organise
 
 PAGE_SIZE = 20
 
 
 def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE,
-                within: str | None = None) -> dict[str, Any]:
+                within: str | None = None, options: SearchOptions | None = None) -> dict[str, Any]:
+    opts = options or SearchOptions()
     data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {},
-                            "error": None, "within": within}
+                            "error": None, "within": within, "options": asdict(opts), "suggestions": []}
     if not q.strip():
         data["counts"] = archive.catalog.counts()
         return data
     try:
-        results = archive.search(q, limit=limit, offset=offset, facets=True, within=within)
+        results = archive.search(q, limit=limit, offset=offset, facets=True, within=within, options=opts)
     except QuerySyntaxError as exc:
         data["error"] = exc.message
         return data
     data.update(results.to_dict())
     data["hit_objects"] = results.hits
-    data["next_offset"] = offset + limit if offset + limit < results.total else None
+    units = results.total_documents if opts.group else results.total
+    data["next_offset"] = offset + limit if offset + limit < (units or 0) else None
+    organise(data, q, opts)
     return data
 
 

@@ -10,6 +10,7 @@ from expediente.errors import QuerySyntaxError
 
 from . import pages
 from .params import ListOffset, PageNumber, SearchOffset
+from .search_view import Options
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -19,10 +20,11 @@ def _archive(request: Request):
 
 
 @router.get("/search", summary="Search pages; every hit cites document and page")
-def api_search(request: Request, q: str = Query(..., description="query in Expediente's syntax"),
+def api_search(request: Request, options: Options, q: str = Query(..., description="query in Expediente's syntax"),
                limit: int = Query(20, ge=1, le=200), offset: SearchOffset = 0,
                doc: str | None = Query(None, description="only pages of this document (its sha256)")) -> dict[str, Any]:
-    data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc)
+    """Grouped (`group=true`), `limit` and `offset` count documents and each hit lists its `pages`."""
+    data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc, options=options)
     if data["error"]:
         raise QuerySyntaxError(data["error"])
     data.pop("hit_objects", None)

@@ -12,6 +12,7 @@ from .auth import issue_csrf_cookie
 from .i18n import pick_lang, translator
 from .params import ListOffset, PageNumber, SearchOffset
 from .render import page_png
+from .search_view import Options
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,8 +31,8 @@ def _render(request: Request, template: str, data: dict, status: int = 200) -> H
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", offset: SearchOffset = 0):
-    data = pages.search_data(request.app.state.archive, q, offset=offset)
+def search_page(request: Request, options: Options, q: str = "", offset: SearchOffset = 0):
+    data = pages.search_data(request.app.state.archive, q, offset=offset, options=options)
     return _render(request, "search.html", data, status=400 if data["error"] else 200)
 
 
@@ -95,8 +96,8 @@ def vendor_page(request: Request, name: str):
 
 
 @router.get("/export/search.csv")
-def export_search(request: Request, q: str):
-    chunks = exports.search_csv(request.app.state.archive, q, str(request.base_url))
+def export_search(request: Request, q: str, options: Options):
+    chunks = exports.search_csv(request.app.state.archive, q, str(request.base_url), options)
     return _csv(chunks, "expediente-busqueda.csv")
 
 
