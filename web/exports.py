@@ -83,3 +83,10 @@ def vendors_csv(vendors: list[dict[str, Any]]) -> Iterator[str]:
     return csv_chunks(["key", "name", "rfcs", "documents", "pages", "values"],
                       ([v["key"], v["name"], " ".join(v["rfcs"]), v["documents"], v["pages"], " | ".join(v["values"])]
                        for v in vendors))
+
+
+def entity_index_csv(rows: list[dict[str, Any]]) -> Iterator[str]:
+    """An entity index (/bids, /amounts, ...): one row per value."""
+    return csv_chunks(["value", "printed", "amount", "currency", "pages", "documents", "first_date", "last_date"],
+                      ([r["value"], r["printed"], r.get("amount", ""), r.get("currency", ""), r["pages"], r["documents"],
+                        r["first_date"] or "", r["last_date"] or ""] for r in rows))

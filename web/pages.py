@@ -117,3 +117,10 @@ def vendors_data(archive: Archive, q: str = "") -> dict[str, Any]:
 def case_data(archive: Archive, code: str) -> dict[str, Any]:
     """One procurement: documents by date, amounts by role with citations, vendors, flags."""
     return archive.case(code)
+
+
+def entity_index_data(archive: Archive, index: str, q: str = "", sort: str = "") -> dict[str, Any]:
+    """/agencies, /bids, /contracts, /persons, /amounts: one row per value (archive.entity_index)."""
+    from archive.entity_index import entity_index
+
+    return entity_index(archive, index, q, sort)

@@ -57,6 +57,22 @@ def api_case(request: Request, code: str) -> dict[str, Any]:
     return pages.case_data(_archive(request), code)
 
 
+def _entity_index_routes() -> None:
+    from archive.entity_index import INDEX_KINDS
+
+    def api(index: str):  # type: ignore[no-untyped-def]
+        def view(request: Request, q: str = "", sort: str = "") -> dict[str, Any]:
+            return pages.entity_index_data(_archive(request), index, q, sort)
+        return view
+
+    for index, kind in INDEX_KINDS.items():
+        router.add_api_route(f"/{index}", api(index), methods=["GET"],
+                             summary=f"Every {kind} value: pages, documents, first and last document date")
+
+
+_entity_index_routes()
+
+
 @router.get("/vendors", summary="Vendors, one per company (keyed by RFC or name), with agencies and fragments set aside")
 def api_vendors(request: Request, q: str = "") -> dict[str, Any]:
     return pages.vendors_data(_archive(request), q)

@@ -79,6 +79,29 @@ def case_page(request: Request, code: str):
     return _render(request, "case.html", pages.case_data(request.app.state.archive, code))
 
 
+def _entity_index_routes() -> None:
+    """/agencies, /bids, /contracts, /persons, /amounts and their CSV exports."""
+    from archive.entity_index import INDEX_KINDS
+
+    def page(index: str):  # type: ignore[no-untyped-def]
+        def view(request: Request, q: str = "", sort: str = ""):
+            return _render(request, "entities.html", pages.entity_index_data(request.app.state.archive, index, q, sort))
+        return view
+
+    def csv(index: str):  # type: ignore[no-untyped-def]
+        def export(request: Request, q: str = "", sort: str = ""):
+            data = pages.entity_index_data(request.app.state.archive, index, q, sort)
+            return _csv(exports.entity_index_csv(data["rows"]), f"expediente-{index}.csv")
+        return export
+
+    for index in INDEX_KINDS:
+        router.add_api_route(f"/{index}", page(index), response_class=HTMLResponse, methods=["GET"])
+        router.add_api_route(f"/export/{index}.csv", csv(index), methods=["GET"])
+
+
+_entity_index_routes()
+
+
 @router.get("/vendors", response_class=HTMLResponse)
 def vendors_page(request: Request, q: str = ""):
     return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("amount", "bid", "contract", "reference", "vendor", "rfc", "date", "person")
+KINDS = ("amount", "bid", "contract", "reference", "vendor", "agency", "rfc", "date", "person")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, Iterable, Iterator
 
-from . import amounts, codes, dates, persons, rfc, vendors
+from . import agencies, amounts, codes, dates, persons, rfc, vendors
 from .model import Entity
 from .textutil import fold
 
 Extractor = Callable[[str, str], Iterator[Entity]]
 EXTRACTORS: tuple[Extractor, ...] = (rfc.extract, codes.extract, dates.extract, amounts.extract,
-                                     vendors.extract, persons.extract)
+                                     vendors.extract, agencies.extract, persons.extract)
 # Lower wins when spans overlap: a code's digits are not a date or amount, an RFC is not a code.
-PRIORITY = {"rfc": 0, "bid": 1, "contract": 1, "reference": 1, "date": 2, "amount": 3, "vendor": 4, "person": 5}
+PRIORITY = {"rfc": 0, "bid": 1, "contract": 1, "reference": 1, "date": 2, "amount": 3, "vendor": 4, "agency": 5, "person": 6}
 
 
 def resolve(candidates: Iterable[Entity]) -> list[Entity]:

@@ -59,3 +59,28 @@ def test_cli_vendors_and_case_json(tantivy_samples):
     assert set(vendors[0]) == {"key", "name", "rfcs", "documents", "pages"} and len(vendors) == 7
     case = json.loads(run("case", "EA-IT20-2020", "--json"))
     assert case["invoiced_total"] == {"value": "1023123.00", "currency": "MXN"}
+
+
+def test_entity_indexes_with_json_twins_and_csv(client):
+    bids = client.get("/api/bids").json()
+    ea = next(r for r in bids["rows"] if r["value"] == "EAIT202020")
+    assert ea["printed"] == "EA-IT20-2020" and ea["documents"] >= 6 and ea["case"] == "/cases/EAIT202020"
+    assert ea["first_date"] <= ea["last_date"]
+    amounts = client.get("/api/amounts").json()["rows"]
+    assert [float(r["amount"]) for r in amounts] == sorted((float(r["amount"]) for r in amounts), reverse=True)
+    assert all(r["currency"] for r in amounts)
+    assert any(r["value"] == "fiscalia general del estado de nayarit" for r in client.get("/api/agencies").json()["rows"])
+    assert client.get("/api/persons", params={"sort": "value"}).status_code == 200
+    assert client.get("/api/persons", params={"sort": "nope"}).status_code == 400
+    for index in ("agencies", "bids", "contracts", "persons", "amounts"):
+        assert client.get(f"/{index}", params={"lang": "es"}).status_code == 200
+        assert client.get(f"/export/{index}.csv").text.startswith("\ufeffvalue,printed")
+    html = client.get("/contracts", params={"q": "dca", "lang": "en"}).text
+    assert 'href="/cases/DCATM2222020"' in html and "Contracts" in html
+
+
+def test_codes_link_to_their_case_on_the_page_and_document_views(client):
+    hit = client.get("/api/search", params={"q": "bid:EA-IT20-2020"}).json()["hits"][0]
+    page = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}")
+    assert 'href="/cases/EAIT202020"' in page.text
+    assert 'href="/cases/EAIT202020"' in client.get(f"/documents/{hit['document_id']}").text
