@@ -35,8 +35,8 @@ MAPPING: dict[str, Any] = {
 }
 _FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
 # Bulk sizes measured with benchmarks/es_bulk.py (2 cores, one node, 512 MB heap): dense
-# pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; larger requests or
-# more of them were slower on that node (heap pressure). A larger node: see the README.
+# pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; 500 was within noise,
+# larger requests or more in flight gained nothing on that node. A larger node: see the README.
 BULK_PAGES = 250
 BULK_THREADS = 2
 BULK_MAX_BYTES = 8 << 20
