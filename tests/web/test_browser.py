@@ -77,3 +77,20 @@ def test_language_switch(server, page):
     assert page.locator("button[type=submit]").inner_text() == "Search"
     page.goto(server + "/?lang=es")
     assert page.locator("button[type=submit]").inner_text() == "Buscar"
+
+
+def test_follow_a_bid_from_search_to_its_case_and_to_a_cited_page(server, page):
+    page.goto(server + "/?lang=es")
+    page.fill("input[name=q]", "EA-IT20-2020")
+    page.click("button[type=submit]")
+    page.wait_for_selector("li.hit")
+    page.locator("li.hit").first.locator("a.hit-title").click()
+    page.wait_for_selector("a.case")
+    page.locator("a.case").first.click()
+    page.wait_for_selector("h1")
+    assert "EA-IT20-2020" in page.locator("h1").inner_text()
+    assert "fallo_EA-IT20-2020_morelos.pdf" in page.content()
+    page.locator("a", has_text="fallo_EA-IT20-2020_morelos.pdf p. 2").first.click()
+    page.wait_for_selector(".sheet img")
+    assert "fallo_EA-IT20-2020_morelos.pdf" in page.locator(".citation-text").inner_text()
+    assert page.locator(".box.hit").count() >= 1  # the amount the case cited, boxed on the page
