@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 );
 CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, id);
 CREATE INDEX IF NOT EXISTS jobs_by_batch ON jobs (batch, id);
+CREATE INDEX IF NOT EXISTS documents_by_added ON documents (status, added_at DESC, filename);  -- the list, newest first
 CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
   expires_at REAL NOT NULL
