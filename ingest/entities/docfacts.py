@@ -24,7 +24,9 @@ _BEFORE = 60  # characters before a date searched for those words
 _PYG = re.compile(r"(?<![a-z])(?:gs\.|guaranies|republica del paraguay|asuncion|ruc\s*n?)")
 _ARS = re.compile(r"(?<![a-z])(?:republica argentina|provincia de buenos aires|pesos argentinos|cuit|"
                   r"municipalidad de|partido de)")
-_EXPLICIT = re.compile(r"(?<![a-z])(?:m\.?\s?n\.?|mxn|usd|dls?|dolares|eur|gs\.?|pesos?|moneda nacional|u\.?s\.?)(?![a-z])")
+# Markers that name one currency whatever the country; "pesos", "M.N." and "moneda nacional" mean the
+# document's own (Argentine pesos in an Argentine document).
+_EXPLICIT = re.compile(r"(?<![a-z])(?:mxn|usd|dls?|dolares|eur|euros?|gs\.?|guaranies|u\.?s\.?)(?![a-z])")
 
 
 def document_date(pages: Sequence[PageEntities]) -> str | None:

@@ -57,7 +57,8 @@ def test_the_document_date_is_its_own_not_one_it_cites():
 
 def test_a_bare_dollar_takes_the_documents_currency():
     py = "REPÚBLICA DEL PARAGUAY\nMinisterio de Hacienda\nalquiler mensual de Gs. 26.620.000, total $ 319.440.000"
-    ar = "Municipalidad de Carmen de Areco\nProvincia de Buenos Aires\nPRESUPUESTO OFICIAL TOTAL: $ 314.597.938,92"
+    ar = ("Municipalidad de Carmen de Areco\nProvincia de Buenos Aires\nPRESUPUESTO OFICIAL TOTAL: $ 314.597.938,92\n"
+          "SON PESOS DIECISIETE MIL")
     mx = "Municipio de Juárez, Chihuahua\nmonto de $6,667,722.00 y USD 1,000.00"
     assert [context_currency([(t, [])]) for t in (py, ar, mx)] == ["PYG", "ARS", "MXN"]
     for text, want in ((py, {"PYG"}), (ar, {"ARS"}), (mx, {"MXN", "USD"})):
