@@ -61,6 +61,8 @@ def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None) 
 def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
     if kind == "amount":
         cents = amount_cents(value)
+        if not value.endswith(" MXN") and " " in value:
+            return  # `amount:` is in pesos (MXN): guaraníes, dollars and Argentine pesos are never mixed in
         if cents is not None and cents not in rec.amounts:
             rec.amounts.append(cents)
         return

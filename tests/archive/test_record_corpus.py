@@ -42,3 +42,8 @@ def test_each_document_has_its_own_date(real):
     dates = {d["filename"]: d for d in real.catalog.documents(100)}
     ar = real.catalog.document(dates["ar_carmen_de_areco_licitacion_publica_09-2023_scan.pdf"]["id"])
     assert ar["metadata"]["doc_date"].startswith("2023-")
+
+
+def test_an_amount_filter_never_mixes_currencies(real):
+    assert real.search("amount:319440000").total == 0  # Gs. 319.440.000 is no MXN amount
+    assert real.search('"319.440.000"').total >= 1  # the printed text is still found
