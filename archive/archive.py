@@ -11,13 +11,16 @@ from expediente.errors import NotFound, UsageError
 from ingest.entities import Resolution
 from expediente.settings import Settings
 from ingest import text_layer_words
-from search import (MAX_WINDOW, And, FieldFilter, Node, SearchEngine, Snippet, check_window, date_range, entity_matches,
+from search import (MAX_WINDOW, And, FieldFilter, Node, Not, SearchEngine, Snippet, check_window, date_range, entity_matches,
                     make_snippet, match_spans, open_engine, parse, positive_leaves, with_forms)
+from search.approximate import approximate, fuzzy_spans
 
 from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
 from .organise import SORTS, group_keys, sort_keys
+
+FEW_FOR_WORDS = 5  # words get OCR-tolerant matches only when the exact search finds fewer pages
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Hit:
     snippet: Snippet
     score: float
     pages: list[int] = field(default_factory=list)  # grouped by document: every matching page, this one first
+    approximate: bool = False  # found only by OCR-tolerant matching: check the page's reading
+    reading: str = ""  # approximate: what the page prints where the query matched
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -39,6 +44,8 @@ class Hit:
         }
         if self.pages:
             out["pages"] = self.pages
+        if self.approximate:
+            out["approximate"], out["reading"] = True, self.reading
         return out
 
 
@@ -52,6 +59,7 @@ class SearchOptions:
     exact: bool = False
     date_from: str = ""
     date_to: str = ""
+    approximate: bool = True  # OCR-tolerant matches after the exact ones (never with exact)
 
 
 @dataclass
@@ -64,6 +72,7 @@ class Results:
     total_documents: int | None = None  # grouped: how many documents the pages belong to
     options: SearchOptions = field(default_factory=SearchOptions)
     suggestions: list[dict[str, Any]] = field(default_factory=list)
+    approximate_total: int = 0  # of `total`, the pages found only by OCR-tolerant matching
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -71,7 +80,7 @@ class Results:
             "hits": [h.to_dict() for h in self.hits],
             "facets": {k: [{"value": v, "count": c} for v, c in vals] for k, vals in self.facets.items()},
             "sort": self.options.sort, "group": self.options.group, "exact": self.options.exact,
-            "suggestions": self.suggestions,
+            "suggestions": self.suggestions, "approximate_total": self.approximate_total,
         }
         if self.total_documents is not None:
             out["total_documents"] = self.total_documents
@@ -115,10 +124,16 @@ class Archive:
         if opts.sort == "relevance" and not opts.group:
             found = self.engine.search(query, limit=limit, offset=offset, facets=facets)
             ranked = [(h.document_id, h.page, h.score) for h in found.hits]
+            approx = self._approximate(query, found.total, opts, limit - len(ranked), max(0, offset - found.total))
+            approx_keys = {(d, p) for d, p, _ in approx[1]}
+            ranked += approx[1]
         else:
             found = self.engine.search(query, limit=MAX_WINDOW, offset=0, facets=facets)
             scores = {(h.document_id, h.page): h.score for h in found.hits}
-            keys = sort_keys(self.catalog, list(scores), opts.sort)
+            approx = self._approximate(query, found.total, opts, MAX_WINDOW - len(scores), 0)
+            approx_keys = {(d, p) for d, p, _ in approx[1]}
+            scores.update({(d, p): sc for d, p, sc in approx[1]})
+            keys = sort_keys(self.catalog, list(scores), opts.sort)  # stable: approximate pages stay after exact ones
             if opts.group:
                 groups = group_keys(keys)
                 total_documents = len(groups)
@@ -127,9 +142,10 @@ class Archive:
             else:
                 keys = keys[offset:offset + limit]
             ranked = [(d, p, scores[(d, p)]) for d, p in keys]
-        hits = self._hits(ranked, query, pages)
+        hits = self._hits(ranked, query, pages, approx_keys, approx[0])
         took = (time.perf_counter() - started) * 1000
-        results = Results(text, found.total, hits, took, found.facets, total_documents, opts)
+        results = Results(text, found.total + approx[2], hits, took, found.facets, total_documents, opts)
+        results.approximate_total = approx[2]
         if found.total == 0 and offset == 0:
             from .suggest import suggestions
 
@@ -149,7 +165,19 @@ class Archive:
             narrow.append(date_range(opts.date_from, opts.date_to))
         return And((query, *narrow)) if narrow else query
 
-    def _hits(self, ranked: list[tuple[str, int, float]], query: Node, pages: dict[str, list[int]]) -> list[Hit]:
+    def _approximate(self, query: Node, exact_total: int, opts: SearchOptions, limit: int,
+                     offset: int) -> tuple[Node | None, list[tuple[str, int, float]], int]:
+        """(widened query, ranked approximate pages, their total): pages the OCR-tolerant query
+        finds that the exact one does not. Words are widened only when the exact search finds few."""
+        widened = approximate(query, words=exact_total < FEW_FOR_WORDS) if opts.approximate and not opts.exact else None
+        if widened is None:
+            return None, [], 0
+        found = self.engine.search(And((widened, Not(query))), limit=max(1, limit), offset=min(offset, MAX_WINDOW - 1))
+        ranked = [(h.document_id, h.page, h.score) for h in found.hits] if limit > 0 else []
+        return widened, ranked, found.total
+
+    def _hits(self, ranked: list[tuple[str, int, float]], query: Node, pages: dict[str, list[int]],
+              approx_keys: set[tuple[str, int]] | None = None, widened: Node | None = None) -> list[Hit]:
         texts = self.catalog.page_texts([(d, p) for d, p, _ in ranked])
         hits = []
         docs: dict[str, dict[str, Any] | None] = {}
@@ -160,9 +188,13 @@ class Archive:
             text_ = texts.get((doc_id, number))
             if doc is None or text_ is None:
                 continue  # a document whose ingest was interrupted: not citable
-            spans = self.highlight_spans(doc_id, number, text_, query)
+            approximate_hit = widened is not None and (doc_id, number) in (approx_keys or set())
+            spans = self.highlight_spans(doc_id, number, text_, widened if approximate_hit and widened else query)
+            if approximate_hit and widened is not None:
+                spans = sorted(set(spans) | set(fuzzy_spans(text_, widened)))
+            reading = ", ".join(dict.fromkeys(text_[a:b] for a, b in spans))[:120] if approximate_hit else ""
             hits.append(Hit(doc_id, doc["filename"], doc["title"], number, doc["page_count"],
-                            make_snippet(text_, spans), score, pages.get(doc_id, [])))
+                            make_snippet(text_, spans), score, pages.get(doc_id, []), approximate_hit, reading))
         return hits
 
     def highlight_spans(self, doc_id: str, page: int, text: str, query: Node) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from search import FieldFilter, Fuzzy, Node, Term, positive_leaves, with_forms
 from search.analysis import fold
+from search.approximate import edit_distance
 
 from .organise import amount_value
 
@@ -76,37 +77,23 @@ def _replace_word(text: str, token: str, printed: str) -> str:
     return text if m is None else text[:m.start()] + printed + text[m.end():]
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with transpositions counted as one edit."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, prev2[j - 2] + 1)
-            cur.append(cost)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     """The printed amounts closest to one that is printed nowhere: a one-digit typo first, then by size."""
-    rows = archive.catalog._rows(
-        "SELECT value, min(printed) AS printed, count(DISTINCT document_id || ':' || page) AS pages "
-        "FROM entities WHERE kind = 'amount' GROUP BY value")
+    values = [r["value"] for r in archive.catalog._rows("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
     typed = str(cents // 100)
     ranked = []
-    for row in rows:
-        value = amount_value(row["value"])
+    for raw in values:
+        value = amount_value(raw)
         if value is None:
             continue
         digits = str(int(value))
         typo = edit_distance(digits, typed) if abs(len(digits) - len(typed)) <= 1 else 9
-        ranked.append(((min(typo, 2), abs(value * 100 - cents)), value, row))
+        ranked.append(((min(typo, 2), abs(value * 100 - cents)), value, raw))
     ranked.sort(key=lambda r: r[0])
-    return [{"kind": "amount", "value": str(value), "printed": row["printed"], "pages": row["pages"],
-             "query": f"amount:{value}"} for _key, value, row in ranked[:MAX_AMOUNTS]]
-
-
+    out = []
+    for _key, value, raw in ranked[:MAX_AMOUNTS]:
+        row = archive.catalog._rows("SELECT min(printed) AS printed, count(DISTINCT document_id || ':' || page) AS pages "
+                                    "FROM entities WHERE kind = 'amount' AND value = ?", (raw,))[0]
+        out.append({"kind": "amount", "value": str(value), "printed": row["printed"], "pages": row["pages"],
+                    "query": f"amount:{value}"})
+    return out

@@ -41,13 +41,16 @@ def pct(values: list[float], p: float) -> float:
 
 def latency(archive, repeat: int) -> None:
     for name, (opts, facets) in MODES.items():
-        times = []
+        times, slowest = [], (0.0, "")
         for _ in range(repeat):
             for q in QUERIES:
                 t = time.perf_counter()
                 archive.search(q, limit=20, facets=facets, options=SearchOptions(**opts))
-                times.append((time.perf_counter() - t) * 1000)
-        print(f"{name:32s} p50 {statistics.median(times):7.1f} ms   p99 {pct(times, 99):7.1f} ms   (n={len(times)})")
+                took = (time.perf_counter() - t) * 1000
+                times.append(took)
+                slowest = max(slowest, (took, q))
+        print(f"{name:32s} p50 {statistics.median(times):7.1f} ms   p99 {pct(times, 99):7.1f} ms   (n={len(times)}; "
+              f"slowest {slowest[1]!r})")
 
 
 def batch_terms(archive, n: int) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .cli_accounts import actor, add_account_commands, check_serve, cmd_tokens, cmd_users, record_ingest
 from .cli_records import add_record_commands, cmd_case, cmd_vendors
-from .cli_search import add_search_commands, cmd_batch
+from .cli_search import add_search_commands, cmd_batch, cmd_check
 from .errors import ExpedienteError, UsageError
 from .settings import Settings, settings_from_env
 
@@ -258,7 +258,7 @@ COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
     "failures": cmd_failures, "reindex": cmd_reindex, "verify": cmd_verify, "jobs": cmd_jobs,
     "users": cmd_users, "tokens": cmd_tokens, "vendors": cmd_vendors, "case": cmd_case,
-    "batch": cmd_batch,
+    "batch": cmd_batch, "check": cmd_check,
 }
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ def add_search_commands(sub: Any) -> None:
     ba.add_argument("file", help="text or CSV file of terms, '-' for standard input")
     ba.add_argument("--column", help="the CSV column holding the terms (by its header)")
     ba.add_argument("--json", action="store_true", help="one JSON object per term and line (JSON Lines)")
+    ch = sub.add_parser("check", help="check a claim: where its amounts, names, codes and dates are printed, and together")
+    ch.add_argument("text", help='the sentence, e.g. "La Comisión pagó 1,023,123 pesos a Magavel"')
+    ch.add_argument("--json", action="store_true")
 
 
 def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
@@ -43,3 +46,36 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         archive.close()
     return 2 if failed else 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when every element is printed and some page prints them together, 1 otherwise."""
+    from archive import open_archive
+    from archive.claims import check_claim
+
+    archive = open_archive(settings)
+    try:
+        result = check_claim(archive, args.text)
+    finally:
+        archive.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print_check(result)
+    confirmed = result["together"] and not result["dropped"] and all(e.get("pages") for e in result["elements"])
+    return 0 if confirmed else 1
+
+
+def _print_check(result: dict[str, Any]) -> None:
+    for el in result["elements"]:
+        where = ", ".join(f"{f['filename']} p. {f['page']}" for f in el.get("first", []))
+        print(f"{el['kind']:9s} {el['printed']}: " + (f"{el['pages']} pages ({where})" if el.get("pages") else "not printed"))
+    if result["together"]:
+        note = f" (without {', '.join(result['dropped'])})" if result["dropped"] else ""
+        print(f"together{note}:")
+        for f in result["together"]:
+            print(f"  {f['filename']} p. {f['page']}  [{f['title']}]")
+    else:
+        print("never printed together")
+    for n in result["nearest"]:
+        print(f"with {n['with']}: " + ", ".join(f"{v['printed']} ({v['page']})" for v in n["values"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import quote
 
 from expediente.errors import QuerySyntaxError
 from archive import Archive
@@ -62,7 +63,8 @@ def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str)
             spans = []
     entities = archive.catalog.entities(doc_id, number)
     words = page["words"]
-    url = f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{number}"
+    url = f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{number}" + (f"?q={quote(q)}" if q.strip() else "")
+    passage = quoted_passage(page["text"], spans)
     return {
         "document": {k: doc[k] for k in ("id", "filename", "title", "page_count", "media_type")},
         "page": {"number": number, "method": page["method"], "confidence": page["confidence"],
@@ -78,11 +80,22 @@ def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str)
         "next": number + 1 if number < doc["page_count"] else None,
         "citation": {
             "title": doc["title"], "filename": doc["filename"], "page": number, "page_count": doc["page_count"],
-            "sha256": doc["id"], "url": url,
+            "sha256": doc["id"], "url": url, "quote": passage,
+            "original": f"/documents/{doc_id}/original#page={number}",
             "text": f"{doc['title']}. Archivo: {doc['filename']}, página {number} de {doc['page_count']}. "
-                    f"SHA-256: {doc['id']}. {url}",
+                    + (f"«{passage}». " if passage else "") + f"SHA-256: {doc['id']}. {url}",
         },
     }
+
+
+def quoted_passage(text: str, spans: list[tuple[int, int]], width: int = 240) -> str:
+    """The line(s) around the first match, for the citation's quote ("" without a match)."""
+    if not spans:
+        return ""
+    start, end = spans[0]
+    lo = max(text.rfind("\n", 0, start) + 1, start - width // 2)
+    hi = min(len(text) if text.find("\n", end) < 0 else text.find("\n", end), end + width // 2)
+    return " ".join(text[lo:hi].split())
 
 
 def _boxes(words: list[list[float]], spans: list[tuple[int, int]], kind: str) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import json
 from typing import Iterator
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from archive.batch import read_terms, search_terms
@@ -93,3 +93,20 @@ async def batch_csv(request: Request, text: str = Form(""), column: str = Form("
     return StreamingResponse(exports.csv_chunks(["term", "pages", "documents", "first_pages", "urls", "error"], rows),
                              media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": exports.attachment("expediente-lista.csv")})
+
+
+@html_router.get("/check", response_class=HTMLResponse)
+def check_page(request: Request, text: str = Query("", max_length=2000)):
+    from archive.claims import check_claim
+
+    from .routes_html import _render
+
+    result = check_claim(request.app.state.archive, text) if text.strip() else None
+    return _render(request, "check.html", {"text": text, "result": result})
+
+
+@api.get("/check", summary="Check a claim: where its amounts, names, codes and dates are printed, and together")
+def check_api(request: Request, text: str = Query(..., max_length=2000)) -> dict:
+    from archive.claims import check_claim
+
+    return check_claim(request.app.state.archive, text)

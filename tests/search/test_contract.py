@@ -14,9 +14,12 @@ from tests_support import facts_for
 
 
 def hits(archive, query: str) -> set[tuple[str, int]]:
+    """The pages found exactly (OCR-tolerant matches come after them, marked: tests/search/test_approximate.py)."""
     results = archive.search(query, limit=200)
     assert results.total == len(results.hits), "total must count pages, as the hits do"
-    return {(h.filename, h.page) for h in results.hits}
+    exact = [h for h in results.hits if not h.approximate]
+    assert all(h.approximate for h in results.hits[len(exact):]), "approximate pages come after the exact ones"
+    return {(h.filename, h.page) for h in exact}
 
 
 def pages_containing(answer_key, phrase: str) -> set[tuple[str, int]]:

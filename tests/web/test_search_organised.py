@@ -94,3 +94,26 @@ def test_batch_search_cli_web_api_and_csv(client, tantivy_samples, tmp_path, cap
     code = main(["--data-dir", str(tantivy_samples.settings.data_dir), "batch", str(listing), "--json"])
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert code == 0 and [line["pages"] for line in lines] == [r["pages"] for r in rows[:2]]
+
+
+def test_claim_check_page_api_and_cli(client, tantivy_samples, capsys):
+    claim = "La Comisión pagó 1,023,123 pesos a Magavel"
+    api = client.get("/api/check", params={"text": claim}).json()
+    assert api["together"] and {e["kind"] for e in api["elements"]} >= {"amount", "name"}
+    page = client.get("/check", params={"text": claim})
+    assert page.status_code == 200 and "Juntos en" in page.text and api["together"][0]["filename"] in page.text
+    from expediente.cli import main
+
+    code = main(["--data-dir", str(tantivy_samples.settings.data_dir), "check", claim, "--json"])
+    assert code == 0 and json.loads(capsys.readouterr().out)["together"] == api["together"]
+
+
+def test_citation_keeps_the_query_quotes_and_opens_the_original_at_the_page(client):
+    hit = client.get("/api/search", params={"q": "Magavel"}).json()["hits"][0]
+    data = client.get(f"/api/documents/{hit['document_id']}/pages/{hit['page']}", params={"q": "Magavel"}).json()
+    citation = data["citation"]
+    assert citation["url"].endswith(f"/pages/{hit['page']}?q=Magavel")
+    assert "magavel" in citation["quote"].lower() and f"«{citation['quote']}»" in citation["text"]
+    assert citation["original"].endswith(f"/original#page={hit['page']}")
+    html = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}", params={"q": "Magavel"}).text
+    assert 'data-copy="citation-text"' in html and f"#page={hit['page']}" in html

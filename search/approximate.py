@@ -1,0 +1,95 @@
+"""OCR-tolerant matching: what a code, RFC or name typed correctly may look like on a page
+that OCR damaged or glued (a confused character or two, a lost separator, a neighbour word
+stuck to it).
+
+`approximate(query)` widens the leaves worth widening; the archive runs the widened query
+minus the exact one, so approximate pages come after the exact ones and are marked.
+Plain words are widened only on request (a search that finds few pages), so approximation
+never floods an exact search of common words.
+"""
+
+from __future__ import annotations
+
+from .query import And, Fuzzy, Node, Not, Or, Phrase, Term
+
+_WORDS = {"de", "del", "y", "en", "por", "al", "con", "of", "the", "and"}  # a phrase with these is words, not a code
+MIN_CODE = 6  # shorter codes ("e5", "2020") have too many neighbours
+
+
+def approximate(node: Node, words: bool = False) -> Node | None:
+    """The query with OCR-tolerant alternatives, or None when nothing in it is worth widening."""
+    widened = _widen(node, words)
+    return None if widened == node else widened
+
+
+def _widen(node: Node, words: bool) -> Node:
+    if isinstance(node, Term):
+        alt = _term(node.token, words)
+        return Or((node, alt)) if alt is not None else node
+    if isinstance(node, Phrase):
+        alts = _phrase(node.tokens)
+        return Or((node, *alts)) if alts else node
+    if isinstance(node, And):
+        return And(tuple(_widen(i, words) for i in node.items))
+    if isinstance(node, Or):
+        return Or(tuple(_widen(i, words) for i in node.items))
+    if isinstance(node, Not):
+        return node  # what is excluded stays excluded exactly
+    return node
+
+
+def _term(token: str, words: bool) -> Node | None:
+    has_digit = any(c.isdigit() for c in token)
+    if has_digit and len(token) >= 8 and any(c.isalpha() for c in token):  # an RFC, a glued code
+        return Fuzzy(token, 1 if len(token) < 12 else 2)
+    if has_digit and len(token) >= 9:  # a long number: one digit misread
+        return Fuzzy(token, 1)
+    if words and token.isalpha() and len(token) >= 5:
+        return Fuzzy(token, 1 if len(token) < 8 else 2)
+    return None
+
+
+def _phrase(tokens: tuple[str, ...]) -> list[Node]:
+    """A code's parts: either end may be damaged or glued to the next word, so the parts
+    without it, in order, still say the code (when what remains is distinctive)."""
+    codelike = any((t.isdigit() and len(t) >= 5) or (not t.isdigit() and not t.isalpha()) for t in tokens)
+    if not codelike or len(tokens) < 3 or _WORDS & set(tokens):
+        return []  # not a code: a date ("23 de noviembre de 2020") or words with numbers
+    alts: list[Node] = []
+    for rest in (tokens[1:], tokens[:-1]):
+        if sum(len(t) for t in rest) >= MIN_CODE + 2 and max(len(t) for t in rest) >= 4:
+            alts.append(Phrase(rest))
+    return alts
+
+
+def fuzzy_spans(text: str, node: Node) -> list[tuple[int, int]]:
+    """Spans of the page's words that the query's Fuzzy leaves match (for highlighting)."""
+    import re
+
+    from .analysis import fold
+    from .query import positive_leaves
+
+    leaves = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Fuzzy)]
+    if not leaves:
+        return []
+    spans = []
+    for m in re.finditer(r"[0-9a-z]+", fold(text)):
+        word = m.group()
+        if any(abs(len(word) - len(f.token)) <= f.distance and edit_distance(word, f.token) <= f.distance for f in leaves):
+            spans.append(m.span())
+    return spans
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with a transposition counted as one edit (as the engines count)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            cur.append(cost)
+        prev2, prev = prev, cur
+    return prev[-1]
