@@ -84,3 +84,9 @@ def test_codes_link_to_their_case_on_the_page_and_document_views(client):
     page = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}")
     assert 'href="/cases/EAIT202020"' in page.text
     assert 'href="/cases/EAIT202020"' in client.get(f"/documents/{hit['document_id']}").text
+
+
+def test_the_citation_block_links_the_page_to_its_case(client):
+    hit = client.get("/api/search", params={"q": "contract:DCA/TM/222/2020"}).json()["hits"][0]
+    html = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}", params={"lang": "es"}).text
+    assert re.search(r'<p class="cases">Procedimiento: .*href="/cases/DCATM2222020"', html)
