@@ -10,6 +10,7 @@ from typing import Mapping
 from .errors import ConfigError
 
 ENGINES = ("tantivy", "elasticsearch")
+OCR_CLEANUP = ("auto", "off")
 
 # Each env var, the setting it feeds and its help text; the README documents the same list.
 ENV_VARS: dict[str, tuple[str, str]] = {
@@ -21,6 +22,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_OCR_LANG": ("ocr_lang", "Tesseract languages (default spa+eng)"),
     "EXPEDIENTE_OCR_DPI": ("ocr_dpi", "render resolution for OCR (default 300)"),
     "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
+    "EXPEDIENTE_OCR_CLEANUP": ("ocr_cleanup", "auto: hard pages (ink, rules, weak lines) read again; off: one plain read"),
     "EXPEDIENTE_MAX_FILE_MB": ("max_file_mb", "files larger than this are refused"),
     "EXPEDIENTE_SEARCH_TIMEOUT_MS": ("search_timeout_ms", "time limit of one search"),
     "EXPEDIENTE_MAX_PAGE_PIXELS": ("max_page_pixels", "pages whose OCR render would be larger are rendered at a lower dpi"),
@@ -50,6 +52,7 @@ class Settings:
     ocr_lang: str = "spa+eng"
     ocr_dpi: int = 300
     ocr_timeout: int = 300
+    ocr_cleanup: str = "auto"  # "off": one plain read per page (faster, misses text under ink)
     max_file_mb: int = 512
     search_timeout_ms: int = 5000
     max_page_pixels: int = 100_000_000
@@ -68,6 +71,8 @@ class Settings:
             raise ConfigError("workers must be at least 1")
         if not 50 <= self.ocr_dpi <= 1200:
             raise ConfigError("ocr_dpi must be between 50 and 1200")
+        if self.ocr_cleanup not in OCR_CLEANUP:
+            raise ConfigError(f"unknown ocr_cleanup {self.ocr_cleanup!r}: choose one of {', '.join(OCR_CLEANUP)}")
         if self.max_page_pixels < 1_000_000:
             raise ConfigError("max_page_pixels must be at least 1000000 (a letter page at 150 dpi is 2 million)")
         if self.max_upload_mb < 1:

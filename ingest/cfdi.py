@@ -85,7 +85,7 @@ class CfdiSource:
     def text_layer(self, index: int, boxes: bool = False) -> Page | None:
         return textpage.layout(self.lines)  # boxes come with the layout, at no cost
 
-    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+    def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         return textpage.render(self.lines, dpi)  # a letter page: far below any pixel budget
 
     def size(self, index: int) -> tuple[float, float]:

@@ -37,7 +37,7 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     angle = skew_angle(image)
     if abs(angle) < MIN_ANGLE or abs(angle) > MAX_ANGLE:
         return image, 0.0
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white"), angle
 
 
 Box = tuple[float, float, float, float]

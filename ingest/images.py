@@ -63,12 +63,13 @@ class ImageSource:
         dpi = self.img.info.get("dpi", (0, 0))[0]
         return float(dpi) if dpi and dpi >= 50 else 300.0
 
-    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+    def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         """The frame in grayscale at its own resolution (upscaled when under 200 dpi), and
         never over `max_pixels`."""
         try:
             self.img.seek(index)
-            frame = ImageOps.exif_transpose(self.img.copy()).convert("L")
+            frame = ImageOps.exif_transpose(self.img.copy())
+            frame = frame.convert("RGB" if colour and frame.mode not in ("1", "L", "I;16", "I", "F") else "L")
         except (OSError, SyntaxError, ValueError) as exc:
             raise CorruptFile(f"frame {index + 1} of the image is damaged ({exc})") from exc
         native = self.dpi(index)

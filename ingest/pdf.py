@@ -93,12 +93,12 @@ class PdfSource:
         finally:
             page.close()
 
-    def image(self, index: int, dpi: int, max_pixels: int | None = None) -> Image.Image:
+    def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         page = self.pdf[index]
         try:
             width, height = page.get_size()
             scale = fit_dpi(width, height, dpi, max_pixels) / 72
-            return page.render(scale=scale, grayscale=True).to_pil()
+            return page.render(scale=scale, grayscale=not colour).to_pil()
         finally:
             page.close()
 

@@ -14,7 +14,8 @@ from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
 from .deskew import deskew, unrotate_words, unturn_words
 from .formats import open_source
 from .model import EMPTY, OCR, Document, OcrOptions, Page
-from .tesseract import ocr_image, orientation
+from .reading import CLEAN_MAX_PIXELS, read_page
+from .tesseract import orientation
 
 from .entities import extract_entities
 from .entities.docfacts import apply_currency, document_date
@@ -62,22 +63,24 @@ def ocr_page(path: str, index: int, settings: Settings, options: OcrOptions | No
     page view) choose the languages, a turn, and ink dropout instead of the automatic choices."""
     source = open_source(Path(path))
     try:
-        image = source.image(index, settings.ocr_dpi, settings.max_page_pixels)
         width, height = source.size(index)
+        colour = width * height * (settings.ocr_dpi / 72) ** 2 <= CLEAN_MAX_PIXELS  # ink dropout needs it
+        image = source.image(index, settings.ocr_dpi, settings.max_page_pixels, colour=colour)
     finally:
         source.close()
+    dropout = options.dropout if options is not None else None
     if options is not None:
         if options.lang:
             settings = replace(settings, ocr_lang=options.lang)
         if options.rotate:
-            result, words = _read(image.rotate(-options.rotate, expand=True), settings)
+            result, words = _read(image.rotate(-options.rotate, expand=True), settings, dropout)
             words = unturn_words(words, options.rotate)
             return _page(index, result, words, width, height)
-    result, words = _read(image, settings)
+    result, words = _read(image, settings, dropout)
     if _poor(result):
         turn = orientation(image, settings.ocr_timeout)  # a page scanned sideways or upside down
         if turn:
-            turned, turned_words = _read(image.rotate(-turn, expand=True), settings)
+            turned, turned_words = _read(image.rotate(-turn, expand=True), settings, dropout)
             if (turned.confidence or 0) > (result.confidence or 0):
                 result, words = turned, unturn_words(turned_words, turn)
     return _page(index, result, words, width, height)
@@ -89,10 +92,11 @@ def _page(index: int, result, words, width: float, height: float) -> Page:
     return find_entities(page)
 
 
-def _read(image, settings: Settings):
-    """Straighten, OCR, and put the word boxes back on the image as given."""
+def _read(image, settings: Settings, dropout: bool | None = None):
+    """Straighten, OCR (ink, rules and weak lines as settings and `dropout` say), and put the
+    word boxes back on the image as given."""
     straight, angle = deskew(image)
-    result = ocr_image(straight, settings.ocr_lang, settings.ocr_timeout)
+    result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout)
     return result, unrotate_words(result.words, angle, *image.size)
 
 

@@ -39,12 +39,13 @@ def check_tesseract(lang: str) -> str:
     return str(pytesseract.get_tesseract_version())
 
 
-def ocr_image(image: Image.Image, lang: str, timeout: int) -> OcrResult:
-    """OCR one page image; words carry their boxes as fractions of the image."""
+def ocr_image(image: Image.Image, lang: str, timeout: int, psm: int = 3) -> OcrResult:
+    """OCR one page image; words carry their boxes as fractions of the image. `psm`: Tesseract's
+    page segmentation mode (3 a page, 6 a block of lines, 7 one line)."""
     image = _handoff(image)
     try:
         data = pytesseract.image_to_data(
-            image, lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT, timeout=timeout
+            image, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT, timeout=timeout
         )
     except pytesseract.TesseractError as exc:  # a RuntimeError too: caught first, it is no timeout
         if "Empty page" in exc.message:

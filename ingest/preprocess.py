@@ -1,0 +1,133 @@
+"""Page images made easier to read: coloured ink dropped, table rules removed, light flattened.
+
+Each step is a pure function of a Pillow image (numpy inside) that says whether it found
+anything to do, so the caller reads a cleaned page only when there was something to clean.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+INK_CHROMA = 60  # a pixel whose channels differ this much is coloured ink (or print), not black or paper
+RULE_INK = 3  # pixels in long thin lines, per pixel of page width + height, that make a page "ruled"
+INK_SHARE = 0.0005  # share of coloured pixels that makes a page "have colour" (one seal is enough)
+
+
+def grey(image: Image.Image) -> Image.Image:
+    return image if image.mode == "L" else image.convert("L")
+
+
+def ink_share(image: Image.Image) -> float:
+    """Share of strongly coloured pixels (blue or red ink, coloured print), on a thumbnail."""
+    if image.mode != "RGB":
+        return 0.0
+    thumb = image.copy()
+    thumb.thumbnail((800, 800))
+    rgb = np.asarray(thumb, dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    return float((chroma > INK_CHROMA).mean())
+
+
+def drop_ink(image: Image.Image) -> Image.Image:
+    """Grey page with coloured ink lightened to paper: brightness plus twice the colourfulness.
+    Black print under a blue seal stays black (it has no colour); the seal turns white."""
+    if image.mode != "RGB":
+        return grey(image)
+    rgb = np.asarray(image, dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    lum = np.asarray(image.convert("L"), dtype=np.int16)
+    # the greyish rim of a blurred ink stroke takes its neighbours' colour; dark print does not
+    near = np.asarray(Image.fromarray(chroma.astype(np.uint8), "L").filter(ImageFilter.MaxFilter(3)), dtype=np.int16)
+    chroma = np.where(lum > 110, np.maximum(chroma, near), chroma)
+    return Image.fromarray(np.clip(lum + 2 * chroma, 0, 255).astype(np.uint8), "L")
+
+
+def _window_any(mask: np.ndarray, before: int, after: int) -> np.ndarray:
+    """Along rows: is any pixel of [j - before, j + after] set? (cumulative sums, slices only)"""
+    rows, n = mask.shape
+    padded = np.zeros((rows, n + before + after + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, dtype=np.int32, out=padded[:, before + 1:before + 1 + n])
+    padded[:, before + 1 + n:] = padded[:, before + n:before + n + 1]
+    return (padded[:, before + after + 1:before + after + 1 + n] - padded[:, :n]) > 0
+
+
+def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels on a straight run of at least `length` dark pixels along `axis`."""
+    a = dark if axis == 1 else dark.T
+    csum = np.zeros((a.shape[0], a.shape[1] + 1), dtype=np.int32)
+    np.cumsum(a, axis=1, dtype=np.int32, out=csum[:, 1:])
+    starts = np.zeros(a.shape, dtype=bool)  # a full run of `length` starts here
+    starts[:, :a.shape[1] - length + 1] = (csum[:, length:] - csum[:, :-length]) == length
+    covered = _window_any(starts, length - 1, 0)
+    return covered if axis == 1 else covered.T
+
+
+def remove_rules(image: Image.Image) -> tuple[Image.Image, bool]:
+    """Erase long horizontal and vertical lines (table rules, underlines, form boxes), so that
+    letters touching a rule are read as letters. Returns the image and whether rules were found."""
+    g = np.asarray(grey(image))
+    paper = float(np.percentile(g, 90))
+    dark = g < paper * 0.6
+    h, w = g.shape
+    thick = max(6, round(max(w, h) / 300))  # thicker than this is a black block or a border, no rule
+    rows = _runs(dark, max(40, w // 25), 1)
+    rows &= ~_runs(rows, thick, 0)
+    cols = _runs(dark, max(40, h // 30), 0)
+    cols &= ~_runs(cols, thick, 1)
+    if rows.sum() + cols.sum() < RULE_INK * (w + h):  # no table, no form: leave it be
+        return image, False
+    rows, cols = _grow(rows), _grow(cols)  # the rule's grey, anti-aliased edges go too
+    erase = (rows & ~_crossing(dark, rows, 0)) | (cols & ~_crossing(dark, cols, 1))
+    out = g.copy()
+    out[erase] = int(paper)
+    return Image.fromarray(out, "L"), True
+
+
+def _grow(mask: np.ndarray) -> np.ndarray:
+    grown = mask.copy()
+    grown[1:] |= mask[:-1]
+    grown[:-1] |= mask[1:]
+    grown[:, 1:] |= mask[:, :-1]
+    grown[:, :-1] |= mask[:, 1:]
+    return grown
+
+
+def _crossing(dark: np.ndarray, rule: np.ndarray, axis: int, reach: int = 7) -> np.ndarray:
+    """Rule pixels with a stroke on both sides within `reach` (across the rule): a comma's tail
+    or a letter crossing the rule. They stay, so "823,258.50" does not become "823.258.50"."""
+    ink = dark & ~rule
+    a = ink if axis == 1 else ink.T
+    shifted_before = np.zeros_like(a)
+    shifted_before[:, 1:] = a[:, :-1]
+    shifted_after = np.zeros_like(a)
+    shifted_after[:, :-1] = a[:, 1:]
+    both = _window_any(shifted_before, reach - 1, 0) & _window_any(shifted_after, 0, reach - 1)
+    return rule & (both if axis == 1 else both.T)
+
+
+def flatten(image: Image.Image) -> tuple[Image.Image, bool]:
+    """Divide out uneven light (a phone photo lit from one side, a scanner's shadow): the paper
+    becomes evenly white. Returns the image and whether the light was uneven."""
+    g = grey(image)
+    small = g.reduce(8) if min(g.size) >= 80 else g
+    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(6))
+    bg = np.asarray(paper, dtype=np.float32)
+    lo, hi = np.percentile(bg, [5, 95])
+    if hi - lo < 40 or hi < 60:
+        return image, False
+    full = np.asarray(paper.resize(g.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    out = np.asarray(g, dtype=np.float32) / np.maximum(full, 1.0) * 245.0
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "L"), True
+
+
+def binarise(image: Image.Image) -> Image.Image:
+    """Black and white at Otsu's threshold (as Tesseract does, but on the crop alone)."""
+    g = np.asarray(grey(image))
+    hist = np.bincount(g.ravel(), minlength=256).astype(np.float64)
+    total, levels = hist.sum(), np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    between = (mean[-1] * weight / total - mean) ** 2 / np.maximum(weight * (total - weight), 1)
+    threshold = int(np.argmax(between))
+    return Image.fromarray(np.where(g > threshold, 255, 0).astype(np.uint8), "L")
