@@ -151,3 +151,19 @@ def _expand(query: Node, resolve: Callable[[], Resolution]) -> Node:
         return query
     values = [FieldFilter("vendor", "=", v) for v in vendor.values]
     return values[0] if len(values) == 1 else Or(tuple(values))
+
+
+def merge_vendor_facet(facets: dict[str, list[tuple[str, int]]],
+                       resolve: Callable[[], Resolution]) -> dict[str, list[tuple[str, int]]]:
+    """Facet buckets of one company's printed variants become one bucket under its name, so the
+    count is that of the pages `vendor:"name"` then finds (unless two variants share a page);
+    fragments and agencies leave the vendor facet."""
+    resolution = resolve()
+    merged: dict[str, int] = {}
+    for value, count in facets["vendors"]:
+        vendor = resolution.find(value)
+        if vendor is None and value in {*resolution.fragments, *resolution.agencies}:
+            continue
+        name = vendor.name if vendor is not None else value
+        merged[name] = merged.get(name, 0) + count
+    return {**facets, "vendors": sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))}

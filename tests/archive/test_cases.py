@@ -69,3 +69,11 @@ def test_the_case_of_an_open_contract_has_its_minimum_and_maximum(sample_archive
     assert "TM-LP-018-2020" in case["bids"]
     with pytest.raises(NotFound):
         sample_archive.case("XX-0000-1999")
+
+
+def test_the_vendor_facet_counts_what_its_filter_finds(sample_archive):
+    results = sample_archive.search("EA-IT20-2020", facets=True)
+    buckets = results.facets["vendors"]
+    assert buckets
+    for value, count in buckets:
+        assert sample_archive.search(f'EA-IT20-2020 vendor:"{value}"').total == count, value
