@@ -77,23 +77,38 @@ def _replace_word(text: str, token: str, printed: str) -> str:
     return text if m is None else text[:m.start()] + printed + text[m.end():]
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """At most one digit typed wrong, missing, extra, or two swapped (linear: amounts are many)."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     """The printed amounts closest to one that is printed nowhere: a one-digit typo first, then by size."""
-    values = [r["value"] for r in archive.catalog._rows("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
     typed = str(cents // 100)
-    ranked = []
+    ranked: list[tuple[int, float, str]] = []
+    with archive.catalog.lock:
+        values = [r[0] for r in archive.catalog.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
     for raw in values:
-        value = amount_value(raw)
-        if value is None:
-            continue
-        digits = str(int(value))
-        typo = edit_distance(digits, typed) if abs(len(digits) - len(typed)) <= 1 else 9
-        ranked.append(((min(typo, 2), abs(value * 100 - cents)), value, raw))
-    ranked.sort(key=lambda r: r[0])
+        whole = raw.split(".", 1)[0].split(" ", 1)[0]
+        if not whole.isdigit() or abs(len(whole) - len(typed)) > 1:
+            continue  # another order of magnitude: no near miss
+        typo = 1 if one_edit_apart(whole, typed) else 2
+        ranked.append((typo, abs(float(raw.split(" ", 1)[0]) * 100 - cents), raw))
+    ranked.sort()
     out = []
-    for _key, value, raw in ranked[:MAX_AMOUNTS]:
+    for _typo, _gap, raw in ranked[:MAX_AMOUNTS]:
         row = archive.catalog._rows("SELECT min(printed) AS printed, count(DISTINCT document_id || ':' || page) AS pages "
                                     "FROM entities WHERE kind = 'amount' AND value = ?", (raw,))[0]
+        value = amount_value(raw)
         out.append({"kind": "amount", "value": str(value), "printed": row["printed"], "pages": row["pages"],
                     "query": f"amount:{value}"})
     return out

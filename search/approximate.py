@@ -57,9 +57,16 @@ def _phrase(tokens: tuple[str, ...]) -> list[Node]:
         return []  # not a code: a date ("23 de noviembre de 2020") or words with numbers
     alts: list[Node] = []
     for rest in (tokens[1:], tokens[:-1]):
-        if sum(len(t) for t in rest) >= MIN_CODE + 2 and max(len(t) for t in rest) >= 4:
+        if any(_distinctive(t) for t in rest):
             alts.append(Phrase(rest))
     return alts
+
+
+def _distinctive(token: str) -> bool:
+    """A part that says the code on its own: a long number or a long mix of letters and digits
+    ("926014983", "sim1508193c1"), not "it20" or "2020", which many codes share."""
+    digits = sum(c.isdigit() for c in token)
+    return digits >= 5 or (digits > 0 and not token.isdigit() and len(token) >= MIN_CODE)
 
 
 def fuzzy_spans(text: str, node: Node) -> list[tuple[int, int]]:
