@@ -18,7 +18,7 @@ from search.approximate import approximate, fuzzy_spans
 from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
-from .organise import SORTS, group_keys, sort_keys
+from .organise import SORTS, SortValues, group_keys, sort_keys
 
 FEW_FOR_WORDS = 5  # words get OCR-tolerant matches only when the exact search finds fewer pages
 
@@ -100,6 +100,7 @@ class Archive:
         self.settings, self.catalog, self.engine = settings, catalog, engine
         self.jobs = JobQueue(catalog)
         self.accounts = Accounts(catalog, settings.session_hours)
+        self._sort_values = SortValues()  # refreshed when the catalog changes
         self._resolution: tuple[Any, Resolution] | None = None
 
     def close(self) -> None:
@@ -133,7 +134,7 @@ class Archive:
             approx = self._approximate(query, found.total, opts, MAX_WINDOW - len(scores), 0)
             approx_keys = {(d, p) for d, p, _ in approx[1]}
             scores.update({(d, p): sc for d, p, sc in approx[1]})
-            keys = sort_keys(self.catalog, list(scores), opts.sort)  # stable: approximate pages stay after exact ones
+            keys = sort_keys(self.catalog, list(scores), opts.sort, self._sort_values)  # stable: approximate pages stay after exact ones
             if opts.group:
                 groups = group_keys(keys)
                 total_documents = len(groups)

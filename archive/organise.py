@@ -15,19 +15,51 @@ Key = tuple[str, int]
 SORTS = ("relevance", "date", "-date", "amount", "-amount")  # date: newest first; -date: oldest first
 
 
-def sort_keys(catalog: Catalog, keys: list[Key], sort: str) -> list[Key]:
+class SortValues:
+    """The values pages sort by (largest amount per page, first date per document), computed
+    for the whole archive once per change of the catalog instead of once per search."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.amounts: dict[Key, float] = {}
+        self.first_dates: dict[str, str] = {}
+
+    def refresh(self, catalog: Catalog) -> None:
+        key = (catalog.fingerprint(), catalog._rows("SELECT max(rowid) AS m FROM entities")[0]["m"])
+        if key == self.key:
+            return
+        self.amounts = {(r["document_id"], r["page"]): r["v"] for r in catalog._rows(
+            "SELECT document_id, page, max(CAST(CASE WHEN instr(value, ' ') > 0 THEN substr(value, 1, instr(value, ' ') - 1) "
+            "ELSE value END AS REAL)) AS v FROM entities WHERE kind = 'amount' GROUP BY document_id, page") if r["v"] is not None}
+        self.first_dates = {r["document_id"]: r["value"] for r in catalog._rows(
+            "SELECT document_id, value, min(page * 1000000 + start) FROM entities WHERE kind = 'date' GROUP BY document_id")}
+        self.key = key
+
+
+def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | None = None) -> list[Key]:
     """The keys in the order asked; pages without the value keep their rank, after the others."""
     if sort == "relevance" or not keys:
         return keys
+    cache = cache or SortValues()
+    cache.refresh(catalog)
     if sort.lstrip("-") == "date":
-        dates = document_dates(catalog, {k[0] for k in keys})
+        dates = {**cache.first_dates, **_dates_set_by_people(catalog, {k[0] for k in keys})}
         values: dict[Key, object] = {k: dates.get(k[0]) for k in keys}
     else:
-        amounts = page_amounts(catalog, keys)
-        values = {k: amounts.get(k) for k in keys}
+        values = {k: cache.amounts.get(k) for k in keys}
     have = [k for k in keys if values[k] is not None]
     have.sort(key=lambda k: values[k], reverse=not sort.startswith("-"))  # type: ignore[arg-type,return-value]
     return have + [k for k in keys if values[k] is None]
+
+
+def _dates_set_by_people(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(doc_ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in catalog._rows(f"SELECT id, doc_date FROM documents WHERE id IN ({marks}) AND doc_date IS NOT NULL "
+                                 "AND doc_date != ''", tuple(chunk)):
+            out[row["id"]] = row["doc_date"]
+    return out
 
 
 def group_keys(keys: Iterable[Key]) -> list[tuple[str, list[int]]]:
@@ -43,8 +75,8 @@ def document_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(doc_ids)):
         marks = ",".join("?" * len(chunk))
-        for row in catalog._rows(f"SELECT document_id, value FROM entities WHERE kind = 'date' AND document_id IN ({marks}) "
-                                 "ORDER BY page, start", tuple(chunk)):
+        for row in catalog._rows(f"SELECT document_id, value FROM entities INDEXED BY entities_by_page "
+                                 f"WHERE document_id IN ({marks}) AND kind = 'date' ORDER BY page, start", tuple(chunk)):
             out.setdefault(row["document_id"], row["value"])
         for row in catalog._rows(f"SELECT id, doc_date FROM documents WHERE id IN ({marks}) AND doc_date IS NOT NULL "
                                  "AND doc_date != ''", tuple(chunk)):
@@ -52,19 +84,20 @@ def document_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
     return out
 
 
-def page_amounts(catalog: Catalog, keys: list[Key]) -> dict[Key, Decimal]:
-    """The largest amount printed on each page."""
+def page_amounts(catalog: Catalog, keys: list[Key]) -> dict[Key, float]:
+    """The largest amount printed on each page (aggregated in SQLite, through the per-page index)."""
     wanted = set(keys)
-    out: dict[Key, Decimal] = {}
+    out: dict[Key, float] = {}
     for chunk in _chunks(sorted({k[0] for k in keys})):
         marks = ",".join("?" * len(chunk))
-        for row in catalog._rows(f"SELECT document_id, page, value FROM entities WHERE kind = 'amount' "
-                                 f"AND document_id IN ({marks})", tuple(chunk)):
+        rows = catalog._rows(
+            "SELECT document_id, page, max(CAST(CASE WHEN instr(value, ' ') > 0 THEN substr(value, 1, instr(value, ' ') - 1) "
+            f"ELSE value END AS REAL)) AS v FROM entities INDEXED BY entities_by_page WHERE document_id IN ({marks}) "
+            "AND kind = 'amount' GROUP BY document_id, page", tuple(chunk))
+        for row in rows:
             key = (row["document_id"], row["page"])
-            if key in wanted:
-                value = amount_value(row["value"])
-                if value is not None and (key not in out or value > out[key]):
-                    out[key] = value
+            if key in wanted and row["v"] is not None:
+                out[key] = row["v"]
     return out
 
 
