@@ -33,7 +33,7 @@ def test_a_zip_becomes_one_job_per_file_each_with_its_path(fresh_client, tmp_pat
     assert by_path["respuesta/anexos.zip/b.pdf"]["result"] == "ingested"
     assert by_path["respuesta/c.pdf"]["code"] == "html_page" and "página web" in by_path["respuesta/c.pdf"]["message"]
     assert by_path["respuesta/cifrado.pdf"]["code"] == "encrypted_pdf"
-    assert client.get("/api/search", params={"q": "zipado"}).json()["total"] == 1
+    assert client.get("/api/search", params={"q": '"zipado"'}).json()["total"] == 1  # quotes: exact
     en = client.get("/api/jobs", params={"batch": r.json()["batch"], "lang": "en"}).json()["jobs"]
     assert any("web page" in (j["message"] or "") for j in en)
 
