@@ -12,7 +12,7 @@ from .auth import issue_csrf_cookie
 from .i18n import pick_lang, translator
 from .params import ListOffset, PageNumber, SearchOffset
 from .render import page_png
-from .search_view import Options
+from .search_view import Options, error_in
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,6 +33,8 @@ def _render(request: Request, template: str, data: dict, status: int = 200) -> H
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, options: Options, q: str = "", offset: SearchOffset = 0):
     data = pages.search_data(request.app.state.archive, q, offset=offset, options=options)
+    if data["error"]:
+        data["error_original"], data["error"] = data["error"], error_in(pick_lang(request), data["error"])
     return _render(request, "search.html", data, status=400 if data["error"] else 200)
 
 

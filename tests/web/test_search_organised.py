@@ -8,6 +8,8 @@ import io
 import json
 import re
 
+import pytest
+
 from tests_support import csrf_token
 
 
@@ -117,3 +119,13 @@ def test_citation_keeps_the_query_quotes_and_opens_the_original_at_the_page(clie
     assert citation["original"].endswith(f"/original#page={hit['page']}")
     html = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}", params={"q": "Magavel"}).text
     assert 'data-copy="citation-text"' in html and f"#page={hit['page']}" in html
+
+
+@pytest.mark.parametrize("query,spanish", [("(magavel", "no se cierra"), ("fecha:31/02/2021", "no es una fecha válida"),
+                                           ("monto:mucho", "no es un monto"), ("a*", "al menos 2 letras")])
+def test_query_errors_in_the_page_language(client, query, spanish):
+    r = client.get("/", params={"q": query})
+    assert r.status_code == 400 and spanish in r.text
+    english = client.get("/", params={"q": query, "lang": "en"})
+    assert spanish not in english.text
+    client.cookies.clear()
