@@ -63,9 +63,13 @@ def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
     return covered if axis == 1 else covered.T
 
 
-def remove_rules(image: Image.Image) -> tuple[Image.Image, bool]:
+Box = tuple[float, float, float, float]
+
+
+def remove_rules(image: Image.Image) -> tuple[Image.Image, Box | None]:
     """Erase long horizontal and vertical lines (table rules, underlines, form boxes), so that
-    letters touching a rule are read as letters. Returns the image and whether rules were found."""
+    letters touching a rule are read as letters. Returns the image and the box (fractions of
+    the page) the rules span, None when there were none."""
     g = np.asarray(grey(image))
     paper = float(np.percentile(g, 90))
     dark = g < paper * 0.6
@@ -76,12 +80,13 @@ def remove_rules(image: Image.Image) -> tuple[Image.Image, bool]:
     cols = _runs(dark, max(40, h // 30), 0)
     cols &= ~_runs(cols, thick, 1)
     if rows.sum() + cols.sum() < RULE_INK * (w + h):  # no table, no form: leave it be
-        return image, False
+        return image, None
     rows, cols = _grow(rows), _grow(cols)  # the rule's grey, anti-aliased edges go too
     erase = (rows & ~_crossing(dark, rows, 0)) | (cols & ~_crossing(dark, cols, 1))
     out = g.copy()
     out[erase] = int(paper)
-    return Image.fromarray(out, "L"), True
+    ys, xs = np.nonzero(rows | cols)
+    return Image.fromarray(out, "L"), (xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h)
 
 
 def _grow(mask: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ from .tesseract import OcrResult, ocr_image
 TARGET_WORD_PX = 36  # Tesseract reads well when a word box (ascender to descender) is this tall
 SMALL_WORD_PX = 20  # below this (a phone photo, a 100-dpi scan) a page is upscaled for its second read
 CLEAN_MAX_PIXELS = 20_000_000  # an A3 page at 300 dpi; larger pages are read once (memory)
+RULES_BELOW = 88  # a page with rules but nothing else to clean is read again only below this confidence
 GAIN = 1.05  # a cleaned reading replaces the plain one with this many more confident characters
 MAX_RELOOK = 40  # weak lines read again per page, the weakest first
 LINE_PX = 64  # a weak line is scaled to about this height for its second look
@@ -57,14 +58,28 @@ def clean(image: Image.Image, first: OcrResult | None, cleanup: str, dropout: bo
     if cleanup != "auto":
         return work, steps
     work, uneven = flatten(work)
-    work, ruled = remove_rules(work)
-    steps += ["light"] * uneven + ["rules"] * ruled
+    steps += ["light"] * uneven
     factor = min(upscale_factor(first, work.height) if first else 1.0,
                  (CLEAN_MAX_PIXELS / (work.width * work.height)) ** 0.5)  # within the memory budget
+    unruled, ruled = remove_rules(work)
+    if ruled and (steps or factor > 1 or first is None or (first.confidence or 0) < RULES_BELOW
+                  or _missed(first, ruled)):  # a well-read page with rules alone is not read again
+        work = unruled
+        steps.append("rules")
     if factor > 1:
         work = work.resize((round(work.width * factor), round(work.height * factor)), Image.Resampling.LANCZOS)
         steps.append("scale")
     return work, steps
+
+
+def _missed(result: OcrResult, box: tuple[float, float, float, float]) -> bool:
+    """Did the read leave the ruled part of the page nearly empty (a table taken for a
+    picture)? Fewer characters per area inside the rules than half of those outside."""
+    x0, y0, x1, y1 = box
+    area = (x1 - x0) * (y1 - y0)
+    inside = sum(w[1] - w[0] for w in result.words if x0 <= (w[2] + w[4]) / 2 <= x1 and y0 <= (w[3] + w[5]) / 2 <= y1)
+    outside = sum(w[1] - w[0] for w in result.words) - inside
+    return area < 0.95 and inside / area < 0.5 * outside / (1 - area)
 
 
 def upscale_factor(result: OcrResult, height: int) -> float:

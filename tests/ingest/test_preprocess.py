@@ -62,7 +62,7 @@ def test_a_page_without_rules_is_left_alone():
     img = Image.new("L", (1200, 900), 240)
     ImageDraw.Draw(img).text((100, 100), "Sin tabla alguna", fill=20)
     ImageDraw.Draw(img).line([(50, 60), (1150, 60)], fill=20, width=3)  # a letterhead's one line
-    assert remove_rules(img) == (img, False)
+    assert remove_rules(img) == (img, None)
 
 
 def test_uneven_light_is_flattened():
