@@ -145,7 +145,7 @@ class Archive:
             ranked = [(d, p, scores[(d, p)]) for d, p in keys]
         hits = self._hits(ranked, query, pages, approx_keys, approx[0])
         took = (time.perf_counter() - started) * 1000
-        results = Results(text, found.total + approx[2], hits, took, found.facets, total_documents, opts)
+        results = Results(text, found.total + approx[2], hits, took, self.resolve_vendor_facet(found.facets), total_documents, opts)
         results.approximate_total = approx[2]
         if found.total == 0 and offset == 0:
             from .suggest import suggestions
@@ -240,6 +240,12 @@ class Archive:
         from .cases import case_data
 
         return case_data(self, code)
+
+    def resolve_vendor_facet(self, facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+        """The vendor facet by company: its variants counted together, each linking to all of them."""
+        from .vendors import merge_vendor_facet
+
+        return merge_vendor_facet(facets, self.resolution) if facets.get("vendors") else facets
 
     def resolve_vendor_filters(self, query: Node) -> Node:
         """`vendor:"KEY"` (an RFC or a resolved name) becomes every value that vendor was printed as."""
