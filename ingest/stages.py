@@ -77,7 +77,7 @@ def ocr_page(path: str, index: int, settings: Settings, options: OcrOptions | No
             words = unturn_words(words, options.rotate)
             return _page(index, result, words, width, height)
     result, words = _read(image, settings, dropout)
-    if _poor(result):
+    if _poor(result) and image.width * image.height <= CLEAN_MAX_PIXELS:  # a huge page is read once (memory)
         turn = orientation(image, settings.ocr_timeout)  # a page scanned sideways or upside down
         if turn:
             turned, turned_words = _read(image.rotate(-turn, expand=True), settings, dropout)
