@@ -60,3 +60,11 @@ def empty_archive(tmp_path):
     archive = open_archive(settings)
     yield archive
     archive.close()
+
+
+@pytest.fixture
+def es_settings(tmp_path):
+    """Settings on the real Elasticsearch node, with an index of its own, dropped afterwards."""
+    settings = make_settings(tmp_path / "data", "elasticsearch")
+    yield settings
+    drop_es_index(settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from expediente.errors import CorruptFile
 from ingest import ZipLimits, expand_zip, is_zip
 from ingest.zips import ZipRefused
-from tests_support import RESOURCES
+from tests_support import RESOURCES, zip_bytes
 
 
 def _zip(path: Path, members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> Path:
@@ -19,14 +18,6 @@ def _zip(path: Path, members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED
         for name, data in members.items():
             z.writestr(name, data)
     return path
-
-
-def _nested(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 def _taken(path: Path, limits: ZipLimits = ZipLimits()) -> dict[str, bytes | str]:
@@ -40,7 +31,7 @@ def _taken(path: Path, limits: ZipLimits = ZipLimits()) -> dict[str, bytes | str
 def test_files_nested_zips_and_folders_come_out_with_their_paths(tmp_path):
     pdf = (RESOURCES / "garbage_text_layer.pdf").read_bytes()
     path = _zip(tmp_path / "respuesta.zip", {
-        "anexos/contrato.pdf": pdf, "__MACOSX/._contrato.pdf": b"junk", "lote2.zip": _nested({"fallo.pdf": pdf}),
+        "anexos/contrato.pdf": pdf, "__MACOSX/._contrato.pdf": b"junk", "lote2.zip": zip_bytes({"fallo.pdf": pdf}),
         "carpeta/": b""})
     assert is_zip(path) and not is_zip(RESOURCES / "garbage_text_layer.pdf")
     assert _taken(path) == {"anexos/contrato.pdf": pdf, "lote2.zip/fallo.pdf": pdf}
@@ -63,7 +54,7 @@ def test_limits_on_count_depth_and_total_size(tmp_path):
     many = _zip(tmp_path / "muchos.zip", {f"{i}.pdf": b"%PDF" for i in range(12)})
     with pytest.raises(ZipRefused, match="more than 10 files"):
         _taken(many, ZipLimits(max_members=10))
-    deep = _zip(tmp_path / "hondo.zip", {"a.zip": _nested({"b.zip": _nested({"c.pdf": b"%PDF"})})})
+    deep = _zip(tmp_path / "hondo.zip", {"a.zip": zip_bytes({"b.zip": zip_bytes({"c.pdf": b"%PDF"})})})
     assert _taken(deep, ZipLimits(max_depth=2)) == {"a.zip/b.zip": "zip_refused"}
     assert _taken(deep) == {"a.zip/b.zip/c.pdf": b"%PDF"}
     big = _zip(tmp_path / "grande.zip", {"a.pdf": b"1" * 3000, "b.pdf": b"2" * 3000}, zipfile.ZIP_STORED)

@@ -18,13 +18,6 @@ from tests_support import RESOURCES, drop_es_index, facts_for, make_pdf, make_se
 pytestmark = pytest.mark.elasticsearch
 
 
-@pytest.fixture
-def es_settings(tmp_path):
-    settings = make_settings(tmp_path / "data", "elasticsearch")
-    yield settings
-    drop_es_index(settings)
-
-
 def test_alias_in_front_of_a_versioned_index(es_settings):
     archive = open_archive(es_settings)  # a reader creates nothing
     assert archive.search("x").total == 0 and archive.engine.page_count() == 0

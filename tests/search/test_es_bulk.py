@@ -9,16 +9,8 @@ from elasticsearch import Elasticsearch
 from search import es_engine
 from search.es_engine import ElasticsearchEngine
 from search.records import PageRecord
-from tests_support import drop_es_index, make_settings
 
 pytestmark = pytest.mark.elasticsearch
-
-
-@pytest.fixture
-def es_settings(tmp_path):
-    settings = make_settings(tmp_path / "data", "elasticsearch")
-    yield settings
-    drop_es_index(settings)
 
 
 def _records(n: int) -> list[PageRecord]:

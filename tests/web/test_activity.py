@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import time
-import zipfile
 
-from tests_support import RESOURCES, csrf_token, make_pdf, wait_for_jobs
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
+from tests_support import RESOURCES, csrf_token, make_pdf, wait_for_jobs, zip_bytes
 
 
 def test_a_zip_becomes_one_job_per_file_each_with_its_path(fresh_client, tmp_path):
@@ -22,7 +12,7 @@ def test_a_zip_becomes_one_job_per_file_each_with_its_path(fresh_client, tmp_pat
     a = make_pdf(tmp_path / "a.pdf", ["Acta de fallo de la licitacion zipada uno"]).read_bytes()
     b = make_pdf(tmp_path / "b.pdf", ["Contrato de prestacion zipado dos"]).read_bytes()
     html = b"<!DOCTYPE html><html><body>Sesion expirada</body></html>"
-    body = _zip({"respuesta/a.pdf": a, "respuesta/anexos.zip": _zip({"b.pdf": b}), "respuesta/c.pdf": html,
+    body = zip_bytes({"respuesta/a.pdf": a, "respuesta/anexos.zip": zip_bytes({"b.pdf": b}), "respuesta/c.pdf": html,
                  "respuesta/cifrado.pdf": (RESOURCES / "encrypted.pdf").read_bytes()})
     r = client.post("/api/upload", files=[("files", ("solicitud-123.zip", body, "application/zip"))])
     assert r.status_code == 202

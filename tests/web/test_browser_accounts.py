@@ -4,21 +4,15 @@ another site posting to the archive is refused."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 import zipfile
 
 import pytest
-import uvicorn
 
 from archive import open_accounts
-from tests_support import make_pdf, settings_for
+from tests_support import chromium, make_pdf, served, settings_for
 from web import create_app
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PASSWORD = "una contraseña larga"
 
 
@@ -28,33 +22,14 @@ def server(tmp_path_factory):
     accounts = open_accounts(settings)
     accounts.add_user("editor@example.org", "editor", PASSWORD)
     accounts.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(15)
+    with served(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        pytest.fail("Chromium is not installed: scripts/setup.sh --test installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 
 def sign_in(page, server: str, target: str = "/upload") -> None:
