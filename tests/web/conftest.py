@@ -17,3 +17,22 @@ def fresh_client(tmp_path):
 
     with TestClient(create_app(settings_for(tmp_path))) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def server(tantivy_samples):
+    """The samples' app on a real uvicorn server, for the browser tests; its base URL."""
+    from tests_support import served
+
+    with served(create_app(tantivy_samples.settings)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, driven by Playwright."""
+    from tests_support import chromium
+
+    with chromium() as b:
+        yield b
+

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-
 import pytest
-
-from tests_support import chromium, served
-from web import create_app
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(tantivy_samples):
-    with served(create_app(tantivy_samples.settings)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page():
-    with chromium() as browser:
-        yield browser.new_page(viewport={"width": 1400, "height": 1000})
+def page(browser):
+    return browser.new_page(viewport={"width": 1400, "height": 1000})
 
 
 def test_search_click_hit_and_see_boxes(server, page, answer_key, tmp_path):

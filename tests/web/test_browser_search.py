@@ -7,22 +7,7 @@ import re
 
 import pytest
 
-from tests_support import chromium, served
-from web import create_app
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(tantivy_samples):
-    with served(create_app(tantivy_samples.settings)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def test_group_sort_dates_chips_and_pages(server, browser):
