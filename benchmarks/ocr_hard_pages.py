@@ -19,7 +19,7 @@ import re
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # as in ingest workers
 
-from rapidfuzz.distance import Levenshtein  # noqa: E402
+from ocr_measures import cer, word_recall  # noqa: E402
 
 from expediente.settings import Settings  # noqa: E402
 from hard_pages import write_set  # noqa: E402
@@ -36,21 +36,6 @@ from ingest.stages import ocr_page  # noqa: E402
 from search.analysis import tokens  # noqa: E402
 
 PHONE_SCAN = "ar_carmen_de_areco_licitacion_publica_09-2023_scan"
-
-
-def normalise(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def cer(got: str, want: str) -> float:
-    want, got = normalise(want), normalise(got)
-    return Levenshtein.distance(got, want) / max(1, len(want))
-
-
-def word_recall(got: str, want: str) -> float:
-    have, need = Counter(tokens(got)), Counter(tokens(want))
-    return sum(min(n, have[w]) for w, n in need.items()) / max(1, sum(need.values()))
 
 
 def findable(fact: str, text: str) -> bool:

@@ -5,22 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 from ingest.stages import ocr_page
+from ocr_measures import cer, word_recall
 from tests_support import SAMPLES, settings_for
 
 pytestmark = pytest.mark.ocr
-
-
-def normalise(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def cer(got: str, want: str) -> float:
-    want, got = normalise(want), normalise(got)
-    return Levenshtein.distance(got, want) / max(1, len(want))
 
 
 @pytest.mark.parametrize("name,gt,bound", [
@@ -40,16 +30,6 @@ def test_cer_on_phone_scanned_spanish_procurement(corpus, tmp_path):
     got = ocr_page(str(corpus / "ar_carmen_de_areco_licitacion_publica_09-2023_scan.pdf"), 0, settings_for(tmp_path))
     assert cer(got.text, pages[0]) <= 0.15
     assert "17.660.500,00" in got.text
-
-
-def word_recall(got: str, want: str) -> float:
-    """Share of the printed words that OCR read exactly (order-free: what search needs)."""
-    from collections import Counter
-
-    from search.analysis import tokens
-
-    have, need = Counter(tokens(got)), Counter(tokens(want))
-    return sum(min(n, have[w]) for w, n in need.items()) / max(1, sum(need.values()))
 
 
 def test_cer_on_scanned_samples(answer_key, tmp_path):
