@@ -208,6 +208,26 @@ class Archive:
                     extra.append((ent["start"], ent["end"]))
         return match_spans(text, query, extra)
 
+    def page_spans(self, doc_id: str, page: int, text: str, q: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """What a query matches on a page: (exact spans, OCR-tolerant spans not overlapping them),
+        so the page view boxes an approximate reading as it boxes an exact one. Words are
+        widened only where nothing matched exactly, as the search does for few pages."""
+        query = self.compile_query(q)
+        exact = self.highlight_spans(doc_id, page, text, query)
+        widened = approximate(query, words=not exact)
+        if widened is None:
+            return exact, []
+        found = set(self.highlight_spans(doc_id, page, text, widened)) | set(fuzzy_spans(text, widened))
+        near: list[tuple[int, int]] = []
+        for a, b in sorted(found):
+            if any(a < y and x < b for x, y in exact):
+                continue
+            if near and a <= near[-1][1]:
+                near[-1] = (near[-1][0], max(b, near[-1][1]))
+            else:
+                near.append((a, b))
+        return exact, near
+
     def document(self, doc_id: str) -> dict[str, Any]:
         doc = self.catalog.document(doc_id)
         if doc is None:

@@ -33,6 +33,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_ADMIN_PASSWORD": ("admin_password", "that admin's password (only read while no user exists)"),
     "EXPEDIENTE_SERVER": ("server", "the CLI's ingest and search go to this Expediente server instead of the data folder"),
     "EXPEDIENTE_TOKEN": ("token", "API token the CLI sends to that server"),
+    "EXPEDIENTE_PUBLIC_URL": ("public_url", "base of every absolute link in citations, exports and alerts"),
 }
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
 
@@ -63,6 +64,7 @@ class Settings:
     admin_password: str = field(default="", repr=False)
     server: str = ""  # the CLI as a client of a running server (ingest, search)
     token: str = field(default="", repr=False)
+    public_url: str = ""  # e.g. https://archivo.example.org; unset: the address each request came to
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -85,6 +87,9 @@ class Settings:
             raise ConfigError("set both EXPEDIENTE_ADMIN_EMAIL and EXPEDIENTE_ADMIN_PASSWORD, or neither")
         if self.server and not self.server.startswith(("http://", "https://")):
             raise ConfigError(f"the server must be an http:// or https:// URL, got {self.server!r}")
+        if self.public_url and not _is_base_url(self.public_url):
+            raise ConfigError(f"EXPEDIENTE_PUBLIC_URL must be an http:// or https:// address such as "
+                              f"https://archivo.example.org, got {self.public_url!r}")
 
     @property
     def originals_dir(self) -> Path:
@@ -101,6 +106,13 @@ class Settings:
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+
+def _is_base_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not (parts.query or parts.fragment)
 
 
 def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:

@@ -16,6 +16,8 @@ from archive.archive import SearchOptions
 from expediente.errors import UsageError
 from ingest.entities import KINDS as ENTITY_KINDS
 
+from .links import page_url
+
 MAX_ROWS = 5000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BATCH = 500  # rows per chunk sent
@@ -75,7 +77,7 @@ def attachment(filename: str) -> str:
 
 
 def _url(base_url: str, doc_id: str, page: int) -> str:
-    return f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{page}"
+    return page_url(base_url, doc_id, page)
 
 
 def vendors_csv(vendors: list[dict[str, Any]]) -> Iterator[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import quote
 
 from expediente.errors import QuerySyntaxError
 from archive import Archive
@@ -12,6 +11,7 @@ from archive.uploads import KINDS
 from archive.archive import SearchOptions
 from search import Snippet
 
+from .links import page_url
 from .search_view import organise
 
 PAGE_SIZE = 20
@@ -54,16 +54,15 @@ def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str)
     doc = archive.document(doc_id)
     page = archive.page(doc_id, number)
     spans: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
     if q.strip():
         try:
-            from search import parse
-
-            spans = archive.highlight_spans(doc_id, number, page["text"], parse(q))
+            spans, near = archive.page_spans(doc_id, number, page["text"], q)
         except QuerySyntaxError:
             spans = []
     entities = archive.catalog.entities(doc_id, number)
     words = page["words"]
-    url = f"{base_url.rstrip('/')}/documents/{doc_id}/pages/{number}" + (f"?q={quote(q)}" if q.strip() else "")
+    url = page_url(base_url, doc_id, number, q)
     passage = quoted_passage(page["text"], spans)
     return {
         "document": {k: doc[k] for k in ("id", "filename", "title", "page_count", "media_type")},
@@ -71,8 +70,9 @@ def page_data(archive: Archive, doc_id: str, number: int, q: str, base_url: str)
                  "width": page["width"], "height": page["height"], "text": page["text"]},
         "query": q,
         "highlights": spans,
-        "text_segments": Snippet(page["text"], spans).segments(),
-        "boxes": _boxes(words, spans, "hit"),
+        "text_segments": Snippet(page["text"], sorted(spans + near)).segments(),
+        "boxes": _boxes(words, spans, "hit") + _boxes(words, near, "approximate"),
+        "approximate": [{"start": a, "end": b, "text": page["text"][a:b]} for a, b in near],
         "doubtful": [{"start": a, "end": b, "text": page["text"][a:b]} for a, b in page["doubtful"]],
         "doubtful_boxes": _boxes(words, [tuple(s) for s in page["doubtful"]], "doubtful"),
         "entities": [dict(e, boxes=_boxes(words, [(e["start"], e["end"])], e["kind"])) for e in entities],

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from expediente.errors import QuerySyntaxError
 
 from . import pages
+from .links import public_base
 from .params import ListOffset, PageNumber, SearchOffset
 from .search_view import Options
 
@@ -47,7 +48,7 @@ def api_document(request: Request, doc_id: str, q: str = "") -> dict[str, Any]:
 
 @router.get("/documents/{doc_id}/pages/{number}", summary="One page: text, method, boxes, citation")
 def api_page(request: Request, doc_id: str, number: PageNumber, q: str = "") -> dict[str, Any]:
-    data = pages.page_data(_archive(request), doc_id, number, q, str(request.base_url))
+    data = pages.page_data(_archive(request), doc_id, number, q, public_base(request))
     data.pop("text_segments")
     return data
 

@@ -20,6 +20,7 @@ from expediente.errors import UsageError
 
 from . import exports
 from .i18n import pick_lang, translator
+from .links import public_base
 
 html_router = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["api"])
@@ -86,7 +87,7 @@ async def batch_api(text: str = Form("", description="one term per line, or CSV"
 async def batch_csv(request: Request, text: str = Form(""), column: str = Form(""),
                     file: UploadFile | None = File(None)) -> StreamingResponse:
     terms = await _terms(text, file, column)
-    base = str(request.base_url).rstrip("/")
+    base = public_base(request)
     rows = ([r["term"], r["pages"], r["documents"], " | ".join(f"{f['filename']} p. {f['page']}" for f in r["first"]),
              " ".join(f"{base}/documents/{f['document_id']}/pages/{f['page']}" for f in r["first"]), r["error"] or ""]
             for r in search_terms(request.app.state.archive, terms))

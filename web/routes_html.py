@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
 from . import exports, pages
 from .auth import issue_csrf_cookie
 from .i18n import pick_lang, translator
+from .links import public_base
 from .params import ListOffset, PageNumber, SearchOffset
 from .render import page_png
 from .search_view import Options, error_in
@@ -63,7 +64,7 @@ def original(request: Request, doc_id: str):
 
 @router.get("/documents/{doc_id}/pages/{number}", response_class=HTMLResponse)
 def page_view(request: Request, doc_id: str, number: PageNumber, q: str = ""):
-    data = pages.page_data(request.app.state.archive, doc_id, number, q, str(request.base_url))
+    data = pages.page_data(request.app.state.archive, doc_id, number, q, public_base(request))
     return _render(request, "page.html", data)
 
 
@@ -122,13 +123,13 @@ def vendor_page(request: Request, name: str):
 
 @router.get("/export/search.csv")
 def export_search(request: Request, q: str, options: Options):
-    chunks = exports.search_csv(request.app.state.archive, q, str(request.base_url), options)
+    chunks = exports.search_csv(request.app.state.archive, q, public_base(request), options)
     return _csv(chunks, "expediente-busqueda.csv")
 
 
 @router.get("/export/entities.csv")
 def export_entities(request: Request, kind: str | None = None):
-    chunks = exports.entities_csv(request.app.state.archive, kind, str(request.base_url))  # checks the kind
+    chunks = exports.entities_csv(request.app.state.archive, kind, public_base(request))  # checks the kind
     return _csv(chunks, f"expediente-{kind or 'entidades'}.csv")
 
 
