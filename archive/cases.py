@@ -181,6 +181,11 @@ def _cite(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _flag(kind: str, params: dict[str, str], citations: list[dict[str, Any]]) -> dict[str, Any]:
+    """A flag: its kind, the figures its message is written from (web.i18n.flag_message), its citations."""
+    return {"kind": kind, "params": params, "citations": citations}
+
+
 def _flags(amounts: dict[str, list], invoices: list[dict], vendors: list[dict], docs: list[dict]) -> list[dict]:
     flags: list[dict[str, Any]] = []
     contracted = amounts["contracted"]
@@ -190,15 +195,15 @@ def _flags(amounts: dict[str, list], invoices: list[dict], vendors: list[dict], 
         total = sum((_dec(a["value"]) for a in billed), Decimal(0))
         if ceiling and total > max(_dec(a["value"]) for a in ceiling):
             top = max(_dec(a["value"]) for a in ceiling)
-            flags.append({"kind": "over_invoiced", "message": f"invoices sum {total:,.2f} {currency}, above the contracted "
-                          f"{top:,.2f} {currency}", "citations": _cite(billed + ceiling)})
+            flags.append(_flag("over_invoiced", {"invoiced": f"{total:.2f}", "ceiling": f"{top:.2f}", "currency": currency},
+                               _cite(billed + ceiling)))
     flags += _award_vs_contract(amounts["awarded"], contracted)
     flags += _amendment(contracted)
     flags += _invoice_checks(invoices, vendors)
     audits = [i for i in docs if i["kind"] == "auditoria"]
     for i in audits:
-        flags.append({"kind": "audit_observation", "message": f"an audit names this procurement: {i['title']}",
-                      "citations": [{"filename": i["filename"], "page": p} for p in i["pages"]]})
+        flags.append(_flag("audit_observation", {"title": i["title"], "filename": i["filename"]},
+                           [{"filename": i["filename"], "page": p} for p in i["pages"]]))
     return flags
 
 
@@ -211,8 +216,10 @@ def _award_vs_contract(awarded: list[dict], contracted: list[dict]) -> list[dict
             x, y = _dec(a["value"]), _dec(c["value"])
             if a["currency"] == c["currency"] and any(abs(x * f - y) <= max(Decimal(1), y / 1000) for f in (1, IVA, 1 / IVA)):
                 return []
-    return [{"kind": "award_contract_mismatch", "message": "the amount awarded and the amount contracted differ beyond IVA",
-             "citations": _cite(awarded + totals)}]
+    first, other = awarded[0], totals[0]
+    return [_flag("award_contract_mismatch", {"awarded": first["value"], "awarded_currency": first["currency"],
+                                              "contracted": other["value"], "contracted_currency": other["currency"]},
+                  _cite(awarded + totals))]
 
 
 def _amendment(contracted: list[dict]) -> list[dict]:
@@ -224,8 +231,8 @@ def _amendment(contracted: list[dict]) -> list[dict]:
     for a in amended:
         growth = _dec(a["value"]) if a["label"] == "increase" else _dec(a["value"]) - base
         if base and growth / base > AMENDMENT_LIMIT:
-            return [{"kind": "amendment_over_20", "message": f"an amendment adds {growth / base:.0%} to the original "
-                     f"{base:,.2f} {a['currency']} (art. 52 LAASSP allows 20 %)", "citations": _cite(original + [a])}]
+            return [_flag("amendment_over_20", {"percent": f"{growth / base * 100:.0f}", "original": f"{base:.2f}",
+                                                "currency": a["currency"]}, _cite(original + [a]))]
     return []
 
 
@@ -234,8 +241,8 @@ def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
     known = {r for v in vendors for r in v["rfcs"]}
     for inv in invoices:
         if known and inv["issuer_rfc"] and inv["issuer_rfc"] not in known:
-            flags.append({"kind": "invoice_issuer_not_vendor", "message": f"the invoice was issued by RFC {inv['issuer_rfc']}, "
-                          f"not by the contract's vendor ({', '.join(sorted(known))})", "citations": _cite([inv])})
+            flags.append(_flag("invoice_issuer_not_vendor", {"issuer_rfc": inv["issuer_rfc"],
+                                                             "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv])))
     for key in ("uuid", "folio"):
         seen: dict[str, dict] = {}
         for inv in invoices:
@@ -245,8 +252,7 @@ def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
             twin = first is not None and (first["media_type"] != inv.get("media_type") if key == "uuid"
                                           else first.get("uuid") == inv.get("uuid"))
             if first is not None and not twin:
-                flags.append({"kind": "duplicate_invoice", "message": f"the same invoice {key} {inv[key]} twice",
-                              "citations": _cite([first, inv])})
+                flags.append(_flag("duplicate_invoice", {"field": key, "id": inv[key]}, _cite([first, inv])))
             elif inv.get(key) and first is None:
                 seen[inv[key]] = inv
     return flags

@@ -1,76 +1,103 @@
-"""Indexes of entities across the archive: agencies, bids, contracts, persons and amounts, each
-value with its pages, documents and the first and last date of those documents."""
+"""Indexes of entities across the archive: vendors (one row per company), agencies, bids,
+contracts, persons and amounts. Every row has the same columns: pages, documents, the amounts
+printed near the entity totalled per currency (archive.entity_stats), and the first and last
+date of its documents; every index filters by name and sorts by any column."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter, defaultdict
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable
 
 from expediente.errors import UsageError
 from ingest.entities import fold
+
+from .entity_stats import Group, amounts_by_page, figures, group_mentions, own_dates, split_amount, totals_text
 
 if TYPE_CHECKING:
     from .archive import Archive
 
 INDEX_KINDS = {"agencies": "agency", "bids": "bid", "contracts": "contract", "persons": "person", "amounts": "amount"}
-SORTS = ("pages", "documents", "value", "first_date", "last_date")
+SORTS = ("pages", "documents", "value", "amount", "total", "first_date", "last_date")
+DESCENDING = ("pages", "documents", "amount", "total")
 MAX_ROWS = 5000
+_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> dict[str, Any]:
-    """One row per distinct value: printed forms, pages, documents, first and last document date.
-    Amounts come largest first, each with its currency; the others by pages unless `sort` says."""
+    """One row per distinct value. Amounts come largest first, the others by pages unless `sort`
+    says: a column name, or `total:PYG` for the total in one currency (`total` alone: MXN)."""
     if name not in INDEX_KINDS:
         raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}")
-    if sort and sort not in SORTS:
-        raise UsageError(f"sort must be one of {', '.join(SORTS)}")
     kind = INDEX_KINDS[name]
-    dates = own_dates(archive)
-    groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"printed": Counter(), "pages": set(), "documents": set()})
-    for e in archive.catalog.entities_of((kind,)):
-        g = groups[e["value"]]
-        g["printed"][e["printed"]] += 1
-        g["pages"].add((e["document_id"], e["page"]))
-        g["documents"].add(e["document_id"])
+    key = _sort_key(sort or ("amount" if kind == "amount" else "pages"))
+    dates = own_dates(archive.catalog)
+    amounts = None if kind == "amount" else amounts_by_page(archive.catalog)
     needle = fold(q.strip())
-    rows = [_row(kind, value, g, dates) for value, g in groups.items() if not needle or needle in fold(value)
-            or any(needle in fold(p) for p in g["printed"])]
-    if kind == "amount" and not sort:
-        rows.sort(key=lambda r: (-_number(r["amount"]), r["currency"]))
-    else:
-        key = sort or "pages"
-        rows.sort(key=lambda r: (r[key] is None, r[key] or ""), reverse=key in ("pages", "documents"))
+    rows = [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.catalog, kind).items()
+            if not needle or needle in fold(value) or any(needle in fold(p) for p in g.printed)]
+    rows.sort(key=key)
     return {"index": name, "kind": kind, "q": q, "sort": sort or ("amount" if kind == "amount" else "pages"),
-            "total": len(rows), "rows": rows[:MAX_ROWS]}
+            "total": len(rows), "currencies": currencies(rows), "rows": rows[:MAX_ROWS]}
 
 
-def _row(kind: str, value: str, g: dict[str, Any], dates: dict[str, str]) -> dict[str, Any]:
-    known = sorted(d for d in (dates.get(doc) for doc in g["documents"]) if d)
-    row = {"value": value, "printed": g["printed"].most_common(1)[0][0], "pages": len(g["pages"]),
-           "documents": len(g["documents"]), "first_date": known[0] if known else None,
-           "last_date": known[-1] if known else None}
-    if kind == "amount":
-        number, _, currency = value.partition(" ")
-        row.update(amount=number, currency=currency or "MXN")
+def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:
+    """The vendor index with the same columns: one row per company (its printed variants together)."""
+    key = _sort_key(sort or "pages")
+    resolution = archive.resolution()
+    vendors = resolution.candidates(q) if q.strip() else resolution.vendors
+    mentions = group_mentions(archive.catalog, "vendor")
+    dates, amounts = own_dates(archive.catalog), amounts_by_page(archive.catalog)
+    rows = []
+    for v in vendors:
+        group = Group()
+        for value in v.values:
+            for where, spans in mentions.get(value, Group()).spans.items():
+                group.spans[where] += spans
+        rows.append({"key": v.key, "name": v.printed[0] if v.printed else v.name, "value": v.name, "rfcs": v.rfcs,
+                     "values": v.values, **figures(group, dates, amounts)})
+    rows.sort(key=key)
+    return {"vendors": rows, "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments),
+            "q": q, "sort": sort or "pages", "currencies": currencies(rows)}
+
+
+def currencies(rows: list[dict[str, Any]]) -> list[str]:
+    """The currencies of the rows' totals, the most frequent first (the CSV's total columns)."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        for t in r["totals"]:
+            seen[t["currency"]] = seen.get(t["currency"], 0) + 1
+    return sorted(seen, key=lambda c: (-seen[c], c))
+
+
+def _row(kind: str, value: str, g: Group, dates: dict[str, str], amounts: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"value": value, "printed": g.printed.most_common(1)[0][0], **figures(g, dates, amounts)}
+    if kind == "amount":  # an amount's total is itself, in its own currency
+        number, currency = split_amount(value)
+        row.update(amount=f"{number:.2f}", currency=currency, totals=[{"value": f"{number:.2f}", "currency": currency}])
+        row["total"] = totals_text(row["totals"])
     if kind in ("bid", "contract"):
         row["case"] = f"/cases/{value}"
     return row
 
 
-def _number(value: str) -> Decimal:
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        return Decimal(0)
+def _sort_key(sort: str) -> Callable[[dict[str, Any]], Any]:
+    """A key for list.sort: numbers largest first, names and dates in order, empty cells last."""
+    column, _, currency = sort.partition(":")
+    if column not in SORTS or (currency and (column != "total" or not _CURRENCY.fullmatch(currency))):
+        raise UsageError(f"sort must be one of {', '.join(SORTS)} (or total:CUR, e.g. total:PYG)")
+    if column == "total":
+        wanted = currency or "MXN"
+        return lambda r: _missing_last(next((Decimal(t["value"]) for t in r["totals"] if t["currency"] == wanted), None),
+                                       True)
+    if column == "amount":
+        return lambda r: _missing_last(Decimal(r["amount"]) if "amount" in r else None, True)
+    if column == "value":
+        return lambda r: (fold(r.get("name") or r["printed"]), r["value"])
+    return lambda r: _missing_last(r[column], column in DESCENDING)
 
 
-def own_dates(archive: Archive) -> dict[str, str]:
-    """Each citable document's own date: the one a person set, else the one ingest read."""
-    out = {}
-    for row in archive.catalog._rows("SELECT id, doc_date, metadata FROM documents WHERE status = 'indexed'"):
-        date = row["doc_date"] or json.loads(row["metadata"]).get("doc_date")
-        if date:
-            out[row["id"]] = date
-    return out
+def _missing_last(v: Any, descending: bool) -> tuple[bool, Any]:
+    if v is None:
+        return True, 0 if descending else ""
+    return False, -v if descending else v

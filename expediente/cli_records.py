@@ -36,12 +36,14 @@ def cmd_vendors(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_case(args: argparse.Namespace, settings: Settings) -> int:
     from archive import open_archive
+    from web.i18n import with_flag_messages
 
     archive = open_archive(settings)
     try:
         data = archive.case(args.code)
     finally:
         archive.close()
+    data["flags"] = with_flag_messages(data["flags"], "en")
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0

@@ -80,15 +80,26 @@ def _url(base_url: str, doc_id: str, page: int) -> str:
     return page_url(base_url, doc_id, page)
 
 
-def vendors_csv(vendors: list[dict[str, Any]]) -> Iterator[str]:
-    """The vendor index: one row per company."""
-    return csv_chunks(["key", "name", "rfcs", "documents", "pages", "values"],
-                      ([v["key"], v["name"], " ".join(v["rfcs"]), v["documents"], v["pages"], " | ".join(v["values"])]
-                       for v in vendors))
+def vendors_csv(vendors: list[dict[str, Any]], currencies: list[str]) -> Iterator[str]:
+    """The vendor index: one row per company, a total column per currency (never summed together)."""
+    return csv_chunks(["key", "name", "rfcs", "documents", "pages", *_total_header(currencies), "first_date", "last_date",
+                       "values"],
+                      ([v["key"], v["name"], " ".join(v["rfcs"]), v["documents"], v["pages"], *_totals(v, currencies),
+                        v["first_date"] or "", v["last_date"] or "", " | ".join(v["values"])] for v in vendors))
 
 
-def entity_index_csv(rows: list[dict[str, Any]]) -> Iterator[str]:
-    """An entity index (/bids, /amounts, ...): one row per value."""
-    return csv_chunks(["value", "printed", "amount", "currency", "pages", "documents", "first_date", "last_date"],
+def entity_index_csv(rows: list[dict[str, Any]], currencies: list[str]) -> Iterator[str]:
+    """An entity index (/bids, /amounts, ...): one row per value, a total column per currency."""
+    return csv_chunks(["value", "printed", "amount", "currency", "pages", "documents", *_total_header(currencies),
+                       "first_date", "last_date"],
                       ([r["value"], r["printed"], r.get("amount", ""), r.get("currency", ""), r["pages"], r["documents"],
-                        r["first_date"] or "", r["last_date"] or ""] for r in rows))
+                        *_totals(r, currencies), r["first_date"] or "", r["last_date"] or ""] for r in rows))
+
+
+def _total_header(currencies: list[str]) -> list[str]:
+    return [f"total_{c}" for c in currencies]
+
+
+def _totals(row: dict[str, Any], currencies: list[str]) -> list[str]:
+    by_currency = {t["currency"]: t["value"] for t in row["totals"]}
+    return [by_currency.get(c, "") for c in currencies]

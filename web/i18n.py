@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from fastapi import Request
 
 LANGS = ("es", "en")
@@ -90,6 +92,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag_invoice_issuer_not_vendor": {"es": "Factura de otro RFC", "en": "Invoice from another RFC"},
     "flag_duplicate_invoice": {"es": "Factura repetida", "en": "Same invoice twice"},
     "flag_audit_observation": {"es": "Auditoría sobre el procedimiento", "en": "Audit on this procurement"},
+    "flag_msg_over_invoiced": {
+        "es": "las facturas suman {invoiced} {currency}, por encima de lo contratado ({ceiling} {currency})",
+        "en": "invoices sum {invoiced} {currency}, above the contracted {ceiling} {currency}"},
+    "flag_msg_award_contract_mismatch": {
+        "es": "el monto adjudicado ({awarded} {awarded_currency}) y el contratado ({contracted} {contracted_currency}) "
+              "difieren más que el IVA",
+        "en": "the amount awarded ({awarded} {awarded_currency}) and the amount contracted ({contracted} "
+              "{contracted_currency}) differ beyond IVA"},
+    "flag_msg_amendment_over_20": {
+        "es": "un convenio añade {percent} % al monto original de {original} {currency} (el art. 52 de la LAASSP "
+              "permite 20 %)",
+        "en": "an amendment adds {percent} % to the original {original} {currency} (art. 52 LAASSP allows 20 %)"},
+    "flag_msg_invoice_issuer_not_vendor": {
+        "es": "la factura la emitió el RFC {issuer_rfc}, no el proveedor del contrato ({vendor_rfcs})",
+        "en": "the invoice was issued by RFC {issuer_rfc}, not by the contract's vendor ({vendor_rfcs})"},
+    "flag_msg_duplicate_invoice": {"es": "la misma factura ({field} {id}) aparece dos veces",
+                                   "en": "the same invoice ({field} {id}) appears twice"},
+    "flag_msg_audit_observation": {"es": "una auditoría nombra este procedimiento: {title}",
+                                   "en": "an audit names this procurement: {title}"},
     "index_agencies": {"es": "Dependencias", "en": "Agencies"},
     "index_bids": {"es": "Licitaciones", "en": "Bids"},
     "index_contracts": {"es": "Contratos", "en": "Contracts"},
@@ -98,6 +119,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind_agency": {"es": "dependencia", "en": "agency"},
     "first_date": {"es": "Primera fecha", "en": "First date"},
     "last_date": {"es": "Última fecha", "en": "Last date"},
+    "total_by_currency": {"es": "Montos cercanos (total por moneda)", "en": "Amounts nearby (total per currency)"},
+    "total_by_currency_help": {
+        "es": "Montos cercanos: los impresos a menos de 400 caracteres de una mención, en la misma página; "
+              "cada monto cuenta una vez y nunca se suman monedas distintas.",
+        "en": "Amounts nearby: those printed within 400 characters of a mention, on the same page; each amount "
+              "counts once and different currencies are never added together."},
+    "filter_by_name": {"es": "Filtrar por nombre", "en": "Filter by name"},
     "more": {"es": "Más resultados →", "en": "More results →"},
     "results_for": {"es": "Resultados de «{q}»", "en": "Results for “{q}”"},
     "search_archive": {"es": "Buscar en el archivo", "en": "Search the archive"},
@@ -257,6 +285,30 @@ def pick_lang(request: Request) -> str:
         return asked  # type: ignore[return-value]
     accept = request.headers.get("accept-language", "")
     return "en" if accept.lower().startswith("en") else "es"
+
+
+_FLAG_AMOUNTS = ("invoiced", "ceiling", "awarded", "contracted", "original")
+
+
+def flag_message(kind: str, params: dict[str, str], lang: str) -> str:
+    """A case flag's message in `lang` from its parameters (amounts printed as 1,023,123.00)."""
+    shown = {k: _grouped(v) if k in _FLAG_AMOUNTS else v for k, v in params.items()}
+    if shown.get("field") == "uuid":
+        shown["field"] = "UUID"
+    return translator(lang)(f"flag_msg_{kind}", **shown)
+
+
+def with_flag_messages(flags: list[dict], lang: str) -> list[dict]:
+    """The flags with `message` written in `lang` (the web in the reader's language, the CLI in English)."""
+    return [{"kind": f["kind"], "message": flag_message(f["kind"], f["params"], lang), "params": f["params"],
+             "citations": f["citations"]} for f in flags]
+
+
+def _grouped(value: str) -> str:
+    try:
+        return f"{Decimal(value):,.2f}"
+    except InvalidOperation:
+        return value
 
 
 def translator(lang: str):

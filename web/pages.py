@@ -117,19 +117,19 @@ def _group_entities(entities: list[dict[str, Any]]) -> dict[str, list[dict[str, 
     return {kind: list(values.values()) for kind, values in grouped.items()}
 
 
-def vendors_data(archive: Archive, q: str = "") -> dict[str, Any]:
-    """The vendor index (one row per company); `q` keeps the vendors whose name holds it."""
-    data = archive.vendors()
-    if q.strip():
-        keys = {v.key for v in archive.resolution().candidates(q)}
-        data["vendors"] = [v for v in data["vendors"] if v["key"] in keys]
-    data["q"] = q
-    return data
+def vendors_data(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:
+    """The vendor index (one row per company, archive.entity_index); `q` keeps the vendors whose name holds it."""
+    from archive.entity_index import vendor_table
+
+    return vendor_table(archive, q, sort)
 
 
-def case_data(archive: Archive, code: str) -> dict[str, Any]:
-    """One procurement: documents by date, amounts by role with citations, vendors, flags."""
-    return archive.case(code)
+def case_data(archive: Archive, code: str, lang: str) -> dict[str, Any]:
+    """One procurement: documents by date, amounts by role with citations, vendors, flags (in `lang`)."""
+    from .i18n import with_flag_messages
+
+    data = archive.case(code)
+    return {**data, "flags": with_flag_messages(data["flags"], lang)}
 
 
 def entity_index_data(archive: Archive, index: str, q: str = "", sort: str = "") -> dict[str, Any]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from expediente.errors import QuerySyntaxError
 
 from . import pages
+from .i18n import pick_lang
 from .links import public_base
 from .params import ListOffset, PageNumber, SearchOffset
 from .search_view import Options
@@ -55,7 +56,7 @@ def api_page(request: Request, doc_id: str, number: PageNumber, q: str = "") -> 
 
 @router.get("/cases/{code:path}", summary="A procurement: its documents, amounts by role (each citing file and page), vendors, flags")
 def api_case(request: Request, code: str) -> dict[str, Any]:
-    return pages.case_data(_archive(request), code)
+    return pages.case_data(_archive(request), code, pick_lang(request))
 
 
 def _entity_index_routes() -> None:
@@ -75,8 +76,8 @@ _entity_index_routes()
 
 
 @router.get("/vendors", summary="Vendors, one per company (keyed by RFC or name), with agencies and fragments set aside")
-def api_vendors(request: Request, q: str = "") -> dict[str, Any]:
-    return pages.vendors_data(_archive(request), q)
+def api_vendors(request: Request, q: str = "", sort: str = "") -> dict[str, Any]:
+    return pages.vendors_data(_archive(request), q, sort)
 
 
 @router.get("/vendors/{name}", summary="A vendor: pages naming it, RFCs, amounts next to it, bids")

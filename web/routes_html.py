@@ -79,7 +79,7 @@ def page_image(request: Request, doc_id: str, number: PageNumber):
 
 @router.get("/cases/{code:path}", response_class=HTMLResponse)
 def case_page(request: Request, code: str):
-    return _render(request, "case.html", pages.case_data(request.app.state.archive, code))
+    return _render(request, "case.html", pages.case_data(request.app.state.archive, code, pick_lang(request)))
 
 
 def _entity_index_routes() -> None:
@@ -94,7 +94,7 @@ def _entity_index_routes() -> None:
     def csv(index: str):  # type: ignore[no-untyped-def]
         def export(request: Request, q: str = "", sort: str = ""):
             data = pages.entity_index_data(request.app.state.archive, index, q, sort)
-            return _csv(exports.entity_index_csv(data["rows"]), f"expediente-{index}.csv")
+            return _csv(exports.entity_index_csv(data["rows"], data["currencies"]), f"expediente-{index}.csv")
         return export
 
     for index in INDEX_KINDS:
@@ -106,14 +106,14 @@ _entity_index_routes()
 
 
 @router.get("/vendors", response_class=HTMLResponse)
-def vendors_page(request: Request, q: str = ""):
-    return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q))
+def vendors_page(request: Request, q: str = "", sort: str = ""):
+    return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q, sort))
 
 
 @router.get("/export/vendors.csv")
-def export_vendors(request: Request):
-    data = pages.vendors_data(request.app.state.archive)
-    return _csv(exports.vendors_csv(data["vendors"]), "expediente-vendors.csv")
+def export_vendors(request: Request, q: str = "", sort: str = ""):
+    data = pages.vendors_data(request.app.state.archive, q, sort)
+    return _csv(exports.vendors_csv(data["vendors"], data["currencies"]), "expediente-vendors.csv")
 
 
 @router.get("/vendors/{name}", response_class=HTMLResponse)

@@ -90,3 +90,41 @@ def test_the_citation_block_links_the_page_to_its_case(client):
     hit = client.get("/api/search", params={"q": "contract:DCA/TM/222/2020"}).json()["hits"][0]
     html = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}", params={"lang": "es"}).text
     assert re.search(r'<p class="cases">Procedimiento: .*href="/cases/DCATM2222020"', html)
+
+
+def test_every_index_has_the_same_columns_sortable_and_filterable(client):
+    for index in ("vendors", "agencies", "bids", "contracts", "persons", "amounts"):
+        data = client.get(f"/api/{index}").json()
+        rows = data["vendors"] if index == "vendors" else data["rows"]
+        assert rows and {"pages", "documents", "totals", "total", "first_date", "last_date"} <= set(rows[0]), index
+        html = client.get(f"/{index}", params={"lang": "en"}).text
+        assert f'href="/{index}?q=&amp;sort=first_date"' in html and 'type="search" name="q"' in html
+        assert "total_MXN" in client.get(f"/export/{index}.csv").text.splitlines()[0]
+    bids = client.get("/api/bids", params={"sort": "total"}).json()["rows"]
+    mxn = [next((float(t["value"]) for t in r["totals"] if t["currency"] == "MXN"), -1.0) for r in bids]
+    assert mxn == sorted(mxn, reverse=True)
+    firsts = [r["first_date"] for r in client.get("/api/contracts", params={"sort": "first_date"}).json()["rows"]]
+    assert [d for d in firsts if d] == sorted(d for d in firsts if d)
+    assert client.get("/api/bids", params={"sort": "total:PYG"}).status_code == 200
+    assert client.get("/api/bids", params={"sort": "total:pyg; drop"}).status_code == 400
+    vendors = client.get("/api/vendors", params={"sort": "value", "q": "magavel"}).json()["vendors"]
+    assert [v["key"] for v in vendors] == ["SIM1508193C1"] and vendors[0]["first_date"] <= vendors[0]["last_date"]
+    assert any(t["currency"] == "MXN" for t in vendors[0]["totals"])
+    ea = client.get("/bids", params={"q": "EA-IT20", "sort": "pages", "lang": "es"}).text
+    assert "EA-IT20-2020" in ea and "DCA/TM/222/2020" not in ea and "MXN" in ea
+
+
+def test_vendor_csv_follows_the_filter_and_sort(client):
+    text = client.get("/export/vendors.csv", params={"q": "magavel", "sort": "total"}).text
+    header, *rows = text.lstrip("\ufeff").splitlines()
+    assert header.startswith("key,name,rfcs,documents,pages,total_") and len(rows) == 1 and "SIM1508193C1" in rows[0]
+
+
+def test_case_flags_speak_the_readers_language_with_their_parameters(client):
+    es = client.get("/api/cases/EA-IT20-2020", params={"lang": "es"}).json()["flags"]
+    en = client.get("/api/cases/EA-IT20-2020", params={"lang": "en"}).json()["flags"]
+    audit_es = next(f for f in es if f["kind"] == "audit_observation")
+    audit_en = next(f for f in en if f["kind"] == "audit_observation")
+    assert audit_es["params"] == audit_en["params"] and audit_es["params"]["title"] in audit_es["message"]
+    assert audit_es["message"].startswith("una auditoría nombra") and audit_en["message"].startswith("an audit names")
+    assert "una auditoría nombra" in client.get("/cases/EA-IT20-2020", params={"lang": "es"}).text
