@@ -62,6 +62,17 @@ CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
   expires_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS citable_log (  -- each document made citable, in order (never reused: saved searches' "new")
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS saved_searches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, owner TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL,
+  options TEXT NOT NULL, path TEXT NOT NULL, base_url TEXT NOT NULL DEFAULT '', webhook TEXT,
+  created_at TEXT NOT NULL, seen_at TEXT, seen_seq INTEGER NOT NULL,  -- citable_log seq at the last visit
+  checked_seq INTEGER NOT NULL,  -- citable_log seq up to which alerts were evaluated
+  last_new INTEGER NOT NULL DEFAULT 0, last_status TEXT, last_error TEXT, last_delivery_at TEXT,
+  UNIQUE (owner, name)
+);
 """
 BUSY_TIMEOUT_MS = 10_000  # a writer waits its turn; readers never wait (WAL)
 
@@ -184,11 +195,11 @@ class Catalog:
 
     def mark_indexed(self, doc_ids: list[str], db: sqlite3.Connection | None = None) -> None:
         """Citable from now on; inside the caller's transaction when `db` is given."""
-        if db is not None:
-            db.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
-            return
-        with self.transaction() as tx:
-            tx.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
+        if db is None:
+            with self.transaction() as tx:
+                return self.mark_indexed(doc_ids, tx)
+        db.executemany("UPDATE documents SET status = 'indexed' WHERE id = ?", [(d,) for d in doc_ids])
+        db.executemany("INSERT INTO citable_log (document_id) VALUES (?)", [(d,) for d in doc_ids])
 
     def delete_document(self, doc_id: str) -> None:
         with self.transaction():

@@ -21,6 +21,7 @@ from ingest import Document, Failure, Item, Reader, ZipLimits, expand_zip, is_zi
 from search import SearchEngine, open_engine
 
 from . import originals, readings
+from .alerts import AlertWorker
 from .catalog import Catalog
 from .jobs import JobQueue, NewJob
 from .lease import Lease
@@ -58,6 +59,7 @@ class Indexer:
         self.until: Callable[[], bool] | None = None
         self.ready: list[Item] = []  # claimed, not yet handed to the reader
         self._progress_at: dict[int, float] = {}
+        self.alerts = AlertWorker(settings)  # saved searches re-evaluated after each commit, off this thread
 
     @property
     def owner(self) -> str:
@@ -71,6 +73,7 @@ class Indexer:
             if self.engine is None:
                 self.engine = open_engine(self.settings, writable=True)
             self.recover()
+            self.alerts.start()
         except BaseException:
             self.lease.release()
             raise
@@ -118,6 +121,7 @@ class Indexer:
     def close(self) -> None:
         """Give up the index: uncommitted work is left to the next indexer's recovery."""
         self.reader.close()
+        self.alerts.close()
         if self.engine is not None:
             self.engine.close()
         if self.lease.held:
@@ -221,6 +225,7 @@ class Indexer:
                 self.queue.finish(job_id, "ingested", db, pages=doc.page_count, ocr=ocr)
                 self._progress_at.pop(job_id, None)
         self.staged = []
+        self.alerts.poke()
 
     # -- deletes and edits ----------------------------------------------------------
 

@@ -14,9 +14,19 @@ class ExpedienteError(Exception):
     http_status = 500
     code = "error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, key: str | None = None, **params: object) -> None:
         super().__init__(message)
         self.message = message
+        # `key` names the message in the web's catalogue (web.i18n) that says the same in the
+        # user's language, filled with `params`; it is also the stable, machine-readable `code`
+        # of the API's answer. Without it the code is the class's `code` and `message` is shown.
+        self.key = key
+        self.params = params
+
+    @property
+    def detail_code(self) -> str:
+        """The most specific stable code of this error (its key, else its class's code)."""
+        return self.key or self.code
 
 
 class UsageError(ExpedienteError):
