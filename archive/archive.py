@@ -52,8 +52,8 @@ class Hit:
 @dataclass(frozen=True)
 class SearchOptions:
     """How results are organised. `exact` turns off singular/plural forms; `group` gives one
-    hit per document; `date_from`/`date_to` (any form `date:` takes) keep pages printing a date
-    in that range."""
+    hit per document; `date_from`/`date_to` (any form `date:` takes) keep pages of documents
+    whose own date (`docdate:`) is in that range."""
     sort: str = "relevance"
     group: bool = False
     exact: bool = False
@@ -268,7 +268,7 @@ class Archive:
         return merge_vendor_facet(facets, self.resolution) if facets.get("vendors") else facets
 
     def resolve_vendor_filters(self, query: Node) -> Node:
-        """`vendor:"KEY"` (an RFC or a resolved name) becomes every value that vendor was printed as."""
+        """`vendor:"KEY"` (an RFC or a resolved name) becomes exactly that vendor's pages (its vendor keys)."""
         from .vendors import expand_vendor_filters
 
         return expand_vendor_filters(query, self.resolution)

@@ -48,7 +48,8 @@ def enqueue_delete(archive: Archive, doc_id: str, batch: str, user: str | None =
 
 def enqueue_edit(archive: Archive, doc_id: str, batch: str, title: str | None = None, doc_date: str | None = None,
                  kind: str | None = None, user: str | None = None) -> int | None:
-    """Correct a document's title, date or kind; the kind is indexed, so it is reindexed."""
+    """Correct a document's title, date or kind; the kind and the date are indexed, so a change
+    of either reindexes the document."""
     doc = archive.document(doc_id)
     if title is not None and not title.strip():
         raise UsageError("the title cannot be empty")
@@ -57,7 +58,8 @@ def enqueue_edit(archive: Archive, doc_id: str, batch: str, title: str | None = 
     if kind and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
     archive.catalog.edit_document(doc_id, title.strip()[:300] if title else None, doc_date, kind)
-    if kind is not None and kind != (doc.get("kind") or ""):
+    changed_kind = kind is not None and kind != (doc.get("kind") or "")
+    if changed_kind or (doc_date is not None and doc_date != (doc.get("doc_date") or "")):
         return archive.jobs.add([NewJob(doc["filename"], "edit", sha256=doc_id, kind="reindex")], batch, user)[0]
     return None
 

@@ -126,8 +126,9 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
 
 
 def expand_vendor_filters(query: Node, resolve: Callable[[], Resolution]) -> Node:
-    """`vendor:"KEY"` (an RFC or a resolved name) means every value that vendor was printed as.
-    The resolution is only asked for when the query has a vendor filter."""
+    """`vendor:"KEY"` (an RFC or a resolved name) means exactly that vendor's pages: those whose
+    vendor keys (search.records.vendor_key, indexed per mention) are one of its names. The
+    resolution is only asked for when the query has a vendor filter."""
     return _expand(query, resolve) if _has_vendor(query) else query
 
 
@@ -147,10 +148,10 @@ def _expand(query: Node, resolve: Callable[[], Resolution]) -> Node:
     if not (isinstance(query, FieldFilter) and query.field == "vendor"):
         return query
     vendor = resolve().find(query.value)
-    if vendor is None:
+    if vendor is None:  # not a vendor's key, RFC or name (`vendor:magavel`): the words, as typed
         return query
-    values = [FieldFilter("vendor", "=", v) for v in vendor.values]
-    return values[0] if len(values) == 1 else Or(tuple(values))
+    keys = [FieldFilter("vendor_key", "=", v) for v in vendor.values]  # exactly this company's pages
+    return keys[0] if len(keys) == 1 else Or(tuple(keys))
 
 
 def merge_vendor_facet(facets: dict[str, list[tuple[str, int]]],

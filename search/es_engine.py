@@ -20,7 +20,7 @@ from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2  # 2: doc_date (the document's own date), vendor_keys holds resolution keys
 _TEXT = {"type": "text", "analyzer": "whitespace"}
 MAPPING: dict[str, Any] = {
     "dynamic": "strict",
@@ -31,6 +31,7 @@ MAPPING: dict[str, Any] = {
         "text": _TEXT, "vendors": _TEXT, "persons": _TEXT, "vendor_keys": {"type": "keyword"},
         "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
         "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
+        "doc_date": {"type": "integer"},  # yyyymmdd, as in the embedded engine
     },
 }
 _FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
@@ -40,7 +41,6 @@ _FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "ki
 BULK_PAGES = 250
 BULK_THREADS = 2
 BULK_MAX_BYTES = 8 << 20
-_INT_FIELDS = {"amount": "amounts", "date": "dates", "year": "years"}
 
 
 def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
@@ -121,8 +121,8 @@ class ElasticsearchEngine:
                 "doc_id": r.document_id, "page": r.page, "filename": r.filename, "title": r.title,
                 "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " | ".join(r.vendors),
                 "persons": " | ".join(r.persons),
-                "vendor_keys": r.vendors, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
-                "amounts": r.amounts, "dates": r.dates, "years": r.years,
+                "vendor_keys": r.vendor_keys, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
+                "amounts": r.amounts, "dates": r.dates, "years": r.years, "doc_date": r.doc_date,
             }})
 
     def delete_document(self, document_id: str) -> None:

@@ -125,21 +125,25 @@ def _date(raw: str) -> str:
     return date_bounds(raw)[0]
 
 
-def _date_filter(op: str, value: str, upper: str | None) -> FieldFilter:
-    """A date filter whose bounds are whole days, months or years as typed."""
+def _date_filter(op: str, value: str, upper: str | None, name: str = "date") -> FieldFilter:
+    """A date filter (`date`: dates printed on the page; `docdate`: the document's own date)
+    whose bounds are whole days, months or years as typed."""
     lo, hi = date_bounds(value)
     if op == "range":
-        return FieldFilter("date", "range", lo, date_bounds(upper or value)[1])
+        return FieldFilter(name, "range", lo, date_bounds(upper or value)[1])
     if op == "=":
-        return FieldFilter("date", "=", lo) if lo == hi else FieldFilter("date", "range", lo, hi)
-    return FieldFilter("date", op, lo if op in (">=", "<") else hi)
+        return FieldFilter(name, "=", lo) if lo == hi else FieldFilter(name, "range", lo, hi)
+    return FieldFilter(name, op, lo if op in (">=", "<") else hi)
 
 
 def date_range(date_from: str, date_to: str) -> FieldFilter:
-    """The filter of a form's "from" and "to" dates (either may be empty), in any form date: takes."""
+    """The filter of a form's "from" and "to" dates (either may be empty), in any form date: takes:
+    pages of documents whose own date is in that range (docdate:)."""
     if date_from and date_to:
-        return _date_filter("range", date_from, date_to)
-    return _date_filter(">=", date_from, None) if date_from else _date_filter("<=", date_to, None)
+        return _date_filter("range", date_from, date_to, "docdate")
+    if date_from:
+        return _date_filter(">=", date_from, None, "docdate")
+    return _date_filter("<=", date_to, None, "docdate")
 
 
 def date_words(raw: str) -> Node:
@@ -153,6 +157,14 @@ def date_words(raw: str) -> Node:
         return Or((*phrases, _date_filter("=", raw, None)))
     except QuerySyntaxError:
         return phrases[0] if len(phrases) == 1 else Or(tuple(phrases))
+
+
+def _vendor_key(raw: str) -> str:
+    from ingest.entities import normalise_vendor
+
+    from .records import vendor_key
+
+    return vendor_key(normalise_vendor(raw))
 
 
 def _year(raw: str) -> str:
@@ -170,6 +182,7 @@ FIELDS: dict[str, FieldSpec] = {
     "person": FieldSpec("person", "persons", "tokens", "person", _person),
     "rfc": FieldSpec("rfc", "rfcs", "keyword", "rfc", lambda v: v.strip().upper()),
     "date": FieldSpec("date", "dates", "int", "date", _date),
+    "docdate": FieldSpec("docdate", "doc_date", "int", None, _date),
     "year": FieldSpec("year", "years", "int", None, _year),
     "type": FieldSpec("type", "kind", "keyword", None, lambda v: fold(v.strip())),
     "doc": FieldSpec("doc", "doc_id", "keyword", None, lambda v: v.strip().lower()),
@@ -177,13 +190,16 @@ FIELDS: dict[str, FieldSpec] = {
 ALIASES = {
     "monto": "amount", "importe": "amount", "licitacion": "bid", "licitación": "bid", "procedimiento": "bid",
     "contrato": "contract", "persona": "person", "proveedor": "vendor", "empresa": "vendor", "fecha": "date", "año": "year",
-    "ano": "year", "tipo": "type", "kind": "type",
+    "ano": "year", "tipo": "type", "kind": "type", "fechadoc": "docdate", "emitido": "docdate",
 }
+# Not typed by users: what the archive turns `vendor:"KEY"` into once it has resolved the vendor
+# (its names, matched exactly against each page's vendor keys; see search.records.vendor_key).
+VENDOR_KEY = FieldSpec("vendor_key", "vendor_keys", "keyword", "vendor", _vendor_key)
 FIELD_NAMES = frozenset(FIELDS) | frozenset(ALIASES)
 
 
 def field_spec(name: str) -> FieldSpec:
-    return FIELDS[ALIASES.get(name, name)]
+    return VENDOR_KEY if name == VENDOR_KEY.name else FIELDS[ALIASES.get(name, name)]
 
 
 def parse_filter(name: str, raw: str) -> FieldFilter:
@@ -202,8 +218,8 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
                 break
     if op != "=" and spec.index_kind != "int":
         raise QuerySyntaxError(f"{name}: takes one value, not a range")
-    if spec.name == "date":
-        return _date_filter(op, value, upper)
+    if spec.name in ("date", "docdate"):
+        return _date_filter(op, value, upper, spec.name)
     lo = spec.normalise(value)
     hi = spec.normalise(upper) if upper is not None else None
     if not lo:
@@ -212,7 +228,8 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
 
 
 _EXAMPLES = {"amount": "1023123", "bid": "EA-IT20-2020", "contract": "DCA/TM/222/2020", "vendor": "magavel",
-             "doc": "<sha256>", "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31", "year": "2020", "type": "contrato"}
+             "doc": "<sha256>", "rfc": "SIM1508193C1", "person": '"salgado rios"', "date": "2020-01-01..2020-12-31",
+             "docdate": "2021-03", "year": "2020", "type": "contrato"}
 
 _CODELIKE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-/._ –]{4,}[A-Za-z0-9]$")
 
@@ -241,7 +258,7 @@ def expand_free_text(raw: str, node: Node) -> Node:
 
 def entity_matches(f: FieldFilter, kind: str, value: str) -> bool:
     """Does a catalog entity satisfy this filter? (for highlighting and boxes)"""
-    spec = FIELDS[f.field]
+    spec = field_spec(f.field)
     if spec.entity_kind != kind:
         return False
     if spec.index_kind == "keyword":

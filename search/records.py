@@ -3,7 +3,9 @@ its entities as typed values."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from ingest import Document
@@ -28,6 +30,8 @@ class PageRecord:
     dates: list[str] = field(default_factory=list)  # ISO yyyy-mm-dd
     persons: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    doc_date: int | None = None  # the document's own date, yyyymmdd (docdate:, the date-range inputs)
+    vendor_keys: list[str] = field(default_factory=list)  # each vendor mention's resolution key (see vendor_key)
 
     @property
     def key(self) -> str:
@@ -44,18 +48,57 @@ def amount_cents(value: str) -> int | None:
 
 def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None) -> list[PageRecord]:
     """One record per page. The year is the document's own (`doc_date`, else the one ingest
-    read from it); only a document without a date of its own takes the years its pages print."""
+    read from it); only a document without a date of its own takes the years its pages print.
+    The document date field also falls back to the first date the document prints."""
+    own = _iso_day(doc_date) or _iso_day(doc.metadata.get("doc_date"))
+    year = int(own[:4]) if own else None
+    day = own or _first_printed_date(doc)
     records = []
-    own = doc_date or doc.metadata.get("doc_date")
-    year = int(own[:4]) if own and own[:4].isdigit() else None
     for page in doc.pages:
         rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, index_text(page.text), kind)
         for ent in page.entities:
             _add_entity(rec, ent.kind, ent.value)
         if year is not None:
             rec.years = [year]
+        rec.doc_date = int(day.replace("-", "")) if day else None
         records.append(rec)
     return records
+
+
+_ISO_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _iso_day(value: str | None) -> str | None:
+    """'2021-03-15' (or the day of a longer ISO timestamp) when it is a real day, else None."""
+    m = _ISO_DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return m.group(0)
+
+
+def _first_printed_date(doc: Document) -> str | None:
+    """The first date the document prints (page order, then position on the page)."""
+    for page in doc.pages:
+        dates = sorted((e.start, e.value) for e in page.entities if e.kind == "date")
+        for _start, value in dates:
+            day = _iso_day(value)
+            if day:
+                return day
+    return None
+
+
+def vendor_key(value: str) -> str:
+    """The key a vendor mention is indexed under: its name as entity resolution cleans it (row
+    numbers and header words dropped). It depends on the mention alone, so a page's keys never
+    change when other documents arrive; `vendor:"KEY"` asks the archive's resolution which of
+    these names make up the company (its RFC merges and variants) and filters on exactly those."""
+    from ingest.entities.resolution import clean_name
+
+    return clean_name(value) or value
 
 
 def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
@@ -66,6 +109,8 @@ def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
         if cents is not None and cents not in rec.amounts:
             rec.amounts.append(cents)
         return
+    if kind == "vendor" and vendor_key(value) not in rec.vendor_keys:
+        rec.vendor_keys.append(vendor_key(value))
     target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates,
               "person": rec.persons}.get(kind)
     if target is not None and value not in target:

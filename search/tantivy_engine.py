@@ -19,7 +19,7 @@ from .records import PageRecord
 LOCK_WAIT_S = 60.0
 _TEXT = "ws"  # whitespace tokenizer: analysis already happened in search.analysis
 _KEYWORDS = ("bids", "contracts", "rfcs", "kind", "vendor_keys")
-_INTS = ("amounts", "dates", "years")
+_INTS = ("amounts", "dates", "years", "doc_date")
 _FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
 
 
@@ -91,9 +91,10 @@ class TantivyEngine:
         for rec in records:
             writer.add_document(tantivy.Document(
                 doc_id=rec.document_id, page=rec.page, text=rec.text, kind=rec.kind,
-                vendors=" | ".join(rec.vendors), vendor_keys=rec.vendors, persons=" | ".join(rec.persons), bids=rec.bids,
+                vendors=" | ".join(rec.vendors), vendor_keys=rec.vendor_keys, persons=" | ".join(rec.persons), bids=rec.bids,
                 contracts=rec.contracts, rfcs=rec.rfcs, amounts=rec.amounts,
                 dates=[int(d.replace("-", "")) for d in rec.dates], years=rec.years,
+                doc_date=[rec.doc_date] if rec.doc_date is not None else [],
             ))
 
     def delete_document(self, document_id: str) -> None:

@@ -23,8 +23,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("monto:>=1000000, amount:1000000..2000000", "montos en pesos", "amounts (MXN)"),
     ('fecha:15/03/2021, fecha:"marzo 2021", date:2020-01-01..2020-12-31', "fechas, meses, años y rangos",
      "dates, months, years and ranges"),
+    ("fechadoc:2021-03, docdate:2021-01-01..2021-06-30, emitido:15/03/2021",
+     "la fecha del propio documento (la que fijó un editor, si no la que leyó la ingesta o la primera que imprime), "
+     "como fecha: la toma; los campos «Fecha del documento» la usan",
+     "the document's own date (an editor's, else the one ingest read, else the first it prints), in any form date: "
+     "takes; the \"Document date\" inputs use it"),
     ("licitacion:EA-IT20-2020, contrato:DCA/TM/222/2020", "números de licitación o contrato", "bid or contract numbers"),
     ('proveedor:magavel, persona:"salgado rios", rfc:SIM1508193C1', "proveedores, personas y RFC", "vendors, people and RFCs"),
+    ('proveedor:"SIM1508193C1", proveedor:"servicios integrales magavel"',
+     "exactamente ese proveedor (su clave en /vendors: RFC o nombre)", "exactly that vendor (its key in /vendors: RFC or name)"),
     ("year:2020, tipo:contrato", "año y tipo de documento", "year and document type"),
 ]
 INTRO = {

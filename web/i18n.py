@@ -149,7 +149,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sort_-amount": {"es": "monto (menor primero)", "en": "amount (smallest first)"},
     "group_by_document": {"es": "Agrupar por documento", "en": "Group by document"},
     "exact_words": {"es": "Palabras exactas (sin plurales)", "en": "Exact words (no plurals)"},
-    "date_from": {"es": "Fecha desde", "en": "Date from"},
+    "date_from": {"es": "Fecha del documento desde", "en": "Document date from"},
     "date_to": {"es": "hasta", "en": "to"},
     "apply": {"es": "Aplicar", "en": "Apply"},
     "matching_pages": {"es": "{n} páginas coinciden", "en": "{n} matching pages"},

@@ -30,8 +30,9 @@ def _options_query(
                           "amount: largest amount on the page first; a leading - reverses)"),
         group: bool = Query(False, description="one hit per document, with its matching pages"),
         exact: bool = Query(False, description="words as typed: no singular/plural forms"),
-        date_from: str = Query("", max_length=40, description="pages printing a date from this one (any form date: takes)"),
-        date_to: str = Query("", max_length=40, description="pages printing a date up to this one")) -> SearchOptions:
+        date_from: str = Query("", max_length=40, description="pages of documents dated from this day on (the "
+                               "document's own date, docdate:; any form date: takes)"),
+        date_to: str = Query("", max_length=40, description="pages of documents dated up to this day")) -> SearchOptions:
     return options_from(sort, group, exact, date_from, date_to)
 
 

@@ -141,7 +141,7 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
 
     _merge_by_rfc(by_name, join)
     _merge_variants(names, join)
-    _merge_single_words(names, by_name, fragments, join)
+    _merge_single_words(names, by_name, fragments, join, root)
     groups: dict[str, list[str]] = {}
     for n in names:
         if n in by_name:
@@ -178,15 +178,37 @@ def _tail_of(short: str, long: str) -> bool:
 
 
 def _merge_single_words(names: list[str], by_name: dict[str, list[Mention]],
-                        fragments: dict[str, list[Mention]], join) -> None:  # type: ignore[no-untyped-def]
+                        fragments: dict[str, list[Mention]], join, root) -> None:  # type: ignore[no-untyped-def]
     """A one-word name inside exactly one longer name belongs to it; inside none and without an
-    RFC it is a fragment."""
+    RFC it is a fragment. One printed with an RFC of its own, where every longer name holding it
+    was printed with other RFCs, is a company of its own ("Magavel" beside "Magavel Servicios
+    Integrales")."""
     for n in [n for n in names if " " not in n]:
         holders = {m for m in names if " " in m and n in m.split()}
+        if holders and _other_company(by_name[n], _groups_of(holders, names, by_name, root)):
+            continue
         if len(holders) == 1:
             join(holders.pop(), n)
         elif holders or not any(m.rfc for m in by_name[n]):
             fragments.setdefault(n, []).extend(by_name.pop(n))
+
+
+def _groups_of(holders: set[str], names: list[str], by_name: dict[str, list[Mention]],
+               root) -> list[list[Mention]]:  # type: ignore[no-untyped-def]
+    """The mentions of each company (as merged so far) that a holder belongs to."""
+    wanted = {root(h) for h in holders}
+    groups: dict[str, list[Mention]] = {r: [] for r in wanted}
+    for n in names:
+        if n in by_name and root(n) in wanted:
+            groups[root(n)].extend(by_name[n])
+    return list(groups.values())
+
+
+def _other_company(word: list[Mention], holders: list[list[Mention]]) -> bool:
+    """The RFCs say so: the word has one, and each holder has others, none of the word's."""
+    own = {m.rfc for m in word if m.rfc}
+    theirs = [{m.rfc for m in ms if m.rfc} for ms in holders]
+    return bool(own) and all(rfcs and not rfcs & own for rfcs in theirs)
 
 
 def _vendor(members: list[str], by_name: dict[str, list[Mention]]) -> Vendor:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from expediente.errors import ConfigError, EngineUnavailable
 from tests_support import ingest_paths
 from archive import Indexer, open_archive, reindex
-from search.es_engine import ElasticsearchEngine
+from search.es_engine import MAPPING_VERSION, ElasticsearchEngine
 from tests_support import RESOURCES, drop_es_index, facts_for, make_pdf, make_settings
 
 pytestmark = pytest.mark.elasticsearch
@@ -27,7 +27,7 @@ def test_alias_in_front_of_a_versioned_index(es_settings):
     assert indexer.acquire()
     indexer.close()
     aliases = Elasticsearch(es_settings.es_url).indices.get_alias(name=es_settings.es_index)
-    assert len(aliases) == 1 and next(iter(aliases)).startswith(f"{es_settings.es_index}-v1-")
+    assert len(aliases) == 1 and next(iter(aliases)).startswith(f"{es_settings.es_index}-v{MAPPING_VERSION}-")
 
 
 def test_reindex_builds_a_new_index_and_switches_the_alias(tantivy_samples):
@@ -45,10 +45,11 @@ def test_reindex_builds_a_new_index_and_switches_the_alias(tantivy_samples):
         drop_es_index(replace(settings, engine="elasticsearch"))
 
 
-def test_an_index_of_another_mapping_version_asks_for_reindex(es_settings):
+@pytest.mark.parametrize("version", [0, MAPPING_VERSION - 1])  # the one before: no document date
+def test_an_index_of_another_mapping_version_asks_for_reindex(es_settings, version):
     client = Elasticsearch(es_settings.es_url)
-    client.indices.create(index=f"{es_settings.es_index}-v0-1")
-    client.indices.put_alias(index=f"{es_settings.es_index}-v0-1", name=es_settings.es_index)
+    client.indices.create(index=f"{es_settings.es_index}-v{version}-1")
+    client.indices.put_alias(index=f"{es_settings.es_index}-v{version}-1", name=es_settings.es_index)
     with pytest.raises(ConfigError, match="expediente reindex --to elasticsearch"):
         open_archive(es_settings)
 

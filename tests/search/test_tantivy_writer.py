@@ -53,3 +53,14 @@ def test_index_of_another_schema_asks_for_reindex_which_rebuilds_it(tmp_path, co
         assert archive.search("ADQUSICIONES").total >= 1
     finally:
         archive.close()
+
+
+def test_an_index_without_the_document_date_asks_for_reindex(tmp_path, monkeypatch):
+    """An index of the schema before `doc_date` (an upgrade) is refused with the command that rebuilds it."""
+    from expediente.errors import ConfigError
+
+    with monkeypatch.context() as m:
+        m.setattr(tantivy_engine, "_INTS", tuple(f for f in tantivy_engine._INTS if f != "doc_date"))
+        TantivyEngine(tmp_path / "ix").close()
+    with pytest.raises(ConfigError, match="reindex --to tantivy"):
+        TantivyEngine(tmp_path / "ix", writable=False)
