@@ -183,6 +183,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.host not in settings.allowed_hosts:  # the address it serves on is a name it answers to
         settings = dataclasses.replace(settings, allowed_hosts=(*settings.allowed_hosts, args.host))
     check_serve(settings, args.host)  # no users: only on loopback
+    from archive import open_archive
+
+    open_archive(settings).close()  # an index of another version: the reindex command, not a traceback
     uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 

@@ -55,12 +55,19 @@ def test_index_of_another_schema_asks_for_reindex_which_rebuilds_it(tmp_path, co
         archive.close()
 
 
-def test_an_index_without_the_document_date_asks_for_reindex(tmp_path, monkeypatch):
-    """An index of the schema before `doc_date` (an upgrade) is refused with the command that rebuilds it."""
+def test_an_index_without_the_document_date_asks_for_reindex(tmp_path, monkeypatch, capsys):
+    """An index of the schema before `doc_date` (an upgrade) is refused with the command that
+    rebuilds it: by the engine, and by `serve` before it starts (no traceback, no error page)."""
+    from expediente.cli import main
     from expediente.errors import ConfigError
+    from tests_support import settings_for
 
+    index_dir = settings_for(tmp_path).index_dir
     with monkeypatch.context() as m:
         m.setattr(tantivy_engine, "_INTS", tuple(f for f in tantivy_engine._INTS if f != "doc_date"))
-        TantivyEngine(tmp_path / "ix").close()
+        TantivyEngine(index_dir).close()
     with pytest.raises(ConfigError, match="reindex --to tantivy"):
-        TantivyEngine(tmp_path / "ix", writable=False)
+        TantivyEngine(index_dir, writable=False)
+    monkeypatch.setattr("uvicorn.run", lambda *a, **k: pytest.fail("served an index of another version"))
+    assert main(["--data-dir", str(tmp_path / "data"), "serve", "--port", "8000"]) == 2
+    assert "expediente reindex --to tantivy" in capsys.readouterr().err
