@@ -43,7 +43,7 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
     cache = cache or SortValues()
     cache.refresh(catalog)
     if sort.lstrip("-") == "date":
-        dates = {**cache.first_dates, **_dates_set_by_people(catalog, {k[0] for k in keys})}
+        dates = {**cache.first_dates, **_own_dates(catalog, {k[0] for k in keys})}
         values: dict[Key, object] = {k: dates.get(k[0]) for k in keys}
     else:
         values = {k: cache.amounts.get(k) for k in keys}
@@ -52,13 +52,17 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
     return have + [k for k in keys if values[k] is None]
 
 
-def _dates_set_by_people(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
+_OWN_DATE = "coalesce(nullif(doc_date, ''), json_extract(metadata, '$.doc_date'))"
+
+
+def _own_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
+    """The date a person set, else the one ingest read from the document (as the index's docdate: has it)."""
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(doc_ids)):
         marks = ",".join("?" * len(chunk))
-        for row in catalog._rows(f"SELECT id, doc_date FROM documents WHERE id IN ({marks}) AND doc_date IS NOT NULL "
-                                 "AND doc_date != ''", tuple(chunk)):
-            out[row["id"]] = row["doc_date"]
+        for row in catalog._rows(f"SELECT id, {_OWN_DATE} AS d FROM documents WHERE id IN ({marks}) "
+                                 f"AND {_OWN_DATE} IS NOT NULL AND {_OWN_DATE} != ''", tuple(chunk)):
+            out[row["id"]] = row["d"]
     return out
 
 
@@ -71,16 +75,14 @@ def group_keys(keys: Iterable[Key]) -> list[tuple[str, list[int]]]:
 
 
 def document_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
-    """Each document's date: the one a person set, else the first date it prints."""
+    """Each document's date: the one a person set, else the one ingest read, else the first date it prints."""
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(doc_ids)):
         marks = ",".join("?" * len(chunk))
         for row in catalog._rows(f"SELECT document_id, value FROM entities INDEXED BY entities_by_page "
                                  f"WHERE document_id IN ({marks}) AND kind = 'date' ORDER BY page, start", tuple(chunk)):
             out.setdefault(row["document_id"], row["value"])
-        for row in catalog._rows(f"SELECT id, doc_date FROM documents WHERE id IN ({marks}) AND doc_date IS NOT NULL "
-                                 "AND doc_date != ''", tuple(chunk)):
-            out[row["id"]] = row["doc_date"]
+    out.update(_own_dates(catalog, doc_ids))
     return out
 
 

@@ -45,7 +45,7 @@ def test_a_month_typed_in_words_finds_the_dates_of_that_month(sample_archive, an
     assert hits(sample_archive, "fecha:marzo 2021") == hits(sample_archive, "date:2021-03") == date_pages(answer_key, "2021-03")
 
 
-def document_dates(archive) -> dict[str, str]:
+def own_dates(archive) -> dict[str, str]:
     """Each document's own date: an editor's, else the one ingest read, else the first it prints."""
     out = {}
     for doc in archive.catalog.documents(limit=1000):
@@ -59,7 +59,7 @@ def document_dates(archive) -> dict[str, str]:
 
 def test_date_range_options_take_any_form(sample_archive, answer_key):
     """The range inputs keep the pages of documents dated in the range (whatever dates the pages print)."""
-    dated = document_dates(sample_archive)
+    dated = own_dates(sample_archive)
     in_dec = {(d["file"], p["page"]) for d in answer_key["documents"] for p in d["pages"]
               if dated.get(d["file"], "").startswith("2020-12")}
     assert in_dec and not in_dec <= date_pages(answer_key, "2020-12")  # some of those pages print no such date
