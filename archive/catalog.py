@@ -11,7 +11,7 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ingest import TEXT_LAYER, Document, Failure, Page
 
@@ -340,6 +340,25 @@ class Catalog:
         row = self._rows("SELECT count(*) AS n, coalesce(sum(status = 'indexed'), 0) AS i, "
                          "coalesce(max(added_at), '') AS a FROM documents")[0]
         return row["n"], row["i"], row["a"]
+
+    def entities_valued(self, kinds: tuple[str, ...], values: Iterable[str]) -> list[dict[str, Any]]:
+        """Mentions of these values in citable documents, through the (kind, value) index."""
+        values = sorted(set(values))
+        if not values:
+            return []
+        sql = (f"SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.kind IN "
+               f"({','.join('?' * len(kinds))}) AND e.value IN ({','.join('?' * len(values))}) AND d.status = 'indexed' "
+               f"ORDER BY e.document_id, e.page, e.start")
+        return [dict(r) for r in self._rows(sql, (*kinds, *values))]
+
+    def entities_in(self, doc_ids: Iterable[str], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+        """The entities of these kinds in these documents, through the (document_id, page) index."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return []
+        sql = (f"SELECT * FROM entities WHERE document_id IN ({','.join('?' * len(ids))}) AND kind IN "
+               f"({','.join('?' * len(kinds))}) ORDER BY document_id, page, start")
+        return [dict(r) for r in self._rows(sql, (*ids, *kinds))]
 
     def documents_printing(self, text: str, limit: int) -> list[str]:
         """Citable documents whose text holds this exact string (a CFDI UUID), at most `limit`."""

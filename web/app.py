@@ -17,7 +17,7 @@ from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
 
-from . import help, routes_api, routes_batch, routes_auth, routes_html, routes_jobs, routes_readings
+from . import codelinks, help, routes_api, routes_batch, routes_auth, routes_html, routes_jobs, routes_readings
 from .auth import install_auth
 from .docs import install_docs
 from .errors import HTTP_CODES, error_response, http_error_message
@@ -52,6 +52,7 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     install_auth(app)  # before the routers: its CSRF check of form posts applies to all of them
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["fmt_size"] = _fmt_size
+    templates.env.globals.update(snippet_pieces=codelinks.snippet_pieces, page_pieces=codelinks.page_pieces)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(routes_api.router)

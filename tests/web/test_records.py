@@ -128,3 +128,14 @@ def test_case_flags_speak_the_readers_language_with_their_parameters(client):
     assert audit_es["params"] == audit_en["params"] and audit_es["params"]["title"] in audit_es["message"]
     assert audit_es["message"].startswith("una auditoría nombra") and audit_en["message"].startswith("an audit names")
     assert "una auditoría nombra" in client.get("/cases/EA-IT20-2020", params={"lang": "es"}).text
+
+
+def test_codes_in_search_snippets_and_page_text_link_to_their_case(client):
+    html = client.get("/", params={"q": "EA-IT20-2020", "lang": "es"}).text
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert snippets and any('<a class="case" href="/cases/EAIT202020"><mark>EA-IT20-2020</mark></a>' in s
+                            for s in snippets)
+    hit = client.get("/api/search", params={"q": "contract:DCA/TM/222/2020"}).json()["hits"][0]
+    page = client.get(f"/documents/{hit['document_id']}/pages/{hit['page']}").text
+    text = re.search(r'<div class="page-text">(.*?)</div>', page, re.S).group(1)
+    assert '<a class="case" href="/cases/DCATM2222020">' in text

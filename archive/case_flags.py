@@ -1,0 +1,103 @@
+"""The flags a reporter should check on a case, each with its citations and the figures its
+message is written from (`params`; the message itself is web.i18n's, in the reader's language)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+IVA = Decimal("1.16")
+AMENDMENT_LIMIT = Decimal("0.20")  # art. 52 LAASSP
+
+
+def dec(value: str) -> Decimal:
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _cite(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a in items:
+        c = {"filename": a["filename"], "page": a["page"]}
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _flag(kind: str, params: dict[str, str], citations: list[dict[str, Any]]) -> dict[str, Any]:
+    """A flag: its kind, the figures its message is written from (web.i18n.flag_message), its citations."""
+    return {"kind": kind, "params": params, "citations": citations}
+
+
+def case_flags(amounts: dict[str, list], invoices: list[dict], vendors: list[dict], docs: list[dict]) -> list[dict]:
+    flags: list[dict[str, Any]] = []
+    contracted = amounts["contracted"]
+    for currency in {a["currency"] for a in amounts["invoiced"]}:
+        billed = [a for a in amounts["invoiced"] if a["currency"] == currency]
+        ceiling = [a for a in contracted if a["currency"] == currency and a["label"] in ("maximum", "total", "amended")]
+        total = sum((dec(a["value"]) for a in billed), Decimal(0))
+        if ceiling and total > max(dec(a["value"]) for a in ceiling):
+            top = max(dec(a["value"]) for a in ceiling)
+            flags.append(_flag("over_invoiced", {"invoiced": f"{total:.2f}", "ceiling": f"{top:.2f}", "currency": currency},
+                               _cite(billed + ceiling)))
+    flags += _award_vs_contract(amounts["awarded"], contracted)
+    flags += _amendment(contracted)
+    flags += _invoice_checks(invoices, vendors)
+    audits = [i for i in docs if i["kind"] == "auditoria"]
+    for i in audits:
+        flags.append(_flag("audit_observation", {"title": i["title"], "filename": i["filename"]},
+                           [{"filename": i["filename"], "page": p} for p in i["pages"]]))
+    return flags
+
+
+def _award_vs_contract(awarded: list[dict], contracted: list[dict]) -> list[dict]:
+    totals = [a for a in contracted if a["label"] in ("total", "maximum")]
+    if not awarded or not totals:
+        return []
+    for a in awarded:
+        for c in totals:
+            x, y = dec(a["value"]), dec(c["value"])
+            if a["currency"] == c["currency"] and any(abs(x * f - y) <= max(Decimal(1), y / 1000) for f in (1, IVA, 1 / IVA)):
+                return []
+    first, other = awarded[0], totals[0]
+    return [_flag("award_contract_mismatch", {"awarded": first["value"], "awarded_currency": first["currency"],
+                                              "contracted": other["value"], "contracted_currency": other["currency"]},
+                  _cite(awarded + totals))]
+
+
+def _amendment(contracted: list[dict]) -> list[dict]:
+    original = [a for a in contracted if a["label"] in ("total", "maximum")]
+    amended = [a for a in contracted if a["label"] in ("amended", "increase")]
+    if not original or not amended:
+        return []
+    base = max(dec(a["value"]) for a in original)
+    for a in amended:
+        growth = dec(a["value"]) if a["label"] == "increase" else dec(a["value"]) - base
+        if base and growth / base > AMENDMENT_LIMIT:
+            return [_flag("amendment_over_20", {"percent": f"{growth / base * 100:.0f}", "original": f"{base:.2f}",
+                                                "currency": a["currency"]}, _cite(original + [a]))]
+    return []
+
+
+def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
+    flags = []
+    known = {r for v in vendors for r in v["rfcs"]}
+    for inv in invoices:
+        if known and inv["issuer_rfc"] and inv["issuer_rfc"] not in known:
+            flags.append(_flag("invoice_issuer_not_vendor", {"issuer_rfc": inv["issuer_rfc"],
+                                                             "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv])))
+    for key in ("uuid", "folio"):
+        seen: dict[str, dict] = {}
+        for inv in invoices:
+            first = seen.get(inv.get(key) or "")
+            # The same UUID in an XML and a PDF is one CFDI and its print-out; the same folio
+            # under the same UUID is that one invoice again.
+            twin = first is not None and (first["media_type"] != inv.get("media_type") if key == "uuid"
+                                          else first.get("uuid") == inv.get("uuid"))
+            if first is not None and not twin:
+                flags.append(_flag("duplicate_invoice", {"field": key, "id": inv[key]}, _cite([first, inv])))
+            elif inv.get(key) and first is None:
+                seen[inv[key]] = inv
+    return flags
