@@ -85,6 +85,13 @@ def test_vendor_key_is_exactly_that_vendor(facts_archive):
         assert facts_archive.vendor(key)["coverage"]["mentioned"] == listed[key]["pages"]
 
 
+def test_vendor_facet_counts_what_its_filter_finds(facts_archive):
+    facet = facts_archive.search("magavel", facets=True).facets["vendors"]
+    assert len(facet) == 2  # two companies, whatever their printed variants
+    for name, count in facet:
+        assert facts_archive.search(f'vendor:"{name}"', limit=200).total == count
+
+
 def test_vendor_words_that_are_no_key_match_as_words(facts_archive):
     assert pages(facts_archive, "vendor:servicios") == {("acta_msi.pdf", 1), ("factura_msi.pdf", 1)}
     assert pages(facts_archive, "vendor:magav") == set()  # words, not prefixes
