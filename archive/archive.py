@@ -231,13 +231,13 @@ class Archive:
     def document(self, doc_id: str) -> dict[str, Any]:
         doc = self.catalog.document(doc_id)
         if doc is None:
-            raise NotFound(f"no document {doc_id!r} in the archive")
+            raise NotFound(f"no document {doc_id!r} in the archive", "doc_not_found", id=doc_id[:80])
         return doc
 
     def page(self, doc_id: str, number: int) -> dict[str, Any]:
         page = self.catalog.page(doc_id, number)
         if page is None:
-            raise NotFound(f"document {doc_id!r} has no page {number}")
+            raise NotFound(f"document {doc_id!r} has no page {number}", "page_not_found", id=doc_id[:80], n=number)
         if page["words"] is None:  # a text-layer page: its boxes come from the original
             doc = self.catalog.document(doc_id, any_status=True)
             page["words"] = text_layer_words(self.settings.data_dir / doc["original"], number, page["text"]) if doc else []

@@ -22,6 +22,8 @@ from expediente.errors import Forbidden, NotFound, UsageError
 from search import And, FieldFilter, Node, Or
 from search.approximate import approximate
 
+from .organise import SORTS
+
 if TYPE_CHECKING:
     from .archive import Archive, SearchOptions
     from .catalog import Catalog
@@ -105,6 +107,8 @@ class SavedSearches:
         name = " ".join(name.split())
         if not 1 <= len(name) <= MAX_NAME:
             raise UsageError(f"a saved search needs a name of 1 to {MAX_NAME} characters", "saved_bad_name", n=MAX_NAME)
+        if options.sort not in SORTS:
+            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {options.sort[:20]!r})")
         self.archive.compile_query(query, None, options)  # a malformed query is refused now, not at each ingest
         hook = check_webhook(webhook, self.archive.settings.es_url) if webhook.strip() else None
         seq = last_seq(self.catalog)
@@ -166,7 +170,7 @@ def new_matches(archive: Archive, saved: SavedSearch, after_seq: int, want_hits:
     if not docs:
         return 0, []
     query = _matching(archive, saved)
-    total, hits = 0, []  # type: list[tuple[str, int]]
+    total, hits = 0, list[tuple[str, int]]()
     for i in range(0, len(docs), DOC_CHUNK):
         chunk = [FieldFilter("doc", "=", d) for d in docs[i:i + DOC_CHUNK]]
         within: Node = chunk[0] if len(chunk) == 1 else Or(tuple(chunk))

@@ -95,15 +95,15 @@ def parse(text: str) -> Node:
     from .fields import FIELD_NAMES  # fields builds on this module's nodes
 
     if len(text) > MAX_QUERY:
-        raise QuerySyntaxError(f"the query is too long (over {MAX_QUERY} characters)")
+        raise QuerySyntaxError(f"the query is too long (over {MAX_QUERY} characters)", "query_too_long", n=MAX_QUERY)
     parser = _Parser(list(_lex(text, FIELD_NAMES)))
     node = parser.expression()
     if parser.peek() is not None:
-        raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+        raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('", "query_unbalanced_close")
     if node is None:
-        raise QuerySyntaxError("the query is empty: type a word, a \"phrase\", a code or a field filter")
+        raise QuerySyntaxError("the query is empty: type a word, a \"phrase\", a code or a field filter", "query_empty")
     if _count(node) > MAX_CLAUSES:
-        raise QuerySyntaxError(f"the query has too many parts (over {MAX_CLAUSES})")
+        raise QuerySyntaxError(f"the query has too many parts (over {MAX_CLAUSES})", "query_too_many_parts", n=MAX_CLAUSES)
     return node
 
 
@@ -179,13 +179,14 @@ class _Parser:
         if kind in ("neg", "lp"):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise QuerySyntaxError(f"the query nests parentheses or negations too deeply (over {MAX_DEPTH} levels)")
+                raise QuerySyntaxError(f"the query nests parentheses or negations too deeply (over {MAX_DEPTH} levels)",
+                                       "query_too_deep", n=MAX_DEPTH)
             try:
                 return self._nested(kind)
             finally:
                 self.depth -= 1
         if kind == "rp":
-            raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('")
+            raise QuerySyntaxError("unbalanced parenthesis: a ')' has no matching '('", "query_unbalanced_close")
         return self._leaf(kind, value)
 
     def _nested(self, kind: str) -> Node | None:
@@ -196,7 +197,7 @@ class _Parser:
             return Not(inner) if inner is not None else None
         inner = self.expression()
         if self.peek() != "rp":
-            raise QuerySyntaxError("unbalanced parenthesis: a '(' is never closed")
+            raise QuerySyntaxError("unbalanced parenthesis: a '(' is never closed", "query_unclosed")
         self.take()
         return inner
 
@@ -231,7 +232,8 @@ def _word(value: str) -> Node | None:
         if not toks:
             return None
         if len(toks[-1]) < 2:
-            raise QuerySyntaxError(f"a prefix needs at least 2 letters before '*': {value!r}")
+            raise QuerySyntaxError(f"a prefix needs at least 2 letters before '*': {value!r}", "query_short_prefix",
+                                   value=repr(value))
         return Prefix(toks[-1], tuple(toks[:-1]))
     return _words(tokens(value))
 

@@ -20,7 +20,8 @@ from archive.originals import clean_leftovers
 from . import codelinks, help, routes_api, routes_batch, routes_auth, routes_html, routes_jobs, routes_readings
 from .auth import install_auth
 from .docs import install_docs
-from .errors import HTTP_CODES, error_response, http_error_message
+from .errors import error_response, expected_error_response, http_error_response, validation_response
+from .routes_saved import api as saved_api, html as saved_html
 from .security import install_security, security_headers
 
 HERE = Path(__file__).parent
@@ -66,20 +67,20 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app.include_router(routes_readings.html)
     app.include_router(routes_auth.api)
     app.include_router(routes_auth.html)
+    app.include_router(saved_api)
+    app.include_router(saved_html)
 
     @app.exception_handler(ExpedienteError)
     async def on_error(request: Request, exc: ExpedienteError):
-        return error_response(request, exc.http_status, exc.code, exc.message)
+        return expected_error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError):
-        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors())
-        return error_response(request, 422, "invalid_request", detail)
+        return validation_response(request, list(exc.errors()))
 
     @app.exception_handler(HTTPException)
     async def on_http_error(request: Request, exc: HTTPException):  # unknown route, wrong method, body too large
-        response = error_response(request, exc.status_code, HTTP_CODES.get(exc.status_code, "http_error"),
-                                  http_error_message(request, exc.status_code, exc.detail))
+        response = http_error_response(request, exc.status_code, exc.detail)
         response.headers.update(exc.headers or {})
         return response
 
@@ -87,7 +88,7 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     async def on_unexpected(request: Request, exc: Exception):
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         response = error_response(request, 500, "internal", "something went wrong on the server (it was logged): "
-                                  "try again, and report it if it happens again")
+                                  "try again, and report it if it happens again", "internal_error")
         response.headers.update(security_headers(request.url.path))  # sent from outside the middleware
         return response
 

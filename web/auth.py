@@ -36,6 +36,7 @@ PUBLIC_PATHS = frozenset({"/login", "/logout", "/docs", "/openapi.json", "/favic
 PUBLIC_PREFIXES = ("/static/", "/docs-assets/")  # no archive data there
 ADMIN_PREFIXES = ("/admin/", "/api/users", "/api/audit")
 READ_POSTS = frozenset({"/batch", "/api/batch", "/export/batch.csv"})  # searches that post a list: readers may
+OWN_PREFIXES = ("/saved", "/api/saved")  # a user's own saved searches: readers may change theirs
 
 
 def required_role(method: str, path: str) -> str | None:
@@ -44,7 +45,8 @@ def required_role(method: str, path: str) -> str | None:
         return None
     if path.startswith(ADMIN_PREFIXES) or path == "/admin":
         return "admin"
-    return "reader" if method in SAFE_METHODS or path in READ_POSTS else "editor"
+    own = path in OWN_PREFIXES or path.startswith(tuple(p + "/" for p in OWN_PREFIXES))
+    return "reader" if method in SAFE_METHODS or path in READ_POSTS or own else "editor"
 
 
 def install_auth(app: FastAPI) -> None:

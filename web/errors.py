@@ -1,13 +1,23 @@
-"""The one error format: `{"error": code, "message": ...}` under /api, the error page elsewhere."""
+"""The one error format: `{"error": kind, "code": ..., "message": ..., "lang": ...}` under /api,
+the error page elsewhere; the message in the request's language either way (web.i18n).
+
+`error` is the kind of error (its class's code: `not_found`, `query_syntax`, `usage`, ...);
+`code` is the most specific stable code (`page_not_found`, `query_unclosed`, ...) for a
+program to act on; `message` says what happened and what to do, in the language the UI
+would use for this request (`?lang=`, the `lang` cookie, else Accept-Language; Spanish by default).
+"""
 
 from __future__ import annotations
 
 from http import HTTPStatus
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from .i18n import pick_lang, translator
+from expediente.errors import ExpedienteError, QuerySyntaxError
+
+from .i18n import MESSAGES, pick_lang, translator
 
 # Error codes of the HTTP errors the framework raises itself (unknown route, wrong method, ...)
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -18,26 +28,69 @@ def is_api(path: str) -> bool:
     return path == "/api" or path.startswith("/api/")
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
-    """JSON under /api, the error page (in the reader's language) everywhere else."""
-    if is_api(request.url.path):
-        return JSONResponse({"error": code, "message": message}, status_code=status)
+def error_response(request: Request, status: int, code: str, message: str, key: str | None = None,
+                   params: dict[str, Any] | None = None) -> Response:
+    """JSON under /api, the error page everywhere else; `key` (with `params`) names the
+    message in web.i18n that says `message` in the request's language."""
     lang = pick_lang(request)
+    if key is not None and key in MESSAGES:
+        message = translator(lang)(key, **(params or {}))
+    if is_api(request.url.path):
+        return JSONResponse({"error": code, "code": key or code, "message": message, "lang": lang}, status_code=status)
     return request.app.state.templates.TemplateResponse(
         request, "error.html", {"t": translator(lang), "lang": lang, "status": status, "message": message},
         status_code=status)
 
 
-def http_error_message(request: Request, status: int, detail: object) -> str:
-    """The framework's terse detail ("Not Found") made into a sentence that says what to do."""
+def expected_error_response(request: Request, exc: ExpedienteError) -> Response:
+    """The answer to an error raised on purpose, in the request's language."""
+    if exc.key is not None and exc.key in MESSAGES:
+        return error_response(request, exc.http_status, exc.code, exc.message, exc.key, exc.params)
+    lang = pick_lang(request)
+    message = exc.message
+    if isinstance(exc, QuerySyntaxError):
+        from .search_view import error_in
+
+        message = error_in(lang, message)
+    elif lang == "es" and f"error_{exc.code}" in MESSAGES:
+        message = f"{translator(lang)(f'error_{exc.code}')}: {message}"
+    return error_response(request, exc.http_status, exc.code, message)
+
+
+def http_error_response(request: Request, status: int, detail: object) -> Response:
+    """The framework's terse errors ("Not Found") made into sentences that say what to do."""
+    key, params = None, {}
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:  # a status no standard names
         phrase = ""
-    if isinstance(detail, str) and detail and detail != phrase:
-        return detail
-    if status == 404:
-        return f"nothing at {request.url.path}: check the address (the JSON API is under /api/, see /docs)"
-    if status == 405:
-        return f"{request.method} is not allowed on {request.url.path} (see /docs for the methods each address takes)"
-    return phrase or f"HTTP error {status}"
+    message = detail if isinstance(detail, str) and detail and detail != phrase else phrase or f"HTTP error {status}"
+    if status == 404 and message == phrase:
+        key, params = "http_not_found", {"path": request.url.path}
+    elif status == 405 and message == phrase:
+        key, params = "http_method", {"method": request.method, "path": request.url.path}
+    elif status == 413:
+        key, params = "body_too_large", {"mb": request.app.state.settings.max_upload_mb}
+    return error_response(request, status, HTTP_CODES.get(status, "http_error"), message, key, params)
+
+
+_VALIDATION = {  # pydantic's error types, said in the user's language
+    "missing": {"es": "falta", "en": "missing"},
+    "int_parsing": {"es": "debe ser un número entero", "en": "must be a whole number"},
+    "bool_parsing": {"es": "debe ser sí o no (1/0, true/false)", "en": "must be yes or no (1/0, true/false)"},
+    "greater_than_equal": {"es": "debe ser {ge} o más", "en": "must be {ge} or more"},
+    "less_than_equal": {"es": "debe ser {le} o menos", "en": "must be {le} or less"},
+    "string_too_long": {"es": "admite {max_length} caracteres como máximo", "en": "takes at most {max_length} characters"},
+}
+
+
+def validation_response(request: Request, errors: list[dict[str, Any]]) -> Response:
+    """422: each invalid parameter and what it must be, in the request's language."""
+    lang = pick_lang(request)
+    parts = []
+    for e in errors:
+        where = ".".join(str(x) for x in e["loc"][1:] or e["loc"])
+        said = _VALIDATION.get(e["type"], {}).get(lang)
+        parts.append(f"{where}: {said.format(**e.get('ctx', {})) if said else e['msg']}")
+    detail = "; ".join(parts)
+    return error_response(request, 422, "invalid_request", detail, "invalid_request", {"detail": detail})

@@ -18,7 +18,8 @@ PAGE_SIZE = 20
 
 
 def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE,
-                within: str | None = None, options: SearchOptions | None = None) -> dict[str, Any]:
+                within: str | None = None, options: SearchOptions | None = None, raise_errors: bool = False) -> dict[str, Any]:
+    """A search page's data; a malformed query is the page's `error` (raised instead with `raise_errors`)."""
     opts = options or SearchOptions()
     data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {},
                             "error": None, "within": within, "options": asdict(opts), "suggestions": []}
@@ -28,6 +29,8 @@ def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZ
     try:
         results = archive.search(q, limit=limit, offset=offset, facets=True, within=within, options=opts)
     except QuerySyntaxError as exc:
+        if raise_errors:
+            raise
         data["error"] = exc.message
         return data
     data.update(results.to_dict())

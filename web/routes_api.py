@@ -6,8 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from expediente.errors import QuerySyntaxError
-
 from . import pages
 from .i18n import pick_lang
 from .links import public_base
@@ -26,9 +24,7 @@ def api_search(request: Request, options: Options, q: str = Query(..., descripti
                limit: int = Query(20, ge=1, le=200), offset: SearchOffset = 0,
                doc: str | None = Query(None, description="only pages of this document (its sha256)")) -> dict[str, Any]:
     """Grouped (`group=true`), `limit` and `offset` count documents and each hit lists its `pages`."""
-    data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc, options=options)
-    if data["error"]:
-        raise QuerySyntaxError(data["error"])
+    data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc, options=options, raise_errors=True)
     data.pop("hit_objects", None)
     return data
 

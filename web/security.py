@@ -77,7 +77,8 @@ class AllowedHosts:
             return await self.app(scope, receive, send)
         message = (f"this server does not answer to the host name {host or '(none)'!r}: add it to "
                    "EXPEDIENTE_ALLOWED_HOSTS if it is this server's name")
-        await error_response(Request(scope), 400, "host_not_allowed", message)(scope, receive, send)
+        await error_response(Request(scope), 400, "host_not_allowed", message, "host_not_allowed",
+                             {"host": host or "(none)"})(scope, receive, send)
 
 
 def host_name(header: str) -> str:
@@ -137,6 +138,7 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         exc = BodyTooLarge(self.max_bytes)
-        response = error_response(Request(scope), 413, "body_too_large", str(exc.detail))
+        response = error_response(Request(scope), 413, "body_too_large", str(exc.detail), "body_too_large",
+                                  {"mb": self.max_bytes // (1024 * 1024)})
         response.headers["Connection"] = "close"  # the rest of the body is not read
         await response(scope, receive, send)

@@ -37,7 +37,7 @@ def check(client, path: str, params: dict) -> None:
     assert r.status_code < 500, (path, params, r.status_code, r.text[:300])
     if path.startswith("/api/") and r.status_code >= 400:
         body = r.json()
-        assert set(body) == {"error", "message"} and isinstance(body["error"], str) and body["message"], body
+        assert set(body) == {"error", "code", "message", "lang"} and isinstance(body["error"], str) and body["message"], body
 
 
 def routes(doc: st.SearchStrategy[str], number: st.SearchStrategy[str]) -> st.SearchStrategy[tuple[str, dict]]:

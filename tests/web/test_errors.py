@@ -18,7 +18,7 @@ HOSTILE_QUERIES = ["(" * 400 + "magavel" + ")" * 400, "-" * 999 + "x", "year:²"
 def assert_api_error(r, status: int, code: str | None = None) -> dict:
     assert r.status_code == status, (r.status_code, r.text[:300])
     body = r.json()
-    assert set(body) == {"error", "message"} and body["message"], body
+    assert set(body) == {"error", "code", "message", "lang"} and body["message"] and body["code"], body
     if code:
         assert body["error"] == code, body
     return body
