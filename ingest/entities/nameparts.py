@@ -1,6 +1,8 @@
 """Building blocks of person names: name-word and title regexes, stop words, title words."""
 from __future__ import annotations
 
+import re
+
 from .givennames import GIVEN_NAMES, SURNAME_TOO
 from .textutil import fold
 
@@ -49,6 +51,35 @@ PLACES = frozenset(fold(w) for w in """calle avenida av avda col colonia bouleva
     fraccionamiento fracc escuela colegio primaria secundaria preparatoria universidad hospital clínica plaza
     parque jardín sala salón auditorio palacio edificio municipio ciudad localidad poblado ejido mercado teatro
     museo biblioteca centro estadio torre hotel fundación premio monumento presa puerto""".split())
+
+
+# Common nouns and adjectives of procurement and police papers that are never a name nor a
+# surname ("Operación Policial Conjunta", "Equipo Técnico Especializado"), and the endings that
+# mark such words: -ción/-sión, -miento, -idad, -mente, -ismo, -tivo/-sivo, -izado/-izada,
+# -cial/-rial, and accented esdrújulas in -ico/-ica ("técnica", "pública", "jurídico").
+COMMON_WORDS = frozenset(fold(w) for w in """policía policías conjunta conjunto conjuntas equipo equipos estatal
+    federal nacional regional local avanzado avanzada especializado especializada facial cámara cámaras
+    videovigilancia vigilancia patrulla patrullas vehículo vehículos unidades centro mando comando zona
+    plataforma software hardware licencia licencias suministro obra obras proyecto proyectos partida fondo
+    anexo contrato factura acta junta fallo bases propuesta oferta precio monto importe pago servicio
+    operativo operativa operativos táctico táctica grupo grupos fuerza fuerzas agrupamiento sector región
+    dirección subdirección coordinación inteligencia investigación prevención protección reacción
+    vial tránsito penitenciario penitenciaria carretera carreteras material materiales integral integrales
+    digital digitales sistema sistemas red redes equipamiento ciudadano ciudadana""".split())
+_NOUN_ENDINGS = re.compile(r"(?:cion|sion|ciones|siones|miento|mientos|idad|idades|mente|ismo|tivo|tiva|tivos|tivas|"
+                           r"sivo|siva|izado|izada|izados|izadas|cial|ciales|rial|riales)$")
+_ESDRUJULA_ICO = re.compile(r"[áéíóú][a-zñ]*ic[oa]s?$")
+NAMES_LIKE_NOUNS = frozenset({"concepcion", "asuncion", "encarnacion", "ascension", "purificacion", "anunciacion",
+                              "marcial", "trinidad", "soledad", "caridad", "piedad", "natividad"})
+
+
+def is_common_word(word: str) -> bool:
+    """A common noun or adjective that is no part of a person's name ("operación", "policial")."""
+    bare = word.strip(".,;:").lower()
+    f = fold(bare)
+    if f in GIVEN_NAMES or f in NAMES_LIKE_NOUNS:
+        return False
+    return f in COMMON_WORDS or bool(_NOUN_ENDINGS.search(f)) or bool(_ESDRUJULA_ICO.search(bare))
 
 
 def is_given_name(word: str) -> bool:

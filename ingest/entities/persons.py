@@ -6,8 +6,8 @@ from typing import Iterator
 
 from . import personblocks
 from .model import Entity
-from .nameparts import (CONNECTORS, NAME, NAME_NL, PLACES, STOP, TITLE, TITLES, is_given_name, is_title,
-                        starts_new_name)
+from .nameparts import (CONNECTORS, NAME, NAME_NL, PLACES, STOP, TITLE, TITLES, is_common_word, is_given_name,
+                        is_title, starts_new_name)
 from .textutil import find_all, fold
 
 # Each rule finds a cheap anchor in the folded text, then reads the name next to it in the original.
@@ -88,6 +88,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return kept[0].start(), kept[-1].end()
 
 
+def _name_like(printed: str) -> bool:
+    """Not a phrase of common words: a candidate holding a common noun or adjective ("Operación
+    Policial", "Equipo Técnico Especializado") is a person only if it has a known given name too."""
+    words = [w for w in printed.split() if _full(w)]
+    return not any(is_common_word(w) for w in words) or any(is_given_name(w) for w in words)
+
+
 def _titled(text: str) -> Iterator[Span]:
     """Names after a title: "Lic. Ana Ruiz Pérez", "C.P. HÉCTOR RAMÍREZ OLIVAS"."""
     for m in _AFTER_TITLE.finditer(text):
@@ -132,6 +139,6 @@ def extract(text: str, folded: str) -> Iterator[Entity]:
     for start, end, reason in _spans(text, folded):
         for lo, hi in _split(text, start, end):
             cut = _trim(text, lo, hi)
-            if cut and personblocks.gate_ok(reason, text[cut[0]:cut[1]].split()[0]):
+            if cut and personblocks.gate_ok(reason, text[cut[0]:cut[1]].split()[0]) and _name_like(text[cut[0]:cut[1]]):
                 printed = text[cut[0]:cut[1]]
                 yield Entity("person", printed, normalise_person(printed), cut[0], cut[1], reason)

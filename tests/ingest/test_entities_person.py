@@ -131,3 +131,26 @@ def test_not_persons(text: str) -> None:
 ])
 def test_normalise_person(raw: str, expected: str) -> None:
     assert normalise_person(raw) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Coordinación de Operación Policial\nRúbrica",
+    "C. OPERACIÓN POLICIAL CONJUNTA, en su carácter de titular",
+    "Nombre y firma\nOPERACIÓN POLICIAL\nTESTIGO",
+    "representado por Operación Policial Estatal",
+    "Ing. Equipo Técnico Especializado",
+    "TESTIGOS\nREVISIÓN TÉCNICA OPERATIVA\nNombre y firma",
+    "C. Reconocimiento Facial Avanzado",
+])
+def test_phrases_of_common_words_are_not_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Lic. María de la Concepción Flores Rosales, en su carácter de", "maria de la concepcion flores rosales"),
+    ("C.P. Marcial Vidal Leal", "marcial vidal leal"),  # -cial, but a name
+    ("C. URUVIEL GONZÁLEZ VIEYRA", "uruviel gonzalez vieyra"),  # no known given name, no common word
+    ("Lic. Soledad Trinidad Prado", "soledad trinidad prado"),
+])
+def test_names_that_end_like_nouns_stay_persons(text: str, value: str) -> None:
+    assert [v for _, v in persons(text)] == [value]
