@@ -1,0 +1,74 @@
+"""Every /api error answers in the request's language (Accept-Language or ?lang=, as the
+pages do), with a stable machine `code` beside the kind of error."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests_support import ingest_paths, make_pdf, settings_for
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("api-errors")
+    settings = settings_for(tmp, max_upload_mb=1)
+    ingest_paths([make_pdf(tmp / "acta.pdf", ["Acta con Magavel."])], settings)
+    app = create_app(settings, indexer=False)
+    with TestClient(app) as client:
+        accounts = app.state.archive.accounts
+        accounts.add_user("lector@example.org", "reader", "una contraseña larga")
+        accounts.add_user("editor@example.org", "editor", "una contraseña larga")
+        reader = {"Authorization": f"Bearer {accounts.create_token('lector@example.org', 't')}"}
+        editor = {"Authorization": f"Bearer {accounts.create_token('editor@example.org', 't')}"}
+        doc = client.get("/api/documents", headers=reader).json()["documents"][0]["id"]
+        yield SimpleNamespace(client=client, reader=reader, editor=editor, doc=doc)
+
+
+CASES = [  # (name, method, path, params, who, status, error, code, Spanish words, English words)
+    ("no document", "GET", "/api/documents/abc", {}, "reader", 404, "not_found", "doc_not_found",
+     "No hay ningún documento", "No document"),
+    ("no page", "GET", "/api/documents/{doc}/pages/99", {}, "reader", 404, "not_found", "page_not_found",
+     "no tiene página 99", "has no page 99"),
+    ("no route", "GET", "/api/nada", {}, "reader", 404, "not_found", "http_not_found", "No hay nada en /api/nada",
+     "Nothing at /api/nada"),
+    ("wrong method", "PUT", "/api/search", {"q": "x"}, "editor", 405, "method_not_allowed", "http_method",
+     "PUT no está permitido", "PUT is not allowed"),
+    ("unclosed", "GET", "/api/search", {"q": "(magavel"}, "reader", 400, "query_syntax", "query_unclosed",
+     "no se cierra", "never closed"),
+    ("grammar of fields", "GET", "/api/search", {"q": "monto:abc"}, "reader", 400, "query_syntax", "query_syntax",
+     "no es un monto", "is not an amount"),
+    ("short prefix", "GET", "/api/search", {"q": "a*"}, "reader", 400, "query_syntax", "query_short_prefix",
+     "al menos 2 letras", "at least 2 letters"),
+    ("validation", "GET", "/api/search", {"q": "magavel", "offset": "-1"}, "reader", 422, "invalid_request",
+     "invalid_request", "offset: debe ser 0 o más", "offset: must be 0 or more"),
+    ("no account", "GET", "/api/documents", {}, None, 401, "unauthorized", "unauthorized", "Inicie sesión", "Sign in"),
+    ("role", "DELETE", "/api/documents/{doc}", {}, "reader", 403, "forbidden", "forbidden", "Su rol (lector)",
+     "Your role (reader)"),
+    ("saved search", "DELETE", "/api/saved/999", {}, "reader", 404, "not_found", "saved_not_found",
+     "No hay ninguna búsqueda guardada 999", "No saved search 999"),
+]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_api_errors_speak_the_request_language(site, case, lang):
+    _, method, path, params, who, status, error, code, spanish, english = case
+    headers = {**(getattr(site, who) if who else {}), "Accept-Language": "en-GB,en" if lang == "en" else "es-MX"}
+    r = site.client.request(method, path.format(doc=site.doc), params=params, headers=headers)
+    body = r.json()
+    assert (r.status_code, body["error"], body["code"], body["lang"]) == (status, error, code, lang), body
+    assert (spanish if lang == "es" else english) in body["message"], body
+    assert (english if lang == "es" else spanish) not in body["message"], body
+
+
+def test_lang_in_the_address_wins_and_too_large_bodies_say_the_limit(site):
+    r = site.client.get("/api/documents/abc", params={"lang": "en"}, headers={**site.reader, "Accept-Language": "es"})
+    assert r.json()["lang"] == "en" and "No document" in r.json()["message"]
+    big = ("files", ("big.pdf", b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024), "application/pdf"))
+    for lang, words in (("es", "La petición supera 1 MB"), ("en", "larger than 1 MB")):
+        r = site.client.post("/api/upload", files=[big], headers={**site.editor, "Accept-Language": lang})
+        assert r.status_code == 413 and r.json()["code"] == "body_too_large" and words in r.json()["message"], r.text
