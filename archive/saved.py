@@ -91,8 +91,12 @@ class SavedSearches:
     def __init__(self, archive: Archive) -> None:
         self.archive, self.catalog = archive, archive.catalog
 
-    def all(self, owner: str) -> list[SavedSearch]:
-        rows = self.catalog._rows("SELECT * FROM saved_searches WHERE owner = ? ORDER BY name, id", (owner or LOCAL_OWNER,))
+    def all(self, owner: str | None) -> list[SavedSearch]:
+        """One user's saved searches (everyone's with None: the CLI on the data folder)."""
+        if owner is None:
+            rows = self.catalog._rows("SELECT * FROM saved_searches ORDER BY owner, name, id")
+        else:
+            rows = self.catalog._rows("SELECT * FROM saved_searches WHERE owner = ? ORDER BY name, id", (owner or LOCAL_OWNER,))
         return [SavedSearch.from_row(r) for r in rows]
 
     def get(self, owner: str, saved_id: int) -> SavedSearch:

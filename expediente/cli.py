@@ -16,6 +16,7 @@ from typing import Sequence
 from .cli_accounts import actor, add_account_commands, check_serve, cmd_tokens, cmd_users, record_ingest
 from .cli_records import add_record_commands, cmd_case, cmd_vendors
 from .cli_search import add_search_commands, cmd_batch, cmd_check
+from .cli_saved import add_saved_commands, cmd_saved
 from .errors import ExpedienteError, UsageError
 from .settings import Settings, settings_from_env
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_account_commands(sub)
     add_record_commands(sub)
     add_search_commands(sub)
+    add_saved_commands(sub)
     return p
 
 
@@ -261,7 +263,7 @@ COMMANDS = {
     "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve, "status": cmd_status,
     "failures": cmd_failures, "reindex": cmd_reindex, "verify": cmd_verify, "jobs": cmd_jobs,
     "users": cmd_users, "tokens": cmd_tokens, "vendors": cmd_vendors, "case": cmd_case,
-    "batch": cmd_batch, "check": cmd_check,
+    "batch": cmd_batch, "check": cmd_check, "saved": cmd_saved,
 }
 
 if __name__ == "__main__":

@@ -86,3 +86,20 @@ def test_users_see_only_their_own_and_hostile_input_is_refused(settings):
     saved.delete("ana@example.org", mine.id)
     assert saved.all("ana@example.org") == []
     archive.close()
+
+
+def test_the_cli_lists_saved_searches_with_their_counts(tmp_path, capsys):
+    import json
+
+    from expediente.cli import main
+
+    settings = make_settings(tmp_path / "data")
+    archive = open_archive(settings)
+    SavedSearches(archive).save("", "magavel", "magavel", SearchOptions(), "/?q=magavel", "http://t")
+    _ingest(settings, tmp_path, "nuevo.pdf", ["Magavel", "Magavel otra vez"])
+    archive.close()
+    assert main(["--data-dir", str(settings.data_dir), "saved", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)["saved"]
+    assert (row["owner"], row["name"], row["total"], row["new_pages"]) == ("(local)", "magavel", 2, 2)
+    assert main(["--data-dir", str(settings.data_dir), "saved", "list"]) == 0
+    assert "2 pages, 2 new" in capsys.readouterr().out
