@@ -12,7 +12,6 @@ _HEADS = ("secretaria", "subsecretaria", "fiscalia", "comision", "municipio", "m
           "tesoreria", "auditoria superior", "entidad superior", "gobierno", "instituto", "direccion general",
           "procuraduria", "contraloria", "congreso", "tribunal", "consejo", "coordinacion general", "ministerio",
           "oficialia mayor", "poder")
-_HEAD = re.compile(r"(?<![a-z])(?:" + "|".join(_HEADS) + r")(?![a-z])")  # on fold(text)
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:[.-][^\W\d_][\w'’]*)*", re.UNICODE)  # "Hacienda.----" is "Hacienda"
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "y", "e", "para", "el", "en"})
 _MAX_WORDS = 10
@@ -22,15 +21,28 @@ _STOP = frozenset({"pagina", "hoja", "no", "num", "rfc", "por", "con", "que", "o
 def extract(text: str, folded: str) -> Iterator[Entity]:
     """Yield agencies: a head word written capitalised, then capitalised words and connectors
     on the same line, ending on a capitalised word."""
-    for m in _HEAD.finditer(folded):
-        head = text[m.start():m.end()]
-        if not head[0].isupper():
+    for start, stop in _heads(folded):
+        if not text[start].isupper():
             continue
         # Every possible end, longest first: where a vendor takes the tail ("... de Administración y
         # Servicios Integrales Magavel, S.A."), the overlap resolution keeps the shorter agency.
-        for end in reversed(_ends(text, m.end())):
-            printed = text[m.start():end]
-            yield Entity("agency", printed, normalise_agency(printed), m.start(), end, "agency-head")
+        for end in reversed(_ends(text, stop)):
+            printed = text[start:end]
+            yield Entity("agency", printed, normalise_agency(printed), start, end, "agency-head")
+
+
+def _heads(folded: str) -> list[tuple[int, int]]:
+    """Spans of the head words standing as words in the folded text (str.find for each head is
+    several times faster than one regex alternation scanning every position)."""
+    spans = []
+    for head in _HEADS:
+        i = folded.find(head)
+        while i >= 0:
+            end = i + len(head)
+            if not (i and "a" <= folded[i - 1] <= "z") and not (end < len(folded) and "a" <= folded[end] <= "z"):
+                spans.append((i, end))
+            i = folded.find(head, end)
+    return sorted(spans)
 
 
 def _ends(text: str, pos: int) -> list[int]:
