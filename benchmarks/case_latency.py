@@ -4,7 +4,9 @@ the catalog (and reindexed into the embedded engine), each printing bid and cont
 amounts and vendors. Measures the current archive/cases.py and, in the same process, the one of
 an earlier commit (`--before REV`, loaded from git), and checks both give the same case.
 
-    .venv/bin/python benchmarks/case_latency.py [--documents 2000] [--repeat 20] [--before 3e11f2e]
+    .venv/bin/python benchmarks/case_latency.py [--documents 2000] [--repeat 20] [--before 3e11f2e] [--data-dir DIR]
+
+With --data-dir, an archive an earlier run built there is measured again as it is.
 """
 
 from __future__ import annotations
@@ -114,7 +116,8 @@ def main() -> int:
     ap.add_argument("--data-dir", type=Path)
     args = ap.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="expediente-case-"))
-    settings = build(data_dir, args.documents, args.codes)
+    reuse = args.data_dir is not None and (data_dir / "catalog.sqlite").exists()  # built by an earlier run
+    settings = Settings(data_dir=data_dir) if reuse else build(data_dir, args.documents, args.codes)
     archive = open_archive(settings)
     from archive.cases import case_data
 
