@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 
 
 class Received(list):
-    """The JSON bodies posted, in order; `status` is what the server answers."""
+    """The JSON bodies posted, in order; `status` is what the server answers, after `delay_s`."""
     status = 200
+    delay_s = 0.0
 
 
 @contextmanager
@@ -22,6 +24,7 @@ def webhook_server() -> Iterator[tuple[str, Received]]:
         def do_POST(self) -> None:  # noqa: N802 (http.server's name)
             body = self.rfile.read(int(self.headers.get("content-length", 0)))
             received.append({"path": self.path, "json": json.loads(body), "type": self.headers.get("content-type")})
+            time.sleep(received.delay_s)
             self.send_response(received.status)
             self.end_headers()
 

@@ -103,3 +103,17 @@ def test_the_cli_lists_saved_searches_with_their_counts(tmp_path, capsys):
     assert (row["owner"], row["name"], row["total"], row["new_pages"]) == ("(local)", "magavel", 2, 2)
     assert main(["--data-dir", str(settings.data_dir), "saved", "list"]) == 0
     assert "2 pages, 2 new" in capsys.readouterr().out
+
+
+def test_a_slow_webhook_times_out_after_5_s_and_is_recorded(tmp_path):
+    settings = make_settings(tmp_path / "data")
+    archive = open_archive(settings)
+    with webhook_server() as (url, received):
+        received.delay_s = 8.0
+        mine = SavedSearches(archive).save("", "lento", "magavel", SearchOptions(), "/?q=magavel", "http://t", url)
+        _ingest(settings, tmp_path, "nuevo.pdf", ["Magavel"])
+        after = SavedSearches(archive).get("", mine.id)
+    assert len(received) == 1 and after.last_error and "Timeout" in after.last_error, after
+    assert after.last_status is None and after.last_new == 1
+    assert archive.search("magavel").total == 1
+    archive.close()
