@@ -81,3 +81,14 @@ def test_person_filter(sample_archive, answer_key):
     assert pages(sample_archive, 'person:"Salgado Ríos"') == expected
     assert pages(sample_archive, 'persona:"Lic. Jorge Alberto Salgado Ríos"') == expected
     assert pages(sample_archive, 'person:"rios jorge"') == set()  # names are phrases, in order
+
+
+def test_every_vendor_key_finds_exactly_that_vendors_pages(sample_archive):
+    """`vendor:"KEY"` for each key `expediente vendors --json` lists: its pages, no other company's."""
+    from archive.archive import SearchOptions
+
+    resolution = sample_archive.resolution()
+    assert len(resolution.vendors) >= 5
+    for vendor in resolution.vendors:
+        found = sample_archive.search(f'vendor:"{vendor.key}"', limit=200, options=SearchOptions(approximate=False))
+        assert {(h.document_id, h.page) for h in found.hits} == set(vendor.pages), vendor.key
