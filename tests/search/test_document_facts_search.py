@@ -85,6 +85,11 @@ def test_vendor_key_is_exactly_that_vendor(facts_archive):
         assert facts_archive.vendor(key)["coverage"]["mentioned"] == listed[key]["pages"]
 
 
+def test_vendor_key_boxes_the_vendor_on_the_page(facts_archive):
+    hit = facts_archive.search(f'vendor:"{MAGAVEL}"').hits[0]
+    assert [hit.snippet.text[a:b] for a, b in hit.snippet.highlights] == ["Magavel, S.A. de C.V."]
+
+
 def test_vendor_facet_counts_what_its_filter_finds(facts_archive):
     facet = facts_archive.search("magavel", facets=True).facets["vendors"]
     assert len(facet) == 2  # two companies, whatever their printed variants
