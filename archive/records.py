@@ -10,7 +10,9 @@ from .catalog import Catalog
 
 
 def document_records(catalog: Catalog, doc_id: str, document: Document | None = None) -> list[PageRecord]:
-    doc = document or catalog.load_document(doc_id, any_status=True)
+    """The records of a document, read back from the catalog unless given (without its word
+    boxes: records never need them)."""
+    doc = document or catalog.load_document(doc_id, any_status=True, words=False)
     row = catalog.document(doc_id, any_status=True)
     kind = (row or {}).get("kind") or guess_kind(doc)
     return records_for(doc, kind, (row or {}).get("doc_date"))

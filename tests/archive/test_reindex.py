@@ -1,0 +1,58 @@
+"""`expediente reindex` builds records in worker processes: the rebuilt index answers every
+query exactly as the index ingest built, into either engine."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+import pytest
+
+from archive import open_archive, reindex
+from search import parse
+from tests_support import ENGINE_PARAMS, SAMPLES, drop_es_index, ingest_paths, make_settings
+
+QUERIES = ["EA-IT20-2020", "magavel", "contrato", "monto:>=1000000", "fecha:2020", "\"seguridad publica\"",
+           "rfc:SIM1508193C1", "factura~"]
+
+
+def answers(settings) -> dict[str, list[tuple[str, int]]]:
+    archive = open_archive(settings)
+    try:
+        out = {}
+        for q in QUERIES:
+            found = archive.engine.search(parse(q), limit=200, offset=0)
+            out[q] = sorted((h.document_id, h.page) for h in found.hits)
+        return out
+    finally:
+        archive.close()
+
+
+@pytest.fixture(scope="module")
+def born_digital(tmp_path_factory):
+    """The samples' text-layer PDFs, ingested into the embedded engine."""
+    settings = make_settings(tmp_path_factory.mktemp("reindex") / "data")
+    files = [p for p in sorted(SAMPLES.glob("*.pdf")) if "escane" not in p.name]
+    ingest_paths(files, settings)
+    return settings, len(files)
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_reindex_in_worker_processes_answers_as_ingest_did(born_digital, engine, monkeypatch):
+    settings, files = born_digital
+    before = answers(settings)
+    assert sum(map(len, before.values())) > 20  # the queries find pages: the comparison means something
+    reindex_module = sys.modules["archive.reindex"]  # the module (the package exports its function)
+    monkeypatch.setattr(reindex_module, "CHUNK_DOCS", 2)  # several chunks for the two workers
+    assert settings.workers == 2 and files >= 2 * 2 * reindex_module.CHUNK_DOCS
+    target = settings
+    if engine == "elasticsearch":
+        es = make_settings(settings.data_dir, "elasticsearch")
+        target = replace(settings, engine="elasticsearch", es_url=es.es_url, es_index=es.es_index)
+    try:
+        copied = reindex(target, target=engine)
+        assert copied["documents"] == files
+        assert answers(target) == before
+    finally:
+        if engine == "elasticsearch":
+            drop_es_index(target)
