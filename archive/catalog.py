@@ -290,8 +290,9 @@ class Catalog:
             sql, args = sql + " AND page = ?", (doc_id, page)  # type: ignore[assignment]
         return [dict(r) for r in self._rows(sql + " ORDER BY page, start", args)]
 
-    def load_document(self, doc_id: str, any_status: bool = False) -> Document:
-        """Rebuild the Document as ingest made it (for recovery and for copying into another engine)."""
+    def load_document(self, doc_id: str, any_status: bool = False, words: bool = True) -> Document:
+        """Rebuild the Document as ingest made it (for recovery and for copying into another
+        engine); without its word boxes when `words` is False."""
         from ingest.entities import Entity
 
         doc = self.document(doc_id, any_status)
@@ -303,7 +304,8 @@ class Catalog:
         pages = []
         for row in self._rows("SELECT * FROM pages WHERE document_id = ? ORDER BY number", (doc_id,)):
             pages.append(Page(row["number"], row["text"], row["method"], row["confidence"], row["width"],
-                              row["height"], wordboxes.unpack(row["words"]) or [], ents.get(row["number"], []),
+                              row["height"], (wordboxes.unpack(row["words"]) if words else None) or [],
+                              ents.get(row["number"], []),
                               [tuple(s) for s in json.loads(row["doubtful"])]))
         return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 
