@@ -18,6 +18,7 @@ from search.approximate import approximate, fuzzy_spans
 from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
+from .entity_stats import IndexCache
 from .organise import SORTS, SortValues, group_keys, sort_keys
 
 FEW_FOR_WORDS = 5  # words get OCR-tolerant matches only when the exact search finds fewer pages
@@ -102,6 +103,7 @@ class Archive:
         self.accounts = Accounts(catalog, settings.session_hours)
         self._sort_values = SortValues()  # refreshed when the catalog changes
         self._resolution: tuple[Any, Resolution] | None = None
+        self.index_cache = IndexCache()  # the entity indexes' rows, rebuilt when the catalog changes
 
     def close(self) -> None:
         self.engine.close()

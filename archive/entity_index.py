@@ -22,6 +22,7 @@ SORTS = ("pages", "documents", "value", "amount", "total", "first_date", "last_d
 DESCENDING = ("pages", "documents", "amount", "total")
 MAX_ROWS = 5000
 _CURRENCY = re.compile(r"[A-Z]{3}")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> dict[str, Any]:
@@ -31,12 +32,9 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> di
         raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}")
     kind = INDEX_KINDS[name]
     key = _sort_key(sort or ("amount" if kind == "amount" else "pages"))
-    dates = own_dates(archive.catalog)
-    amounts = None if kind == "amount" else amounts_by_page(archive.catalog)
-    needle = fold(q.strip())
-    rows = [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.catalog, kind).items()
-            if not needle or needle in fold(value) or any(needle in fold(p) for p in g.printed)]
-    rows.sort(key=key)
+    every = archive.index_cache.get(archive.catalog, name, lambda: _value_rows(archive, kind))
+    ordered = archive.index_cache.get(archive.catalog, f"{name} {sort}", lambda: sorted(every, key=key))
+    rows = [r for r in ordered if _matches(q, r["value"], r["printed"])]
     return {"index": name, "kind": kind, "q": q, "sort": sort or ("amount" if kind == "amount" else "pages"),
             "total": len(rows), "currencies": currencies(rows), "rows": rows[:MAX_ROWS]}
 
@@ -45,20 +43,49 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any
     """The vendor index with the same columns: one row per company (its printed variants together)."""
     key = _sort_key(sort or "pages")
     resolution = archive.resolution()
-    vendors = resolution.candidates(q) if q.strip() else resolution.vendors
+    every = archive.index_cache.get(archive.catalog, "vendors", lambda: _vendor_rows(archive))
+    ordered = archive.index_cache.get(archive.catalog, f"vendors {sort}", lambda: sorted(every, key=key))
+    wanted = {v.key for v in resolution.candidates(q)} if q.strip() else None
+    rows = [r for r in ordered if wanted is None or r["key"] in wanted]
+    return {"vendors": rows, "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments),
+            "q": q, "sort": sort or "pages", "currencies": currencies(rows)}
+
+
+def _shared(archive: Archive) -> tuple[dict[str, str], Any]:
+    """Document dates and each page's amounts, read once for every index of one catalog state."""
+    cache, catalog = archive.index_cache, archive.catalog
+    return (cache.get(catalog, ":dates", lambda: own_dates(catalog)),
+            cache.get(catalog, ":amounts by page", lambda: amounts_by_page(catalog)))
+
+
+def _value_rows(archive: Archive, kind: str) -> list[dict[str, Any]]:
+    dates, amounts = _shared(archive)
+    amounts = None if kind == "amount" else amounts
+    return [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.catalog, kind).items()]
+
+
+def _vendor_rows(archive: Archive) -> list[dict[str, Any]]:
     mentions = group_mentions(archive.catalog, "vendor")
-    dates, amounts = own_dates(archive.catalog), amounts_by_page(archive.catalog)
+    dates, amounts = _shared(archive)
     rows = []
-    for v in vendors:
+    for v in archive.resolution().vendors:
         group = Group()
         for value in v.values:
             for where, spans in mentions.get(value, Group()).spans.items():
                 group.spans[where] += spans
         rows.append({"key": v.key, "name": v.printed[0] if v.printed else v.name, "value": v.name, "rfcs": v.rfcs,
                      "values": v.values, **figures(group, dates, amounts)})
-    rows.sort(key=key)
-    return {"vendors": rows, "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments),
-            "q": q, "sort": sort or "pages", "currencies": currencies(rows)}
+    return rows
+
+
+def _matches(q: str, value: str, printed: str) -> bool:
+    """The name filter: the words typed inside the value or its printed form, punctuation aside
+    (`ea-it20` finds EAIT202020)."""
+    needle = fold(q.strip())
+    if not needle:
+        return True
+    compact = _NON_WORD.sub("", needle)
+    return any(needle in fold(x) or (compact and compact in _NON_WORD.sub("", fold(x))) for x in (value, printed))
 
 
 def currencies(rows: list[dict[str, Any]]) -> list[str]:

@@ -13,7 +13,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .catalog import Catalog
 
@@ -28,7 +28,7 @@ class Group:
     printed: Counter = field(default_factory=Counter)
     spans: dict[Where, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, e: dict[str, Any]) -> None:
+    def add(self, e: Any) -> None:  # a catalog row or a dict with the same keys
         self.printed[e["printed"]] += 1
         self.spans[(e["document_id"], e["page"])].append((e["start"], e["end"]))
 
@@ -37,10 +37,14 @@ class Group:
         return {doc for doc, _ in self.spans}
 
 
+_OF_KIND = ("SELECT e.document_id, e.page, e.start, e.end, e.value, e.printed FROM entities e "
+            "JOIN documents d ON d.id = e.document_id WHERE e.kind = ? AND d.status = 'indexed'")
+
+
 def group_mentions(catalog: Catalog, kind: str) -> dict[str, Group]:
     """Every value of a kind in citable documents, with where it is printed."""
     groups: dict[str, Group] = defaultdict(Group)
-    for e in catalog.entities_of((kind,)):
+    for e in catalog._rows(_OF_KIND, (kind,)):
         groups[e["value"]].add(e)
     return groups
 
@@ -48,9 +52,28 @@ def group_mentions(catalog: Catalog, kind: str) -> dict[str, Group]:
 def amounts_by_page(catalog: Catalog) -> dict[Where, list[tuple[int, int, str]]]:
     """Each page's printed amounts: (start, end, value with currency)."""
     out: dict[Where, list[tuple[int, int, str]]] = defaultdict(list)
-    for e in catalog.entities_of(("amount",)):
+    for e in catalog._rows(_OF_KIND, ("amount",)):
         out[(e["document_id"], e["page"])].append((e["start"], e["end"], e["value"]))
     return out
+
+
+class IndexCache:
+    """The rows of each entity index, built once per change of the catalog (any commit, by the
+    indexer or by this connection) instead of once per request; filtering and sorting stay per request."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.rows: dict[str, Any] = {}
+
+    def get(self, catalog: Catalog, name: str, build: Callable[[], Any]) -> Any:
+        with catalog.lock:
+            version = catalog.db.execute("PRAGMA data_version").fetchone()[0], catalog.db.total_changes
+        key = (catalog.fingerprint(), version)
+        if key != self.key:
+            self.key, self.rows = key, {}
+        if name not in self.rows:
+            self.rows[name] = build()
+        return self.rows[name]
 
 
 def near_totals(spans: dict[Where, list[tuple[int, int]]],
