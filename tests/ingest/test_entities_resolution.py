@@ -68,3 +68,16 @@ def test_fed_by_the_extractors():
     rfc_of = dict(link_vendor_rfcs(text, ents))
     res = resolve_vendors(Mention(e.value, e.printed, "d", 1, rfc_of.get(e.value)) for e in ents if e.kind == "vendor")
     assert sorted(v.key for v in res.vendors) == ["SIM1508193C1", "SOC090917G50"]
+
+
+def test_a_one_word_company_with_its_own_rfc_stays_apart_from_longer_names_of_other_rfcs():
+    res = resolve_vendors([
+        m("magavel", rfc="MAG150101AB7"), m("magavel servicios integrales", "d2", rfc="MSI160202CD3"),
+        m("factura de magavel servicios integrales", "d3"),  # prose glued in front: the same company
+        m("magavel", "d4"),  # the same name without its RFC: still Magavel
+    ])
+    by_key = {v.key: v for v in res.vendors}
+    assert set(by_key) == {"MAG150101AB7", "MSI160202CD3"} and not res.fragments
+    assert by_key["MAG150101AB7"].documents == ["d1", "d4"] and by_key["MSI160202CD3"].documents == ["d2", "d3"]
+    shared = resolve_vendors([m("magavel", rfc="MSI160202CD3"), m("magavel servicios integrales", "d2", rfc="MSI160202CD3")])
+    assert [v.key for v in shared.vendors] == ["MSI160202CD3"]  # one RFC: one company, as before
