@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from . import pages
 from .i18n import pick_lang
-from .links import public_base
+from .links import page_url, public_base
 from .params import ListOffset, PageNumber, SearchOffset
 from .search_view import Options
 
@@ -26,6 +26,9 @@ def api_search(request: Request, options: Options, q: str = Query(..., descripti
     """Grouped (`group=true`), `limit` and `offset` count documents and each hit lists its `pages`."""
     data = pages.search_data(_archive(request), q, offset=offset, limit=limit, within=doc, options=options, raise_errors=True)
     data.pop("hit_objects", None)
+    base = public_base(request)
+    for hit in data["hits"]:
+        hit["url"] = page_url(base, hit["document_id"], hit["page"], q)  # the page, its boxes, on the public address
     return data
 
 

@@ -35,9 +35,11 @@ def _citation_links(client) -> tuple[str, str, str]:
 def test_links_use_the_public_base_url(settings):
     with TestClient(create_app(dataclasses.replace(settings, public_url=PUBLIC + "/"), indexer=False)) as client:
         url, text, html_and_csv = _citation_links(client)
+        hit = client.get("/api/search", params={"q": "magavel"}).json()["hits"][0]
     assert url.startswith(PUBLIC + "/documents/") and url.endswith("/pages/1?q=magavel")
     assert text.endswith(url)
     assert html_and_csv.count(PUBLIC + "/documents/") >= 2 and "testserver" not in html_and_csv
+    assert hit["url"] == f"{PUBLIC}/documents/{hit['document_id']}/pages/1?q=magavel"
 
 
 def test_without_it_links_use_the_request_address(settings):
