@@ -2,10 +2,12 @@
 
 Plain: `tesseract page.png - -l spa+eng --psm 3` on each page rendered once beforehand at
 300 dpi (rendering not counted: the baseline's best case). Ours: `ocr_page` as a worker
-runs it (render, deskew, hand-off, Tesseract, word boxes, entities, OSD when the read is
-poor), with the hand-off as it was (PNG) and as it is (PNM). Counted in CPU seconds
-(this process and its children), so other work on the machine does not skew the ratio;
-each runs one single-threaded Tesseract, as a worker does.
+runs it (render, deskew, PNM hand-off, Tesseract, word boxes, entities, OSD when the read
+is poor), with the hard-page cleanup off (one read) and on (the default: ink dropout, rules,
+weak lines read again where a page needs it). Counted in CPU seconds (this process and its
+children), so other work on the machine does not skew the ratio; each runs one
+single-threaded Tesseract, as a worker does. Accuracy (CER, word recall) on the pages the
+corpus has ground truth for.
 
     .venv/bin/python benchmarks/ocr_handoff.py [--corpus ../shared/corpus]
 """
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import statistics
 import resource
 import subprocess
 import sys
@@ -21,15 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Callable
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from expediente.settings import Settings  # noqa: E402
-from ingest import tesseract  # noqa: E402
 from ingest.formats import open_source  # noqa: E402
 from ingest.stages import ocr_page  # noqa: E402
+from ocr_measures import cer, word_recall  # noqa: E402
 
 SCANS = ["py_hacienda_contrato_MH-SET_03-2019_scan.pdf", "ar_carmen_de_areco_licitacion_publica_09-2023_scan.pdf",
          "ocr_gutenberg_huckfinn_c03-29_scan.pdf", "ocr_gt_linn_rotated_skew.pdf"]
@@ -48,6 +52,19 @@ def measure(fn: Callable[[], object]) -> tuple[float, float]:
     return cpu() - c, time.perf_counter() - w
 
 
+def truths(path: Path) -> dict[int, str]:
+    """Ground truth per page (0-based) where the corpus has it: `NAME.gt.txt`, pages marked
+    "=== page N ===" when there are several."""
+    gt = path.with_suffix(".gt.txt")
+    if not gt.exists():
+        return {}
+    text = gt.read_text(encoding="utf-8")
+    parts = re.split(r"^=== page (\d+) ===$", text, flags=re.M)
+    if len(parts) == 1:
+        return {0: text}
+    return {int(n) - 1: body for n, body in zip(parts[1::2], parts[2::2])}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -55,7 +72,7 @@ def main() -> int:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     pages = [(args.corpus / name, i) for name in SCANS for i in range(open_source(args.corpus / name).page_count())]
     pages += [(p, i) for p in sorted((ROOT / "samples").glob("*escane*.pdf")) for i in range(open_source(p).page_count())]
-    settings = Settings(data_dir=Path(tempfile.mkdtemp()), workers=1)
+    truth = {(path, i): t for path in {p for p, _ in pages} for i, t in truths(path).items()}
     with tempfile.TemporaryDirectory() as tmp:
         pngs = []
         for n, (path, i) in enumerate(pages):
@@ -63,27 +80,33 @@ def main() -> int:
             pngs.append(Path(tmp, f"{n}.png"))
             src.image(i, 300).save(pngs[-1])
             src.close()
+        texts: dict[str, list[str]] = {}
 
         def plain() -> None:
-            for png in pngs:
-                subprocess.run(["tesseract", str(png), "-", "-l", "spa+eng", "--psm", "3"], check=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            texts["plain"] = [subprocess.run(["tesseract", str(png), "-", "-l", "spa+eng", "--psm", "3"], check=True,
+                                             capture_output=True, text=True).stdout for png in pngs]
 
-        def ours() -> None:
-            for path, i in pages:
-                ocr_page(str(path), i, settings)
+        def ours(cleanup: str) -> Callable[[], None]:
+            settings = Settings(data_dir=Path(tmp), workers=1, ocr_cleanup=cleanup)
+            return lambda: texts.__setitem__(cleanup, [ocr_page(str(path), i, settings).text for path, i in pages])
 
-        print(f"{len(pages)} scanned pages, load average {os.getloadavg()[0]:.2f}")
+        print(f"{len(pages)} scanned pages ({len(truth)} with ground truth), load average {os.getloadavg()[0]:.2f}")
         base_cpu, base_wall = measure(plain)
-        print(f"plain tesseract (pre-rendered PNG):     {base_cpu / len(pages):5.2f} CPU s/page  ({base_wall:.0f} s wall)")
-        with mock.patch.object(tesseract, "_handoff", lambda image: image):
-            png_cpu, png_wall = measure(ours)
-        print(f"ocr_page, PNG hand-off (before):        {png_cpu / len(pages):5.2f} CPU s/page  ({png_wall:.0f} s wall)"
-              f"  {base_cpu / png_cpu:4.2f}x plain's throughput")
-        pnm_cpu, pnm_wall = measure(ours)
-        print(f"ocr_page, PNM hand-off (now):           {pnm_cpu / len(pages):5.2f} CPU s/page  ({pnm_wall:.0f} s wall)"
-              f"  {base_cpu / pnm_cpu:4.2f}x plain's throughput")
+        print(f"plain tesseract (pre-rendered PNG):   {base_cpu / len(pages):5.2f} CPU s/page  ({base_wall:.0f} s wall)"
+              f"  {accuracy(texts['plain'], pages, truth)}")
+        for cleanup in ("off", "auto"):
+            cpu_s, wall = measure(ours(cleanup))
+            print(f"ocr_page, EXPEDIENTE_OCR_CLEANUP={cleanup:4}: {cpu_s / len(pages):5.2f} CPU s/page  ({wall:.0f} s wall)"
+                  f"  {base_cpu / cpu_s:4.2f}x plain's throughput  {accuracy(texts[cleanup], pages, truth)}")
     return 0
+
+
+def accuracy(texts: list[str], pages: list[tuple[Path, int]], truth: dict[tuple[Path, int], str]) -> str:
+    """Mean CER and word recall over the pages with ground truth."""
+    scored = [(cer(t, truth[k]), word_recall(t, truth[k])) for t, k in zip(texts, pages) if k in truth]
+    if not scored:
+        return ""
+    return f"CER {statistics.mean(c for c, _ in scored):.3f}, word recall {statistics.mean(w for _, w in scored):.3f}"
 
 
 if __name__ == "__main__":

@@ -32,6 +32,25 @@ def _has_images(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
 
 
+_GREY_SPACES = (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_CALGRAY)
+
+
+def _has_colour(page: pdfium.PdfPage) -> bool:
+    """Whether the page may show colour: False when all it holds is grey or black-and-white
+    images (most scans), which then render grey, at a third of the pixels. Text and drawings
+    are not looked into: a page with any counts as coloured."""
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            continue
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return True
+        meta = obj.get_metadata()
+        grey_icc = meta.colorspace == pdfium_c.FPDF_COLORSPACE_ICCBASED and meta.bits_per_pixel == 8  # one channel
+        if not (meta.bits_per_pixel == 1 or meta.colorspace in _GREY_SPACES or grey_icc):
+            return True
+    return False
+
+
 def _why_unreadable(path: Path, exc: pdfium.PdfiumError) -> Exception:
     """PDFium's error code is process-wide and can be stale (a worker's previous file), so
     the file itself is asked too: an /Encrypt dictionary, or a page tree of zero pages."""
@@ -98,7 +117,7 @@ class PdfSource:
         try:
             width, height = page.get_size()
             scale = fit_dpi(width, height, dpi, max_pixels) / 72
-            return page.render(scale=scale, grayscale=not colour).to_pil()
+            return page.render(scale=scale, grayscale=not (colour and _has_colour(page))).to_pil()
         finally:
             page.close()
 

@@ -64,11 +64,12 @@ def ocr_page(path: str, index: int, settings: Settings, options: OcrOptions | No
     source = open_source(Path(path))
     try:
         width, height = source.size(index)
-        colour = width * height * (settings.ocr_dpi / 72) ** 2 <= CLEAN_MAX_PIXELS  # ink dropout needs it
+        dropout = options.dropout if options is not None else None
+        colour = (width * height * (settings.ocr_dpi / 72) ** 2 <= CLEAN_MAX_PIXELS  # ink dropout needs colour
+                  and (settings.ocr_cleanup != "off" or bool(dropout)))
         image = source.image(index, settings.ocr_dpi, settings.max_page_pixels, colour=colour)
     finally:
         source.close()
-    dropout = options.dropout if options is not None else None
     if options is not None:
         if options.lang:
             settings = replace(settings, ocr_lang=options.lang)
