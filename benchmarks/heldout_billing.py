@@ -68,16 +68,17 @@ def invoice_pdf(p: Procurement, inv: Invoice) -> Doc:
         ("p", "Este documento es una representación impresa de un CFDI versión 4.0."),
     ]
     return Doc(f"{p.pid.lower()}_factura_{inv.folio}.pdf", "factura", (p.pid,), [page],
-               inv.pdf == "scan")
+               inv.pdf in ("scan", "scanonly"), meta={"xml": inv.pdf != "scanonly"})
 
 
 def invoice_docs(p: Procurement, rng: random.Random) -> list[Doc]:
-    """Each invoice's XML and, unless it has none, its PDF."""
+    """Each invoice's XML (unless only its scan was obtained) and its PDF (unless it has none)."""
     docs = []
     for inv in p.invoices:
         xml = cfdi_xml(p, inv, rng)
-        docs.append(Doc(f"{p.pid.lower()}_cfdi_{inv.uuid.lower()}.xml", "cfdi", (p.pid,), [],
-                        fmt="xml", xml=xml, meta={"total": str(with_iva(inv.subtotal))}))
+        if inv.pdf != "scanonly":
+            docs.append(Doc(f"{p.pid.lower()}_cfdi_{inv.uuid.lower()}.xml", "cfdi", (p.pid,), [],
+                            fmt="xml", xml=xml))
         if inv.pdf != "none":
             docs.append(invoice_pdf(p, inv))
     return docs

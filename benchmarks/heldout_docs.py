@@ -34,7 +34,7 @@ class Doc:
 
 def page_text(page: list[Block]) -> str:
     """Every string printed on a page, one per line (table cells joined by spaces)."""
-    lines = []
+    lines: list[str] = []
     for block in page:
         if block[0] == "t":
             lines.extend(" ".join(row) for row in block[1])
@@ -96,7 +96,7 @@ def fallo(p: Procurement) -> Doc:
     for company, amount in bidders:
         verdict = "SOLVENTE - GANADOR" if company is p.vendor else "Solvente, no ganador"
         rows.append([company.name.upper(), f"${money(amount)}", f"${money(with_iva(amount))}", verdict])
-    pages = [[
+    pages: list[list[Block]] = [[
         ("h", f"{p.agency}"),
         ("h", f"ACTA DE FALLO DE LA {PROCEDURES[p.procedure].upper()} {p.bid_code}"),
         ("p", f"{p.place}, a {date_long(day)}. Con fundamento en el artículo 37 de la Ley de "
@@ -146,7 +146,7 @@ def _amount_clause(p: Procurement) -> str:
 
 def contrato(p: Procurement) -> Doc:
     day = p.contract_days[3]
-    pages = [[
+    pages: list[list[Block]] = [[
         ("h", f"CONTRATO {p.contract_code}"),
         ("p", f"CONTRATO DE {'ARRENDAMIENTO' if p.procedure == 'AD' else 'ADQUISICIÓN'} QUE "
               f"CELEBRAN POR UNA PARTE LA {p.agency.upper()}, REPRESENTADA POR {p.people[0].upper()}, "

@@ -67,7 +67,7 @@ def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
                    pages_of: Callable[[str], set[tuple[str, int]]]) -> dict[str, Any]:
     """Vendor precision (entries that are real companies) and per-vendor page recall."""
     companies = [c for c in truth["companies"] if any(truth_pages(truth, c))]
-    precision, recall = Ratio(), Ratio()
+    precision, recall, page_precision = Ratio(), Ratio(), Ratio()
     got: dict[str, set[tuple[str, int]]] = defaultdict(set)
     entries: dict[str, list[str]] = defaultdict(list)
     stray = []
@@ -86,11 +86,15 @@ def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
         expected = truth_pages(truth, company)
         for page in expected:
             recall.add(_layer(truth, page[0]), page in got[company["key"]])
+        for page in got[company["key"]]:
+            page_precision.add(_layer(truth, page[0]), page in expected)
         missed = sorted(expected - got[company["key"]])
         per_company[company["name"]] = {"entries": entries[company["key"]],
                                          "pages": f"{len(expected) - len(missed)}/{len(expected)}",
-                                         "missed": [f"{f} p.{n}" for f, n in missed]}
+                                         "missed": [f"{f} p.{n}" for f, n in missed],
+                                         "stray": [f"{f} p.{n}" for f, n in sorted(got[company["key"]] - expected)]}
     return {"precision": precision.as_dict(), "page_recall": recall.as_dict(),
+            "page_precision": page_precision.as_dict(),
             "not_companies": stray, "per_company": per_company}
 
 
@@ -113,8 +117,9 @@ def figures_right(case: dict[str, Any], want: dict[str, Any]) -> dict[str, bool]
 
 
 def _kind_layer(truth: dict[str, Any], files: list[str], kinds: tuple[str, ...]) -> str:
+    """'ocr' when some document of these kinds can only be read through OCR (no XML twin)."""
     mine = [f for f in files if truth["files"][f]["kind"] in kinds]
-    return "ocr" if any(truth["files"][f]["ocr"] for f in mine) else "text"
+    return "ocr" if any(truth["files"][f]["ocr_only"] for f in mine) else "text"
 
 
 def case_figures(truth: dict[str, Any], cases: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def _scan(pdf_path: Path, rng: random.Random) -> list[Image.Image]:
     images = []
     for page in pypdfium2.PdfDocument(str(pdf_path)):
         img = page.render(scale=200 / 72).to_pil().convert("L")
-        img = img.rotate(rng.uniform(-1.2, 1.2), expand=True, fillcolor=255, resample=Image.BICUBIC)
+        img = img.rotate(rng.uniform(-1.2, 1.2), expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
         px = img.load()
         for _ in range(img.width * img.height // 400):
             px[rng.randrange(img.width), rng.randrange(img.height)] = rng.choice((0, 90, 200))
@@ -132,7 +132,10 @@ def generate(folder: Path, pids: list[str] | None = None, scans: bool = True) ->
         doc.scan = doc.scan and scans
         name = _write(doc, folder, rng)
         texts = [doc.xml] if doc.fmt == "xml" else [docs.page_text(pg) for pg in doc.pages]
-        files[name] = {"kind": doc.kind, "pids": list(doc.pids), "ocr": doc.scan, "pages": texts}
+        # an OCR'd invoice whose CFDI XML is in the set too carries nothing the XML lacks
+        sole = doc.meta.get("xml") is False
+        files[name] = {"kind": doc.kind, "pids": list(doc.pids), "ocr": doc.scan, "pages": texts,
+                       "ocr_only": doc.scan and (doc.kind != "factura" or sole)}
     return {"companies": [c.__dict__ for c in COMPANIES],
             "files": files, "cases": {p.pid: case_truth(p, files) for p in chosen}}
 

@@ -28,7 +28,7 @@ class Invoice:
     day: dt.date
     subtotal: D
     issuer: Company
-    pdf: str = "text"  # "text", "scan" (image-only PDF) or "none" (XML only)
+    pdf: str = "text"  # "text", "scan" (a scan beside its XML), "scanonly" (no XML) or "none" (XML only)
 
 
 @dataclass
@@ -96,7 +96,7 @@ def procurements() -> list[Procurement]:
             (_d("2022-04-04"), _d("2022-04-11"), _d("2022-04-25"), _d("2022-05-02")),
             open_contract=True,
             invoices=[Invoice("OS-301", "1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C33", _d("2022-06-15"), D("980000.00"), NUU),
-                      Invoice("OS-322", "2B3C4D5E-6F7A-4B8C-9D0E-1F2A3B4C5D44", _d("2022-08-19"), D("845000.00"), NUU, "scan"),
+                      Invoice("OS-322", "2B3C4D5E-6F7A-4B8C-9D0E-1F2A3B4C5D44", _d("2022-08-19"), D("845000.00"), NUU, "scanonly"),
                       Invoice("OS-350", "3C4D5E6F-7A8B-4C9D-0E1F-2A3B4C5D6E55", _d("2022-10-03"), D("612500.00"), NUU, "none")],
             scanned=frozenset({"fallo"}), people=("Mtro. Rodrigo Santiago Jarquín", "C. Eréndira Cruz Mendoza")),
         Procurement(
@@ -136,7 +136,8 @@ def procurements() -> list[Procurement]:
             (_d("2023-01-16"), _d("2023-01-24"), _d("2023-02-10"), _d("2023-02-17")),
             open_contract=True,
             invoices=[Invoice("HN-2231", "9C0D1E2F-3A4B-4C5D-8E7F-8A9B0C1D2EBB", _d("2023-04-12"), D("2100000.00"), ANIL),
-                      Invoice("HN-2290", "0D1E2F3A-4B5C-4D6E-9F8A-9B0C1D2E3FCC", _d("2023-07-07"), D("1650000.00"), ANIL)],
+                      Invoice("HN-2290", "0D1E2F3A-4B5C-4D6E-9F8A-9B0C1D2E3FCC", _d("2023-07-07"), D("1650000.00"), ANIL,
+                              "scanonly")],
             scanned=frozenset({"convocatoria"}), audit_observed=D("388120.00"),
             people=("Ing. Ramón Valenzuela Félix", "C.P. Lorena Añil Bojórquez")),
     ]

@@ -71,10 +71,12 @@ def report(result: dict[str, Any]) -> str:
     out = [f"held-out set: {result['set']}", "vendors:",
            _line("vendor precision (real companies)", v["precision"]),
            _line("per-vendor page recall (pages)", v["page_recall"]),
+           _line("per-vendor page precision (pages)", v["page_precision"]),
            f"  entries that are not companies: {v['not_companies']}"]
     for name, info in v["per_company"].items():
         out.append(f"    {name:<52} entries {len(info['entries'])}  pages {info['pages']}"
-                   + (f"  missed {info['missed']}" if info["missed"] else ""))
+                   + (f"  missed {info['missed']}" if info["missed"] else "")
+                   + (f"  not its pages {info['stray']}" if info["stray"] else ""))
     out += ["cases (each procurement looked up by its bid and its contract code):",
             _line("document recall", c["doc_recall"]), _line("document precision", c["doc_precision"])]
     out += [_line(f"{role} figures right (cases)", r) for role, r in c["figures_right"].items()]
