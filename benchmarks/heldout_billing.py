@@ -106,3 +106,23 @@ def audit(audited: list[Procurement]) -> Doc:
                             f"que acredite la entrega de los bienes o servicios contratados."))
     pids = tuple(p.pid for p in audited)
     return Doc("asf_informe_individual_2023_0871.pdf", "auditoria", pids, [first, second])
+
+
+def oic_report(p: Procurement) -> Doc:
+    """The agency's Órgano Interno de Control on one contract: a paid invoice it questions."""
+    odd = [i for i in p.invoices if i.issuer.rfc != p.vendor.rfc]
+    about = odd[0] if odd else p.invoices[-1]
+    page = [
+        ("h", f"ÓRGANO INTERNO DE CONTROL EN LA {p.agency.upper()}"),
+        ("h", "Área de Auditoría Interna — Auditoría 03/2022 — Cédula de observaciones"),
+        ("p", f"Procedimiento revisado: {p.bid_code}. Contrato: {p.contract_code}, celebrado con "
+              f"{p.vendor.name.rstrip('.')}."),
+        ("p", f"Observación 1. Se pagó la factura {about.folio} (folio fiscal {about.uuid}), emitida por "
+              f"{about.issuer.name} con RFC {about.issuer.rfc}, persona distinta del proveedor "
+              f"adjudicado, por un importe de ${money(p.oic_observed or Decimal(0))}. Monto observado: "
+              f"${money(p.oic_observed or Decimal(0))} M.N."),
+        ("p", "Recomendación correctiva: solicitar el reintegro a la Tesorería o la documentación "
+              "que justifique el pago. Plazo de atención: 45 días hábiles."),
+        ("p", f"{p.place}, a 14 de marzo de 2022. El Titular del Área de Auditoría Interna."),
+    ]
+    return Doc(f"{p.pid.lower()}_oic_cedula_observaciones.pdf", "auditoria", (p.pid,), [page], True)

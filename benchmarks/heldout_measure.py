@@ -91,8 +91,9 @@ def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
         missed = sorted(expected - got[company["key"]])
         per_company[company["name"]] = {"entries": entries[company["key"]],
                                          "pages": f"{len(expected) - len(missed)}/{len(expected)}",
-                                         "missed": [f"{f} p.{n}" for f, n in missed],
-                                         "stray": [f"{f} p.{n}" for f, n in sorted(got[company["key"]] - expected)]}
+                                         "missed": [f"{_named(truth, f)} p.{n}" for f, n in missed],
+                                         "stray": [f"{_named(truth, f)} p.{n}"
+                                                   for f, n in sorted(got[company["key"]] - expected)]}
     return {"precision": precision.as_dict(), "page_recall": recall.as_dict(),
             "page_precision": page_precision.as_dict(),
             "not_companies": stray, "per_company": per_company}
@@ -114,6 +115,11 @@ def figures_right(case: dict[str, Any], want: dict[str, Any]) -> dict[str, bool]
         "invoiced": got_total.get("currency") == "MXN" and Decimal(got_total.get("value", "0")) == Decimal(want["invoiced_total"]),
         "observed": _values(case, "observed") == observed,
     }
+
+
+def _named(truth: dict[str, Any], filename: str) -> str:
+    info = truth["files"].get(filename)
+    return f"{filename} ({info['kind']}{', OCR' if info['ocr'] else ''})" if info else filename
 
 
 def _kind_layer(truth: dict[str, Any], files: list[str], kinds: tuple[str, ...]) -> str:
@@ -149,7 +155,8 @@ def case_figures(truth: dict[str, Any], cases: dict[tuple[str, str], dict[str, A
             layer = "ocr" if any(_layer(truth, f) == "ocr" for f in cited) else "text"
             flag_precision.add(layer, kind in want["flags"])
         details[f"{pid} {code}"] = {
-            "missing": sorted(set(files) - set(listed)), "extra": sorted(set(listed) - set(files)),
+            "missing": [_named(truth, f) for f in sorted(set(files) - set(listed))],
+            "extra": [_named(truth, f) for f in sorted(set(listed) - set(files))],
             "wrong_figures": [r for r, g in ok.items() if not g and (r != "observed" or want["observed"])],
             "flags": sorted(got_flags), "want_flags": want["flags"]}
     return {"doc_recall": recall.as_dict(), "doc_precision": precision.as_dict(),

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 import heldout_docs as docs
-from heldout_billing import audit, invoice_docs
+from heldout_billing import audit, invoice_docs, oic_report
 from heldout_specs import COMPANIES, Procurement, procurements
 from heldout_text import with_iva
 
@@ -64,7 +64,7 @@ def _flowables(doc: docs.Doc) -> list[Any]:
 
 def _write_pdf(doc: docs.Doc, path: Path) -> None:
     pdf = SimpleDocTemplate(str(path), pagesize=letter, leftMargin=60, rightMargin=60,
-                            topMargin=55, bottomMargin=55, title=doc.kind, invariant=1)
+                            topMargin=55, bottomMargin=55, title="", invariant=1)
     pdf.build(_flowables(doc))
     pages = len(pypdfium2.PdfDocument(str(path)))
     assert pages == len(doc.pages), f"{path.name}: {pages} pages printed, {len(doc.pages)} planned"
@@ -95,7 +95,7 @@ def _write(doc: docs.Doc, folder: Path, rng: random.Random) -> str:
     images = _scan(digital, rng)
     digital.unlink()
     fmt = SCAN_FORMAT.get(doc.kind, "pdf") if len(images) == 1 or doc.kind == "contrato" else "pdf"
-    name = digital.with_suffix(f".{fmt}").name.replace(".", "_escaneo.", 1)
+    name = digital.with_suffix(f".{fmt}").name
     if fmt == "png":
         images[0].save(folder / name, dpi=(200, 200))
     else:
@@ -116,10 +116,26 @@ def _documents(chosen: list[Procurement], rng: random.Random) -> list[docs.Doc]:
         if p.amendment:
             out.append(docs.convenio(p))
         out += invoice_docs(p, rng)
+        if p.oic_observed is not None:
+            out.append(oic_report(p))
     audited = [p for p in chosen if p.audit_observed is not None]
     if audited:
         out.append(audit(audited))
-    return out
+    return _neutral_names(out)
+
+
+def _neutral_names(documents: list[docs.Doc]) -> list[docs.Doc]:
+    """File names as portals give them (p1_03.pdf, A-1187.pdf, UUID.xml): never the kind."""
+    count: dict[str, int] = {}
+    for doc in documents:
+        if doc.fmt == "xml" or doc.kind == "factura":
+            doc.filename = doc.filename.split("_", 2)[-1]
+        elif len(doc.pids) > 1:
+            doc.filename = "2023_0871_a.pdf"
+        else:
+            count[doc.pids[0]] = count.get(doc.pids[0], 0) + 1
+            doc.filename = f"{doc.pids[0].lower()}_{count[doc.pids[0]]:02d}.pdf"
+    return documents
 
 
 def generate(folder: Path, pids: list[str] | None = None, scans: bool = True) -> dict[str, Any]:
@@ -154,13 +170,14 @@ def case_truth(p: Procurement, files: dict[str, Any]) -> dict[str, Any]:
         flags.add("amendment_over_20")
     if any(i.issuer.rfc != p.vendor.rfc for i in p.invoices):
         flags.add("invoice_issuer_not_vendor")
-    if p.audit_observed is not None:
+    observed = [v for v in (p.audit_observed, p.oic_observed) if v is not None]
+    if observed:
         flags.add("audit_observation")
     mine = sorted(f for f, info in files.items() if p.pid in info["pids"])
-    return {"codes": [p.bid_code, p.contract_code], "files": mine,
+    return {"codes": [p.bid_code, p.contract_code.removeprefix("No. ")], "files": mine,
             "vendor": {"name": p.vendor.name, "rfc": p.vendor.rfc},
             "awarded": sorted(str(v) for v in {p.award_sub, total}),
             "contracted": sorted(str(v) for v in contracted),
             "invoiced_total": str(invoiced),
-            "observed": [str(p.audit_observed)] if p.audit_observed is not None else [],
+            "observed": [str(v) for v in observed],
             "flags": sorted(flags)}

@@ -38,7 +38,7 @@ class Procurement:
     place: str
     procedure: str  # "LPN", "ITP" or "AD"
     bid_code: str
-    contract_code: str
+    contract_code: str  # as printed after the word "contrato"
     subject: str
     vendor: Company
     rivals: list[tuple[Company, D]]
@@ -48,7 +48,8 @@ class Procurement:
     amendment: tuple[D, dt.date] | None = None  # increase with IVA, date of the convenio
     invoices: list[Invoice] = field(default_factory=list)
     scanned: frozenset[str] = frozenset()  # document kinds printed as scans
-    audit_observed: D | None = None
+    audit_observed: D | None = None  # observed by the federal audit naming several contracts
+    oic_observed: D | None = None  # observed by the agency's internal control body (a scan)
     people: tuple[str, str] = ("", "")  # the buyer's signatory, the vendor's legal representative
 
 
@@ -90,7 +91,7 @@ def procurements() -> list[Procurement]:
             audit_observed=D("1254300.00"), people=("Lic. Mariana Xicohténcatl Romero", "Ing. Joaquín Peñasco Lara")),
         Procurement(
             "P2", "Fiscalía General del Estado de Oaxaca", "San Bartolo Coyotepec, Oaxaca",
-            "ITP", "IA-820017999-E3-2022", "Contrato No. 12-2022",
+            "ITP", "IA-820017999-E3-2022", "No. 12-2022",
             "adquisición de equipo de visión nocturna y radiocomunicación para la policía de investigación",
             NUU, [(MIXTECA, D("2395000.00")), (ZAACHILA, D("2510750.00"))], D("2150000.00"),
             (_d("2022-04-04"), _d("2022-04-11"), _d("2022-04-25"), _d("2022-05-02")),
@@ -116,7 +117,7 @@ def procurements() -> list[Procurement]:
             (_d("2021-06-07"), _d("2021-06-15"), _d("2021-07-01"), _d("2021-07-08")),
             invoices=[Invoice("GM-1021", "5E6F7A8B-9C0D-4E1F-8A3B-4C5D6E7F8A77", _d("2021-09-14"), D("790000.00"), CANADA),
                       Invoice("DM-4410", "6F7A8B9C-0D1E-4F2A-9B4C-5D6E7F8A9B88", _d("2021-11-22"), D("790000.00"), DISMED, "scan")],
-            people=("Dra. Beatriz Ocampo Villaseñor", "Lic. Humberto Cañada Ríos")),
+            oic_observed=D("916400.00"), people=("Dra. Beatriz Ocampo Villaseñor", "Lic. Humberto Cañada Ríos")),
         Procurement(
             "P5", "Secretaría de Desarrollo Urbano y Obras Públicas de Chihuahua", "Chihuahua, Chihuahua",
             "LPN", "LO-908001999-E31-2022", "SDUOP-OP-031-2022",
