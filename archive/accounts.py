@@ -28,6 +28,9 @@ ROLES = ("reader", "editor", "admin")  # each role may do what the ones before i
 MIN_PASSWORD = 10
 TOKEN_PREFIX = "exp_"
 LAST_USED_EVERY_S = 60  # a token's last use is written at most once a minute
+LOGIN_WINDOW_S = 15 * 60  # failed logins counted over this long
+MAX_FAILURES = 5  # for one account from one address: then that address waits for that account
+MAX_FAILURES_CLIENT = 20  # from one address, whatever the accounts tried
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -46,6 +49,7 @@ CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT, action TEXT NOT NULL,
   target TEXT, detail TEXT NOT NULL DEFAULT '{}'
 );
+CREATE INDEX IF NOT EXISTS audit_by_action ON audit (action, at);  -- recent failed logins, the log by action
 """
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -72,6 +76,11 @@ def _now() -> str:
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def normalise_login(email: str) -> str:
+    """An email as typed at the login, as the audit log keeps it (no validation: any text)."""
+    return email.strip().lower()[:254]
 
 
 def normalise_email(email: str) -> str:
@@ -235,6 +244,15 @@ class Accounts:
         with self.catalog.transaction() as db:
             db.execute("INSERT INTO audit (at, user, action, target, detail) VALUES (?,?,?,?,?)",
                        (_now(), user, action, target, json.dumps(detail or {}, ensure_ascii=False)))
+
+    def recent_failures(self, email: str, client: str | None, now: float | None = None) -> tuple[int, int]:
+        """Failed logins of the last LOGIN_WINDOW_S from this address: for this account, and in all."""
+        since = datetime.fromtimestamp((now or time.time()) - LOGIN_WINDOW_S, timezone.utc).isoformat(timespec="seconds")
+        row = self._rows(
+            "SELECT count(*) AS n, sum(target = ?) AS mine FROM audit INDEXED BY audit_by_action "
+            "WHERE action = 'login_failed' AND at >= ? AND json_extract(detail, '$.client') IS ?",
+            (normalise_login(email), since, client))[0]
+        return row["mine"] or 0, row["n"]
 
     def audit_log(self, limit: int = 100, offset: int = 0, action: str | None = None) -> list[dict[str, Any]]:
         """The audit log, newest first."""

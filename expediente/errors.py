@@ -71,6 +71,18 @@ class CSRFRefused(Forbidden):
     code = "csrf"
 
 
+class TooManyAttempts(ExpedienteError):
+    """Too many failed logins from one place, or for one account from one place: wait."""
+
+    exit_code = 2
+    http_status = 429
+    code = "too_many_attempts"
+
+    def __init__(self, message: str, retry_after_s: int, key: str | None = None, **params: object) -> None:
+        super().__init__(message, key, **params)
+        self.retry_after_s = retry_after_s
+
+
 class ServerUnavailable(ExpedienteError):
     """The Expediente server named with --server cannot be reached."""
 

@@ -6,15 +6,25 @@ from __future__ import annotations
 from typing import Any
 
 from archive import ROLES, Accounts, User
+from archive.accounts import LOGIN_WINDOW_S, MAX_FAILURES, MAX_FAILURES_CLIENT, normalise_login
+from expediente.errors import TooManyAttempts
 
 AUDIT_PAGE = 100
 
 
 def login(accounts: Accounts, email: str, password: str, client: str | None) -> User | None:
-    """The user whose password this is; a failure is audited (never the password tried)."""
+    """The user whose password this is; a failure is audited (never the password tried). After
+    MAX_FAILURES for one account from one address (or MAX_FAILURES_CLIENT from one address) in
+    LOGIN_WINDOW_S, that address waits: the password is not even tried."""
+    mine, everyone = accounts.recent_failures(email, client)
+    if mine >= MAX_FAILURES or everyone >= MAX_FAILURES_CLIENT:
+        accounts.record(None, "login_throttled", normalise_login(email), {"client": client})
+        minutes = LOGIN_WINDOW_S // 60
+        raise TooManyAttempts(f"too many failed logins: try again in {minutes} minutes", LOGIN_WINDOW_S,
+                              "login_throttled", minutes=minutes)
     user = accounts.verify_password(email, password) if email and password else None
     if user is None:
-        accounts.record(None, "login_failed", email.strip().lower()[:254], {"client": client})
+        accounts.record(None, "login_failed", normalise_login(email), {"client": client})
     else:
         accounts.record(user.email, "login", user.email, {"client": client})
     return user

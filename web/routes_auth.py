@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
 from archive import Accounts
+from expediente.errors import TooManyAttempts
 
 from . import admin
 from .auth import SESSION_COOKIE, clear_session_cookie, safe_next, set_session_cookie
@@ -42,7 +43,13 @@ def login_form(request: Request, next: str = "/"):
 @html.post("/login")
 def login(request: Request, email: str = Form(""), password: str = Form(""), next: str = Form("/")):
     client = request.client.host if request.client else None
-    user = admin.login(_accounts(request), email, password, client)
+    try:
+        user = admin.login(_accounts(request), email, password, client)
+    except TooManyAttempts as exc:
+        error = translator(pick_lang(request))(exc.key or "login_throttled", **exc.params)
+        waiting = _render(request, "login.html", {"next": safe_next(next), "error": error, "email": email}, status=429)
+        waiting.headers["Retry-After"] = str(exc.retry_after_s)
+        return waiting
     if user is None:
         error = translator(pick_lang(request))("login_failed")
         return _render(request, "login.html", {"next": safe_next(next), "error": error, "email": email}, status=401)

@@ -179,6 +179,38 @@ def test_a_wrong_password_fails_and_is_audited(site, client):
     assert all("adivinanza" not in str(e) for e in failed)
 
 
+def test_repeated_failed_logins_make_that_address_wait(tmp_path):
+    app = create_app(settings_for(tmp_path), indexer=False)
+    with TestClient(app) as first:
+        accounts = app.state.archive.accounts
+        accounts.add_user(USERS["editor"], "editor", PASSWORD)
+        accounts.add_user(USERS["reader"], "reader", PASSWORD)
+        for _ in range(5):
+            assert login(first, USERS["editor"], password="adivinanza equivocada").status_code == 401
+        waiting = login(first, USERS["editor"])  # the right password: not even tried now
+        assert waiting.status_code == 429 and waiting.headers["retry-after"] == "900"
+        assert "Demasiados intentos fallidos: espere 15 minutos" in waiting.text
+        assert "expediente_session" not in waiting.headers.get("set-cookie", "")
+        first.headers["Accept-Language"] = "en"
+        assert "Too many failed logins: wait 15 minutes" in login(first, USERS["editor"]).text
+        assert login(first, USERS["reader"]).status_code == 303  # another account from that address
+        elsewhere = TestClient(app, client=("203.0.113.7", 40000))
+        assert login(elsewhere, USERS["editor"]).status_code == 303  # the account from another address
+        assert [e["action"] for e in accounts.audit_log(action="login_throttled")] == ["login_throttled"] * 2
+        with accounts.catalog.transaction() as db:  # a quarter of an hour later
+            db.execute("UPDATE audit SET at = '2000-01-01T00:00:00+00:00' WHERE action = 'login_failed'")
+        assert login(first, USERS["editor"]).status_code == 303
+
+
+def test_one_address_trying_many_accounts_waits_too(tmp_path):
+    app = create_app(settings_for(tmp_path), indexer=False)
+    with TestClient(app) as client:
+        app.state.archive.accounts.add_user(USERS["reader"], "reader", PASSWORD)
+        for n in range(20):
+            assert login(client, f"persona{n}@example.org", password="adivinanza").status_code == 401
+        assert login(client, USERS["reader"]).status_code == 429
+
+
 def test_an_expired_session_is_a_signed_out_browser(site, client):
     user = site.accounts.user(USERS["editor"])
     secret = site.accounts.create_session(user, now=time.time() - 13 * 3600)  # signed in 13 hours ago
