@@ -229,6 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "email": {"es": "Correo electrónico", "en": "Email"},
     "password": {"es": "Contraseña", "en": "Password"},
     "login_failed": {"es": "Correo o contraseña incorrectos.", "en": "Wrong email or password."},
+    "login_throttled": {"es": "Demasiados intentos fallidos: espere {minutes} minutos e inténtelo de nuevo.",
+                        "en": "Too many failed logins: wait {minutes} minutes and try again."},
     "login_required": {"es": "Inicie sesión para continuar (o envíe un token de API: Authorization: Bearer ...).", "en": "Sign in to continue (or send an API token: Authorization: Bearer ...)."},
     "token_invalid": {"es": "El token de API no es válido o su usuario está desactivado: cree otro con `expediente tokens create CORREO`.", "en": "The API token is not valid or its user is disabled: create a new one with `expediente tokens create EMAIL`."},
     "forbidden_role": {"es": "Su rol ({role}) no permite esto: pida a un administrador que lo cambie.", "en": "Your role ({role}) does not allow this: ask an admin to change it."},
