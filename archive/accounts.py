@@ -87,19 +87,21 @@ def normalise_email(email: str) -> str:
     """The email as stored: trimmed and lower case; refused unless it looks like one."""
     email = email.strip().lower()
     if not _EMAIL.match(email) or len(email) > 254:
-        raise UsageError(f"{email!r} is not an email address (like name@example.org)")
+        raise UsageError(f"{email!r} is not an email address (like name@example.org)", "email_invalid", value=email)
     return email
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise UsageError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        raise UsageError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}", "role_unknown", value=role,
+                         roles=", ".join(ROLES))
     return role
 
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise UsageError(f"the password is too short: use at least {MIN_PASSWORD} characters")
+        raise UsageError(f"the password is too short: use at least {MIN_PASSWORD} characters", "password_short",
+                         n=MIN_PASSWORD)
     return password
 
 
@@ -135,7 +137,8 @@ class Accounts:
                 db.execute("INSERT INTO users (email, role, password, created_at) VALUES (?,?,?,?)",
                            (email, role, hashed, _now()))
         except sqlite3.IntegrityError:
-            raise UsageError(f"{email} already has an account (change its role with `expediente users role`)") from None
+            raise UsageError(f"{email} already has an account (change its role with `expediente users role`)",
+                             "user_exists", email=email) from None
         return self.user(email)
 
     def user(self, email: str) -> User:
@@ -193,6 +196,12 @@ class Accounts:
             db.execute("INSERT INTO tokens (hash, user_id, name, created_at) VALUES (?,?,?,?)",
                        (_digest(token), user.id, name or "token", _now()))
         return token
+
+    def revoke_token(self, email: str, name: str) -> int:
+        """Delete the user's tokens of that name; how many there were."""
+        user = self.user(email)
+        with self.catalog.transaction() as db:
+            return db.execute("DELETE FROM tokens WHERE user_id = ? AND name = ?", (user.id, name)).rowcount
 
     def tokens(self, email: str) -> list[dict[str, Any]]:
         user = self.user(email)

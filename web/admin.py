@@ -7,7 +7,7 @@ from typing import Any
 
 from archive import ROLES, Accounts, User
 from archive.accounts import LOGIN_WINDOW_S, MAX_FAILURES, MAX_FAILURES_CLIENT, normalise_login
-from expediente.errors import TooManyAttempts
+from expediente.errors import NotFound, TooManyAttempts, UsageError
 
 AUDIT_PAGE = 100
 
@@ -28,6 +28,35 @@ def login(accounts: Accounts, email: str, password: str, client: str | None) -> 
     else:
         accounts.record(user.email, "login", user.email, {"client": client})
     return user
+
+
+def add_user(accounts: Accounts, actor: str | None, email: str, role: str, password: str) -> dict[str, Any]:
+    user = accounts.add_user(email, role, password)
+    accounts.record(actor, "user_add", user.email, {"role": user.role})
+    return user.to_dict()
+
+
+def account_data(accounts: Accounts, user: User | None) -> dict[str, Any]:
+    """A signed-in user's own page: who they are and their API tokens (names, never secrets)."""
+    return {"user": user.to_dict() if user else None, "tokens": accounts.tokens(user.email) if user else []}
+
+
+def create_token(accounts: Accounts, user: User | None, name: str) -> dict[str, Any]:
+    """A new API token of the signed-in user, shown this once."""
+    if user is None:
+        raise UsageError("tokens belong to users: this archive has none (create one with `expediente users add`)",
+                         "token_needs_user")
+    name = " ".join(name.split())[:60] or "token"
+    token = accounts.create_token(user.email, name)
+    accounts.record(user.email, "token_create", user.email, {"name": name})
+    return {"name": name, "token": token}
+
+
+def revoke_token(accounts: Accounts, user: User | None, name: str) -> dict[str, Any]:
+    if user is None or not accounts.revoke_token(user.email, name):
+        raise NotFound(f"no token named {name!r}", "token_unknown", name=name)
+    accounts.record(user.email, "token_revoke", user.email, {"name": name})
+    return {"revoked": name}
 
 
 def users_data(accounts: Accounts) -> dict[str, Any]:

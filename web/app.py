@@ -21,6 +21,7 @@ from . import codelinks, help, routes_api, routes_batch, routes_auth, routes_htm
 from .auth import install_auth
 from .docs import install_docs
 from .errors import error_response, expected_error_response, http_error_response, validation_response
+from .routes_account import api as account_api, html as account_html
 from .routes_saved import api as saved_api, html as saved_html
 from .security import install_security, security_headers
 
@@ -67,6 +68,8 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
     app.include_router(routes_readings.html)
     app.include_router(routes_auth.api)
     app.include_router(routes_auth.html)
+    app.include_router(account_api)
+    app.include_router(account_html)
     app.include_router(saved_api)
     app.include_router(saved_html)
 

@@ -36,7 +36,7 @@ PUBLIC_PATHS = frozenset({"/login", "/logout", "/docs", "/openapi.json", "/favic
 PUBLIC_PREFIXES = ("/static/", "/docs-assets/")  # no archive data there
 ADMIN_PREFIXES = ("/admin/", "/api/users", "/api/audit")
 READ_POSTS = frozenset({"/batch", "/api/batch", "/export/batch.csv"})  # searches that post a list: readers may
-OWN_PREFIXES = ("/saved", "/api/saved")  # a user's own saved searches: readers may change theirs
+OWN_PREFIXES = ("/saved", "/api/saved", "/account", "/api/account")  # a user's own saved searches and tokens
 
 
 def required_role(method: str, path: str) -> str | None:

@@ -4,6 +4,7 @@ work on a machine without internet. No inline script: web/static/docs.js starts 
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
@@ -29,8 +30,28 @@ _PAGE = """<!doctype html>
 """
 
 
+def bearer_in_schema(app: FastAPI) -> None:
+    """The OpenAPI schema says how to sign in: an API token as `Authorization: Bearer` (Swagger
+    UI's "Authorize" button), needed once the archive has users."""
+    plain = app.openapi
+
+    def schema() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            built = plain()
+            built.setdefault("components", {})["securitySchemes"] = {"token": {
+                "type": "http", "scheme": "bearer", "description": (
+                    "An API token (`expediente tokens create EMAIL`, or My account in the web UI); "
+                    "needed once the archive has users")}}
+            built["security"] = [{"token": []}, {}]  # {}: an archive without users asks for nothing
+            app.openapi_schema = built
+        return app.openapi_schema
+
+    app.openapi = schema  # type: ignore[method-assign]
+
+
 def install_docs(app: FastAPI) -> None:
     """Swagger UI at /docs (create the app with docs_url=None so this one is the only one)."""
+    bearer_in_schema(app)
     app.mount(ASSETS, StaticFiles(directory=str(files("fastapi_offline") / "static")), name="docs-assets")
     page = _PAGE.format(title=app.title, assets=ASSETS, openapi=app.openapi_url)
 

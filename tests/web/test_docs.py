@@ -76,3 +76,11 @@ def test_swagger_ui_runs_offline_under_the_csp(server):
         finally:
             browser.close()
     assert outside == [] and problems == [], (outside, problems)
+
+
+def test_the_schema_says_how_to_sign_in_with_a_token(client):
+    schema = client.get("/openapi.json").json()
+    assert schema["components"]["securitySchemes"]["token"] == {
+        "type": "http", "scheme": "bearer", "description": schema["components"]["securitySchemes"]["token"]["description"]}
+    assert {"token": []} in schema["security"]
+    assert "/api/account/tokens" in schema["paths"] and "/api/users" in schema["paths"]
