@@ -119,7 +119,8 @@ class Archive:
         started = time.perf_counter()
         opts = options or SearchOptions()
         if opts.sort not in SORTS:
-            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {opts.sort!r})")
+            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {opts.sort!r})", "search_bad_sort",
+                             choices=", ".join(SORTS), got=repr(opts.sort)[:40])
         query = self.compile_query(text, within, opts)
         check_window(limit, offset)
         total_documents = None

@@ -36,7 +36,8 @@ def read_terms(text: str, column: str | None = None) -> list[str]:
         if column is not None:
             header = [h.strip().lower() for h in rows[0]]
             if column.strip().lower() not in header:
-                raise QuerySyntaxError(f"the list has no column {column!r} (its columns: {', '.join(rows[0])})")
+                raise QuerySyntaxError(f"the list has no column {column!r} (its columns: {', '.join(rows[0])})",
+                                       "batch_no_column", column=repr(column)[:80], columns=", ".join(rows[0])[:200])
             index, rows = header.index(column.strip().lower()), rows[1:]
         terms = [row[index].strip() for row in rows if len(row) > index and row[index].strip()]
     seen: dict[str, None] = {}

@@ -38,11 +38,13 @@ def case_data(archive: Archive, code: str) -> dict[str, Any]:
     """The case of a bid or contract number typed in any form."""
     norm = normalise_code(code)
     if not norm:
-        raise UsageError(f"{code!r} is not a bid or contract number: write e.g. EA-IT20-2020 or DCA/TM/222/2020")
+        raise UsageError(f"{code!r} is not a bid or contract number: write e.g. EA-IT20-2020 or DCA/TM/222/2020",
+                         "case_bad_code", code=code[:80])
     catalog = archive.catalog
     seeds = {e["document_id"] for e in catalog.entities_valued(CODE_KINDS, [norm])}
     if not seeds:
-        raise NotFound(f"no document prints the code {code!r}: search for it as text, or check the number")
+        raise NotFound(f"no document prints the code {code!r}: search for it as text, or check the number",
+                       "case_not_found", code=code[:80])
     codes_of = _codes_of(catalog, seeds)
     docs = {d: _doc_info(archive, d) for d in sorted(seeds)}
     linked = {norm}

@@ -47,9 +47,11 @@ def claim_elements(text: str) -> list[dict[str, Any]]:
 def check_claim(archive: "Archive", text: str) -> dict[str, Any]:
     """Each element with where it is printed, the pages printing them together (strongest first)."""
     if not text.strip():
-        raise UsageError("the claim is empty: paste a sentence, e.g. \"La Comisión pagó 1,023,123 pesos a Magavel\"")
+        raise UsageError("the claim is empty: paste a sentence, e.g. \"La Comisión pagó 1,023,123 pesos a Magavel\"",
+                         "claim_empty")
     if len(text) > MAX_CLAIM:
-        raise UsageError(f"the claim is too long (over {MAX_CLAIM} characters): check one sentence at a time")
+        raise UsageError(f"the claim is too long (over {MAX_CLAIM} characters): check one sentence at a time",
+                         "claim_too_long", n=MAX_CLAIM)
     elements = claim_elements(text)
     nodes = {}
     for el in elements:

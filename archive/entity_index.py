@@ -29,7 +29,8 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> di
     """One row per distinct value. Amounts come largest first, the others by pages unless `sort`
     says: a column name, or `total:PYG` for the total in one currency (`total` alone: MXN)."""
     if name not in INDEX_KINDS:
-        raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}")
+        raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}", "index_unknown",
+                         name=repr(name)[:40], choices=", ".join(INDEX_KINDS))
     kind = INDEX_KINDS[name]
     key = _sort_key(sort or ("amount" if kind == "amount" else "pages"))
     every = archive.index_cache.get(archive.catalog, name, lambda: _value_rows(archive, kind))
@@ -112,7 +113,8 @@ def _sort_key(sort: str) -> Callable[[dict[str, Any]], Any]:
     """A key for list.sort: numbers largest first, names and dates in order, empty cells last."""
     column, _, currency = sort.partition(":")
     if column not in SORTS or (currency and (column != "total" or not _CURRENCY.fullmatch(currency))):
-        raise UsageError(f"sort must be one of {', '.join(SORTS)} (or total:CUR, e.g. total:PYG)")
+        raise UsageError(f"sort must be one of {', '.join(SORTS)} (or total:CUR, e.g. total:PYG)", "index_bad_sort",
+                         choices=", ".join(SORTS))
     if column == "total":
         wanted = currency or "MXN"
         return lambda r: _missing_last(next((Decimal(t["value"]) for t in r["totals"] if t["currency"] == wanted), None),

@@ -129,7 +129,7 @@ class JobQueue:
     def get(self, job_id: int) -> dict[str, Any]:
         rows = self.catalog._rows("SELECT * FROM jobs WHERE id = ?", (job_id,))
         if not rows:
-            raise NotFound(f"no job {job_id}")
+            raise NotFound(f"no job {job_id}", "job_not_found", id=job_id)
         return dict(rows[0])
 
     def states(self, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -163,9 +163,9 @@ class JobQueue:
     def retry(self, job_id: int) -> None:
         job = self.get(job_id)
         if job["status"] != "failed":
-            raise UsageError("only a failed job can be retried")
+            raise UsageError("only a failed job can be retried", "job_retry_not_failed")
         if not job["sha256"]:
-            raise UsageError("this file was never stored (it was refused before): upload it again")
+            raise UsageError("this file was never stored (it was refused before): upload it again", "job_never_stored")
         with self.catalog.transaction() as db:
             db.execute("UPDATE jobs SET status = 'queued', code = NULL, reason = NULL, finished_at = NULL, "
                        "pages_done = 0, worker = NULL WHERE id = ?", (job_id,))
@@ -174,7 +174,7 @@ class JobQueue:
         """Remove a finished job's row (its document, if any, stays)."""
         job = self.get(job_id)
         if job["status"] in ACTIVE:
-            raise UsageError("this job is still in the queue: wait for it to finish")
+            raise UsageError("this job is still in the queue: wait for it to finish", "job_still_queued")
         with self.catalog.transaction() as db:
             db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
             db.execute("DELETE FROM failures WHERE path = ?", (job["source"],))

@@ -40,11 +40,12 @@ def _now() -> str:
 def check_options(lang: str | None, rotate: int, dropout: str | None) -> OcrOptions:
     """Options as a form or the API sends them; dropout is "auto", "on" or "off"."""
     if lang not in (None, "", *LANGS):
-        raise UsageError(f"unknown OCR languages {lang!r}: one of {', '.join(LANGS)}")
+        raise UsageError(f"unknown OCR languages {lang!r}: one of {', '.join(LANGS)}", "reading_bad_langs",
+                         value=repr(lang)[:40], choices=", ".join(LANGS))
     if rotate not in TURNS:
-        raise UsageError("the turn must be 0, 90, 180 or 270 degrees")
+        raise UsageError("the turn must be 0, 90, 180 or 270 degrees", "reading_bad_turn")
     if dropout not in (None, "", "auto", "on", "off"):
-        raise UsageError("ink dropout is auto, on or off")
+        raise UsageError("ink dropout is auto, on or off", "reading_bad_dropout")
     return OcrOptions(lang or None, rotate, None if dropout in (None, "", "auto") else dropout == "on")
 
 
@@ -79,7 +80,7 @@ class Readings:
     def get(self, reading_id: int) -> dict[str, Any]:
         rows = self.catalog._rows("SELECT * FROM readings WHERE id = ?", (reading_id,))
         if not rows:
-            raise NotFound(f"no reading {reading_id}")
+            raise NotFound(f"no reading {reading_id}", "reading_not_found", id=reading_id)
         return _view(rows[0])
 
     def of_page(self, doc_id: str, number: int) -> list[dict[str, Any]]:
@@ -98,7 +99,7 @@ class Readings:
     def page(self, reading_id: int) -> Page:
         rows = self.catalog._rows("SELECT page_json FROM readings WHERE id = ?", (reading_id,))
         if not rows:
-            raise NotFound(f"no reading {reading_id}")
+            raise NotFound(f"no reading {reading_id}", "reading_not_found", id=reading_id)
         return page_from_json(rows[0]["page_json"])
 
 
@@ -146,7 +147,7 @@ def keep(indexer: Any, job: dict[str, Any]) -> None:
     doc_id, catalog = reading["document_id"], indexer.catalog
     row = catalog.document(doc_id)
     if row is None:
-        raise NotFound(f"no document {doc_id!r} in the archive")
+        raise NotFound(f"no document {doc_id!r} in the archive", "doc_not_found", id=doc_id[:80])
     document = catalog.load_document(doc_id)
     old = document.pages[page.number - 1]
     previous = readings.add(doc_id, page.number, OcrOptions(), old, None)  # the reading it replaces, for the record

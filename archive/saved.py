@@ -112,7 +112,8 @@ class SavedSearches:
         if not 1 <= len(name) <= MAX_NAME:
             raise UsageError(f"a saved search needs a name of 1 to {MAX_NAME} characters", "saved_bad_name", n=MAX_NAME)
         if options.sort not in SORTS:
-            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {options.sort[:20]!r})")
+            raise UsageError(f"sort must be one of {', '.join(SORTS)} (got {options.sort[:20]!r})", "search_bad_sort",
+                             choices=", ".join(SORTS), got=repr(options.sort[:20]))
         self.archive.compile_query(query, None, options)  # a malformed query is refused now, not at each ingest
         hook = check_webhook(webhook, self.archive.settings.es_url) if webhook.strip() else None
         seq = last_seq(self.catalog)

@@ -52,11 +52,12 @@ def enqueue_edit(archive: Archive, doc_id: str, batch: str, title: str | None = 
     of either reindexes the document."""
     doc = archive.document(doc_id)
     if title is not None and not title.strip():
-        raise UsageError("the title cannot be empty")
+        raise UsageError("the title cannot be empty", "edit_empty_title")
     if doc_date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc_date):
-        raise UsageError("the date must be written YYYY-MM-DD")
+        raise UsageError("the date must be written YYYY-MM-DD", "edit_bad_date")
     if kind and kind not in KINDS:
-        raise UsageError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
+        raise UsageError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}", "edit_bad_kind", kind=repr(kind)[:40],
+                         choices=", ".join(KINDS))
     archive.catalog.edit_document(doc_id, title.strip()[:300] if title else None, doc_date, kind)
     changed_kind = kind is not None and kind != (doc.get("kind") or "")
     if changed_kind or (doc_date is not None and doc_date != (doc.get("doc_date") or "")):
@@ -76,7 +77,7 @@ def enqueue_keep(archive: Archive, reading_id: int, batch: str, user: str | None
     """Put a candidate reading in place of its page (and reindex), through the indexer."""
     reading = Readings(archive.catalog).get(reading_id)
     if reading["status"] not in ("candidate", "previous"):
-        raise UsageError(f"this reading was already {reading['status']}")
+        raise UsageError(f"this reading was already {reading['status']}", "reading_decided", status=reading["status"])
     doc = archive.document(reading["document_id"])
     return archive.jobs.add([keep_job(doc, reading_id)], batch, user)[0]
 
@@ -84,6 +85,6 @@ def enqueue_keep(archive: Archive, reading_id: int, batch: str, user: str | None
 def discard_reading(archive: Archive, reading_id: int, user: str | None = None) -> dict:
     readings = Readings(archive.catalog)
     if readings.get(reading_id)["status"] != "candidate":
-        raise UsageError("only a candidate reading can be discarded")
+        raise UsageError("only a candidate reading can be discarded", "reading_not_candidate")
     readings.decide(reading_id, "discarded", user)
     return readings.get(reading_id)

@@ -80,7 +80,8 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     if vendor is None:
         candidates = resolution.candidates(name)
         if not candidates:
-            raise NotFound(f"no vendor {name!r} in the archive: see /vendors for the list")
+            raise NotFound(f"no vendor {name!r} in the archive: see /vendors for the list", "vendor_not_found",
+                           name=name[:80])
         return {"query": name, "candidates": [vendor_summary(v) for v in candidates]}
     catalog = archive.catalog
     mentioned = set(vendor.pages)

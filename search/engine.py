@@ -32,7 +32,8 @@ def check_window(limit: int, offset: int) -> None:
     """Refuse a page of hits beyond what either engine can give (every search starts here)."""
     if not 1 <= limit <= MAX_WINDOW or not 0 <= offset <= MAX_WINDOW - limit:
         raise UsageError(f"limit must be 1 to {MAX_WINDOW} and offset 0 or more, with offset + limit at most "
-                         f"{MAX_WINDOW} (got limit {limit}, offset {offset}): narrow the query instead of paging this far")
+                         f"{MAX_WINDOW} (got limit {limit}, offset {offset}): narrow the query instead of paging this far",
+                         "search_window", max=MAX_WINDOW, limit=limit, offset=offset)
 
 
 class SearchEngine(Protocol):

@@ -183,7 +183,8 @@ class ElasticsearchEngine:
             if exc.meta.status == 404:  # nothing ingested yet: the indexer creates the index
                 return EngineResult(0, [], {})
             if exc.meta.status == 400:
-                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}") from exc
+                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}", "query_engine_refused",
+                                       detail=str(exc.message)[:200]) from exc
             raise _unavailable(self.url, exc) from exc
         except TransportError as exc:
             raise _unavailable(self.url, exc) from exc

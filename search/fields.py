@@ -33,9 +33,11 @@ class FieldSpec:
 def _amount(raw: str) -> str:
     cents = _amount_cents(raw)
     if cents is None:
-        raise QuerySyntaxError(f"{raw!r} is not an amount: write amount:1023123, amount:>=1000000 or amount:1000000..2000000")
+        raise QuerySyntaxError(f"{raw!r} is not an amount: write amount:1023123, amount:>=1000000 or amount:1000000..2000000",
+                               "query_not_amount", value=repr(raw))
     if cents > INT_MAX:
-        raise QuerySyntaxError(f"{raw!r} is too large an amount (at most {INT_MAX // 100:,} pesos)")
+        raise QuerySyntaxError(f"{raw!r} is too large an amount (at most {INT_MAX // 100:,} pesos)",
+                               "query_amount_too_large", value=repr(raw), max=f"{INT_MAX // 100:,}")
     return str(cents)
 
 
@@ -80,7 +82,7 @@ def date_bounds(raw: str) -> tuple[str, str]:
 
     text = fold(raw.strip())
     if not text.isascii() or any(c.isdigit() and not c.isascii() for c in raw):
-        raise QuerySyntaxError(f"{raw!r} is not a date: {_DATE_HELP}")
+        raise _not_a_date(raw)
     m = _DATE.match(text)
     if m:
         y, mo, d = int(m.group(1)), m.group(2), m.group(3)
@@ -99,8 +101,8 @@ def date_bounds(raw: str) -> tuple[str, str]:
             _check(raw, year, month, 1)
             return _span(year, month)
     if re.match(r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}$", text):
-        raise QuerySyntaxError(f"{raw!r} is not a valid date")
-    raise QuerySyntaxError(f"{raw!r} is not a date: {_DATE_HELP}")
+        raise _invalid_date(raw)
+    raise _not_a_date(raw)
 
 
 _EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
@@ -111,7 +113,15 @@ def _check(raw: str, y: int, mo: int, d: int) -> None:
     try:
         date(y, mo, d)
     except ValueError:
-        raise QuerySyntaxError(f"{raw!r} is not a valid date") from None
+        raise _invalid_date(raw) from None
+
+
+def _not_a_date(raw: str) -> QuerySyntaxError:
+    return QuerySyntaxError(f"{raw!r} is not a date: {_DATE_HELP}", "query_not_date", value=repr(raw))
+
+
+def _invalid_date(raw: str) -> QuerySyntaxError:
+    return QuerySyntaxError(f"{raw!r} is not a valid date", "query_invalid_date", value=repr(raw))
 
 
 def _span(year: int, month: int | None) -> tuple[str, str]:
@@ -170,7 +180,8 @@ def _vendor_key(raw: str) -> str:
 def _year(raw: str) -> str:
     raw = raw.strip()
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 9999:
-        raise QuerySyntaxError(f"{raw!r} is not a year: write year:2020 (digits 0-9, at most 4)")
+        raise QuerySyntaxError(f"{raw!r} is not a year: write year:2020 (digits 0-9, at most 4)", "query_not_year",
+                               value=repr(raw))
     return str(int(raw))
 
 
@@ -207,7 +218,8 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
     spec = field_spec(name)
     raw = raw.strip()
     if not raw:
-        raise QuerySyntaxError(f"{name}: needs a value, e.g. {name}:{_EXAMPLES.get(spec.name, 'valor')}")
+        example = f"{name}:{_EXAMPLES.get(spec.name, 'valor')}"
+        raise QuerySyntaxError(f"{name}: needs a value, e.g. {example}", "query_field_empty", field=name, example=example)
     op, value, upper = "=", raw, None
     if ".." in raw:
         op, (value, upper) = "range", raw.split("..", 1)
@@ -217,13 +229,13 @@ def parse_filter(name: str, raw: str) -> FieldFilter:
                 op, value = candidate, raw[len(candidate):]
                 break
     if op != "=" and spec.index_kind != "int":
-        raise QuerySyntaxError(f"{name}: takes one value, not a range")
+        raise QuerySyntaxError(f"{name}: takes one value, not a range", "query_field_no_range", field=name)
     if spec.name in ("date", "docdate"):
         return _date_filter(op, value, upper, spec.name)
     lo = spec.normalise(value)
     hi = spec.normalise(upper) if upper is not None else None
     if not lo:
-        raise QuerySyntaxError(f"{name}:{raw} has nothing to search for")
+        raise QuerySyntaxError(f"{name}:{raw} has nothing to search for", "query_field_nothing", filter=f"{name}:{raw}")
     return FieldFilter(spec.name, op, lo, hi)
 
 

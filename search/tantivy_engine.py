@@ -116,7 +116,8 @@ class TantivyEngine:
         try:
             result = searcher.search(compiled, limit=limit, offset=offset, count=True)
         except ValueError as exc:
-            raise QuerySyntaxError(f"the index could not run this query: {exc}") from exc
+            raise QuerySyntaxError(f"the index could not run this query: {exc}", "query_engine_refused",
+                                   detail=str(exc)[:200]) from exc
         hits = []
         for score, address in result.hits:
             doc = searcher.doc(address)

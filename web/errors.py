@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from expediente.errors import ExpedienteError, QuerySyntaxError
+from expediente.errors import ExpedienteError
 
 from .i18n import MESSAGES, pick_lang, translator
 
@@ -42,19 +42,21 @@ def error_response(request: Request, status: int, code: str, message: str, key: 
         status_code=status)
 
 
+def message_in(lang: str, exc: ExpedienteError) -> str:
+    """An error's message in `lang`: its key's text filled with its params, else its own message
+    (in Spanish after the kind's name, "No encontrado: ...", when the error has no key yet)."""
+    if exc.key is not None and exc.key in MESSAGES:
+        return translator(lang)(exc.key, **exc.params)
+    if lang == "es" and f"error_{exc.code}" in MESSAGES:
+        return f"{translator(lang)(f'error_{exc.code}')}: {exc.message}"
+    return exc.message
+
+
 def expected_error_response(request: Request, exc: ExpedienteError) -> Response:
     """The answer to an error raised on purpose, in the request's language."""
     if exc.key is not None and exc.key in MESSAGES:
         return error_response(request, exc.http_status, exc.code, exc.message, exc.key, exc.params)
-    lang = pick_lang(request)
-    message = exc.message
-    if isinstance(exc, QuerySyntaxError):
-        from .search_view import error_in
-
-        message = error_in(lang, message)
-    elif lang == "es" and f"error_{exc.code}" in MESSAGES:
-        message = f"{translator(lang)(f'error_{exc.code}')}: {message}"
-    return error_response(request, exc.http_status, exc.code, message)
+    return error_response(request, exc.http_status, exc.code, message_in(pick_lang(request), exc))
 
 
 def http_error_response(request: Request, status: int, detail: object) -> Response:

@@ -62,7 +62,8 @@ def search_csv(archive: Archive, q: str, base_url: str, options: SearchOptions |
 
 def entities_csv(archive: Archive, kind: str | None, base_url: str) -> Iterator[str]:
     if kind is not None and kind not in ENTITY_KINDS:
-        raise UsageError(f"unknown entity kind {kind[:40]!r}: use one of {', '.join(ENTITY_KINDS)}")
+        raise UsageError(f"unknown entity kind {kind[:40]!r}: use one of {', '.join(ENTITY_KINDS)}", "export_bad_kind",
+                         kind=repr(kind[:40]), choices=", ".join(ENTITY_KINDS))
     rows = archive.catalog.all_entities(kind, MAX_ROWS * 10)
     return csv_chunks(
         ["kind", "printed", "value", "filename", "page", "title", "sha256", "url"],

@@ -11,6 +11,7 @@ from archive.uploads import KINDS
 from archive.archive import SearchOptions
 from search import Snippet
 
+from .errors import message_in
 from .links import page_url
 from .search_view import organise
 
@@ -18,8 +19,10 @@ PAGE_SIZE = 20
 
 
 def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZE,
-                within: str | None = None, options: SearchOptions | None = None, raise_errors: bool = False) -> dict[str, Any]:
-    """A search page's data; a malformed query is the page's `error` (raised instead with `raise_errors`)."""
+                within: str | None = None, options: SearchOptions | None = None, raise_errors: bool = False,
+                lang: str = "en") -> dict[str, Any]:
+    """A search page's data; a malformed query is the page's `error` in `lang`, with its stable
+    `error_code` (raised instead with `raise_errors`)."""
     opts = options or SearchOptions()
     data: dict[str, Any] = {"query": q, "offset": offset, "limit": limit, "total": 0, "hits": [], "facets": {},
                             "error": None, "within": within, "options": asdict(opts), "suggestions": []}
@@ -31,7 +34,7 @@ def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZ
     except QuerySyntaxError as exc:
         if raise_errors:
             raise
-        data["error"] = exc.message
+        data["error"], data["error_code"] = message_in(lang, exc), exc.detail_code
         return data
     data.update(results.to_dict())
     data["hit_objects"] = results.hits
@@ -41,14 +44,14 @@ def search_data(archive: Archive, q: str, offset: int = 0, limit: int = PAGE_SIZ
     return data
 
 
-def document_data(archive: Archive, doc_id: str, q: str = "") -> dict[str, Any]:
-    """A document's metadata, pages and entities; with `q`, the search within it."""
+def document_data(archive: Archive, doc_id: str, q: str = "", lang: str = "en") -> dict[str, Any]:
+    """A document's metadata, pages and entities; with `q`, the search within it (its error in `lang`)."""
     doc = archive.document(doc_id)
     pages = archive.catalog.pages_summary(doc_id)
     entities = archive.catalog.entities(doc_id)
     data = {"document": doc, "pages": pages, "entities": _group_entities(entities), "kinds": KINDS}
     if q.strip():
-        found = search_data(archive, q, limit=200, within=doc_id)
+        found = search_data(archive, q, limit=200, within=doc_id, lang=lang)
         data["search"] = {k: v for k, v in found.items() if k != "facets"}
     return data
 

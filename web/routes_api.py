@@ -40,7 +40,7 @@ def api_documents(request: Request, limit: int = Query(100, ge=1, le=1000), offs
 
 @router.get("/documents/{doc_id}", summary="One document: metadata, pages, entities; q= searches within it")
 def api_document(request: Request, doc_id: str, q: str = "") -> dict[str, Any]:
-    data = pages.document_data(_archive(request), doc_id, q)
+    data = pages.document_data(_archive(request), doc_id, q, pick_lang(request))
     if "search" in data:
         data["search"].pop("hit_objects", None)
     return data

@@ -31,11 +31,12 @@ async def _terms(text: str, upload: UploadFile | None, column: str) -> list[str]
     if upload is not None and upload.filename:
         raw = await upload.read(MAX_LIST_BYTES + 1)
         if len(raw) > MAX_LIST_BYTES:
-            raise UsageError(f"the list is larger than {MAX_LIST_BYTES // 1_000_000} MB: split it")
+            raise UsageError(f"the list is larger than {MAX_LIST_BYTES // 1_000_000} MB: split it", "batch_too_large",
+                             mb=MAX_LIST_BYTES // 1_000_000)
         text = raw.decode("utf-8-sig", errors="replace")
     terms = read_terms(text, column.strip() or None)
     if not terms:
-        raise UsageError("the list is empty: paste one term per line or upload a CSV")
+        raise UsageError("the list is empty: paste one term per line or upload a CSV", "batch_empty")
     return terms
 
 

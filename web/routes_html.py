@@ -13,7 +13,7 @@ from .i18n import pick_lang, translator
 from .links import public_base
 from .params import ListOffset, PageNumber, SearchOffset
 from .render import page_png
-from .search_view import Options, error_in
+from .search_view import Options
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,9 +33,7 @@ def _render(request: Request, template: str, data: dict, status: int = 200) -> H
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, options: Options, q: str = "", offset: SearchOffset = 0):
-    data = pages.search_data(request.app.state.archive, q, offset=offset, options=options)
-    if data["error"]:
-        data["error_original"], data["error"] = data["error"], error_in(pick_lang(request), data["error"])
+    data = pages.search_data(request.app.state.archive, q, offset=offset, options=options, lang=pick_lang(request))
     return _render(request, "search.html", data, status=400 if data["error"] else 200)
 
 
@@ -50,7 +48,7 @@ def documents_page(request: Request, offset: ListOffset = 0):
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str, q: str = ""):
-    data = pages.document_data(request.app.state.archive, doc_id, q)
+    data = pages.document_data(request.app.state.archive, doc_id, q, pick_lang(request))
     failed = bool(data.get("search", {}).get("error"))
     return _render(request, "document.html", data, status=400 if failed else 200)
 

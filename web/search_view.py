@@ -105,36 +105,3 @@ def chips(q: str, opts: SearchOptions) -> list[dict[str, str]]:
         out.append({"label": "exact", "url": search_url(q, opts, exact="")})
     return out
 
-
-_ES_ERRORS: list[tuple[str, str]] = [
-    (r"the query is too long \(over (\d+) characters\)", r"la consulta es demasiado larga (más de \1 caracteres)"),
-    (r"unbalanced parenthesis: a '\)' has no matching '\('", "paréntesis desparejado: un ')' no tiene su '('"),
-    (r"unbalanced parenthesis: a '\(' is never closed", "paréntesis desparejado: un '(' no se cierra"),
-    (r"the query is empty: .*", "la consulta está vacía: escriba una palabra, una \"frase\", un código o un filtro"),
-    (r"the query has too many parts \(over (\d+)\)", r"la consulta tiene demasiadas partes (más de \1)"),
-    (r"the query nests parentheses or negations too deeply \(over (\d+) levels\)",
-     r"la consulta anida paréntesis o negaciones demasiado (más de \1 niveles)"),
-    (r"a prefix needs at least 2 letters before '\*': (.*)", r"un prefijo necesita al menos 2 letras antes de '*': \1"),
-    (r"(.*) is not an amount: .*", r"\1 no es un monto: escriba monto:1023123, monto:>=1000000 o monto:1000000..2000000"),
-    (r"(.*) is too large an amount \(at most (.*) pesos\)", r"\1 es un monto demasiado grande (\2 pesos como máximo)"),
-    (r"(.*) is not a date: .*", r"\1 no es una fecha: escriba fecha:15/03/2021, fecha:\"15 de marzo de 2021\", "
-                                r"fecha:2021-03, fecha:2021 o fecha:2020-01-01..2020-12-31"),
-    (r"(.*) is not a valid date", r"\1 no es una fecha válida"),
-    (r"(.*) is not a year: .*", r"\1 no es un año: escriba año:2020 (cifras 0-9, 4 como máximo)"),
-    (r"(\w+): needs a value, e\.g\. (.*)", r"\1: necesita un valor, p. ej. \2"),
-    (r"(\w+): takes one value, not a range", r"\1: admite un valor, no un rango"),
-    (r"(.*) has nothing to search for", r"\1 no tiene nada que buscar"),
-]
-
-
-def error_in(lang: str, message: str) -> str:
-    """A query error in the page's language (the grammar speaks English; the UI also Spanish)."""
-    import re
-
-    if lang != "es":
-        return message
-    for pattern, spanish in _ES_ERRORS:
-        m = re.fullmatch(pattern, message, flags=re.S)
-        if m:
-            return m.expand(spanish)
-    return message

@@ -28,6 +28,8 @@ def test_search_page_in_english(client):
 
 def test_malformed_query_is_a_clear_message_not_a_500(client):
     r = client.get("/", params={"q": "(magavel"})
+    assert r.status_code == 400 and "no se cierra" in r.text  # the page's language (Spanish by default)
+    r = client.get("/", params={"q": "(magavel"}, headers={"Accept-Language": "en"})
     assert r.status_code == 400 and "never closed" in r.text
     api = client.get("/api/search", params={"q": "(magavel"})
     assert api.status_code == 400 and api.json()["error"] == "query_syntax"

@@ -95,7 +95,7 @@ def test_bad_input_is_a_clear_4xx_in_the_users_language(site, lang, words):
     reader_hook = site_post(site, "reader", {"name": "x", "query": "magavel", "webhook": "https://example.org/x"}, lang)
     assert reader_hook.status_code == 403 and reader_hook.json()["code"] == "saved_webhook_role"
     for body, code in (({"name": "x", "query": "(magavel"}, "query_unclosed"), ({"name": " ", "query": "a"}, "saved_bad_name"),
-                       ({"name": "x", "query": "a", "sort": "nada"}, "usage"), ({"name": "x"}, "invalid_request")):
+                       ({"name": "x", "query": "a", "sort": "nada"}, "search_bad_sort"), ({"name": "x"}, "invalid_request")):
         r = site_post(site, "reader", body, lang)
         assert 400 <= r.status_code < 500 and r.json()["code"] == code and r.json()["lang"] == lang, r.text
 
