@@ -144,7 +144,7 @@ class Accounts:
     def user(self, email: str) -> User:
         rows = self._rows("SELECT * FROM users WHERE email = ?", (email.strip().lower(),))
         if not rows:
-            raise NotFound(f"no user {email!r}: see `expediente users list`")
+            raise NotFound(f"no user {email!r}: see `expediente users list`", "user_not_found", email=email[:254])
         return _user(rows[0])
 
     def users(self) -> list[User]:
@@ -156,7 +156,8 @@ class Accounts:
         with self.catalog.transaction() as db:
             admins = db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled").fetchone()[0]
             if user.role == "admin" and role != "admin" and admins <= 1:
-                raise UsageError(f"{user.email} is the only admin: make another user admin first")
+                raise UsageError(f"{user.email} is the only admin: make another user admin first", "last_admin",
+                                 email=user.email)
             db.execute("UPDATE users SET role = ? WHERE id = ?", (role, user.id))
         return self.user(email)
 

@@ -50,12 +50,14 @@ def search_terms(archive: "Archive", terms: Iterable[str]) -> Iterator[dict[str,
     """Per term: pages and documents that match, and the first pages (each cited)."""
     titles: dict[str, dict[str, Any] | None] = {}
     for term in terms:
-        row: dict[str, Any] = {"term": term, "pages": 0, "documents": 0, "first": [], "error": None}
+        row: dict[str, Any] = {"term": term, "pages": 0, "documents": 0, "first": [], "error": None, "error_code": None,
+                               "error_params": None}
         try:
             query = archive.compile_query(term)
             found = archive.engine.search(query, limit=MAX_WINDOW)
         except QuerySyntaxError as exc:
-            row["error"] = exc.message
+            # the message in English; its stable code and params say it in the reader's language (web.i18n)
+            row["error"], row["error_code"], row["error_params"] = exc.message, exc.detail_code, exc.params
             yield row
             continue
         docs: dict[str, int] = {}

@@ -242,6 +242,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "first_password": {"es": "Contraseña inicial (10 caracteres o más)", "en": "First password (10 characters or more)"},
     "email_invalid": {"es": "«{value}» no es un correo electrónico (como nombre@ejemplo.org).", "en": "\u201c{value}\u201d is not an email address (like name@example.org)."},
     "role_unknown": {"es": "Rol desconocido «{value}»: elija uno de {roles}.", "en": "Unknown role \u201c{value}\u201d: choose one of {roles}."},
+    "user_not_found": {"es": "No hay ningún usuario «{email}»: vea la lista de usuarios.", "en": "No user “{email}”: see the list of users."},
+    "last_admin": {"es": "{email} es el único administrador: haga administrador a otro usuario antes.", "en": "{email} is the only admin: make another user admin first."},
     "user_exists": {"es": "{email} ya tiene una cuenta (cambie su rol en la lista de usuarios).", "en": "{email} already has an account (change its role in the list of users)."},
     "password_short": {"es": "La contraseña es demasiado corta: use al menos {n} caracteres.", "en": "The password is too short: use at least {n} characters."},
     "token_needs_user": {"es": "Los tokens pertenecen a usuarios y este archivo no tiene ninguno (cree uno con `expediente users add`).", "en": "Tokens belong to users and this archive has none (create one with `expediente users add`)."},

@@ -19,7 +19,7 @@ from archive.batch import read_terms, search_terms
 from expediente.errors import UsageError
 
 from . import exports
-from .i18n import pick_lang, translator
+from .i18n import MESSAGES, pick_lang, translator
 from .links import public_base
 
 html_router = APIRouter(include_in_schema=False)
@@ -70,7 +70,8 @@ def _row_html(row: dict, t) -> str:
     term = html.escape(row["term"])
     link = f'<a href="/?q={quote(row["term"])}">{term}</a>'
     if row["error"]:
-        return f'<tr class="failed"><td>{link}</td><td colspan="3">{html.escape(row["error"])}</td></tr>\n'
+        said = t(row["error_code"], **row["error_params"]) if row.get("error_code") in MESSAGES else row["error"]
+        return f'<tr class="failed"><td>{link}</td><td colspan="3">{html.escape(said)}</td></tr>\n'
     first = ", ".join(f'<a href="/documents/{f["document_id"]}/pages/{f["page"]}?q={quote(row["term"])}">'
                       f'{html.escape(f["filename"])} p. {f["page"]}</a>' for f in row["first"])
     return f'<tr><td>{link}</td><td>{row["pages"]:,}</td><td>{row["documents"]:,}</td><td>{first}</td></tr>\n'

@@ -22,10 +22,12 @@ def site(tmp_path_factory):
         accounts = app.state.archive.accounts
         accounts.add_user("lector@example.org", "reader", "una contraseña larga")
         accounts.add_user("editor@example.org", "editor", "una contraseña larga")
+        accounts.add_user("admin@example.org", "admin", "una contraseña larga")
         reader = {"Authorization": f"Bearer {accounts.create_token('lector@example.org', 't')}"}
         editor = {"Authorization": f"Bearer {accounts.create_token('editor@example.org', 't')}"}
+        admin = {"Authorization": f"Bearer {accounts.create_token('admin@example.org', 't')}"}
         doc = client.get("/api/documents", headers=reader).json()["documents"][0]["id"]
-        yield SimpleNamespace(client=client, reader=reader, editor=editor, doc=doc)
+        yield SimpleNamespace(client=client, reader=reader, editor=editor, admin=admin, doc=doc)
 
 
 CASES = [  # (name, method, path, params, who, status, error, code, Spanish words, English words)
@@ -100,3 +102,16 @@ def test_lang_in_the_address_wins_and_too_large_bodies_say_the_limit(site):
     for lang, words in (("es", "La petición supera 1 MB"), ("en", "larger than 1 MB")):
         r = site.client.post("/api/upload", files=[big], headers={**site.editor, "Accept-Language": lang})
         assert r.status_code == 413 and r.json()["code"] == "body_too_large" and words in r.json()["message"], r.text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_account_errors_speak_the_request_language(site, lang):
+    headers = {**site.admin, "Accept-Language": lang}
+    for email, status, code, spanish, english in (
+            ("nadie@example.org", 404, "user_not_found", "No hay ningún usuario «nadie@example.org»",
+             "No user “nadie@example.org”"),
+            ("admin@example.org", 400, "last_admin", "es el único administrador", "is the only admin")):
+        r = site.client.patch(f"/api/users/{email}", json={"role": "reader"}, headers=headers)
+        body = r.json()
+        assert (r.status_code, body["code"], body["lang"]) == (status, code, lang), body
+        assert (spanish if lang == "es" else english) in body["message"], body

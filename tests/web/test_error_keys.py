@@ -13,14 +13,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from expediente import errors
-from tests_support import ingest_paths, make_pdf, settings_for
+from tests_support import csrf_token, ingest_paths, make_pdf, settings_for
 from web import create_app
 from web.i18n import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 ERRORS = {name for name, cls in vars(errors).items() if inspect.isclass(cls) and issubclass(cls, errors.ExpedienteError)}
 # Raised only by the command line (or before the server answers anything), where messages stay English.
-CLI_ONLY = {"archive/accounts.py", "archive/reindex.py", "search/es_engine.py", "search/tantivy_engine.py"}
+CLI_ONLY = {"archive/reindex.py", "search/es_engine.py", "search/tantivy_engine.py"}
 # Already said in the user's language where raised (web.auth translates before it raises).
 TRANSLATED_WHERE_RAISED = {"web/auth.py"}
 # A file that cannot be ingested is recorded as its job's failure and shown through its code (err_<code>).
@@ -34,9 +34,9 @@ def _error_calls():
             rel = path.relative_to(ROOT).as_posix()
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ERRORS:
-                    key = node.args[1] if len(node.args) > 1 else next(
-                        (k.value for k in node.keywords if k.arg == "key"), None)
-                    value = key.value if isinstance(key, ast.Constant) else None
+                    keys = [a.value for a in node.args[1:] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                    keys += [k.value.value for k in node.keywords if k.arg == "key" and isinstance(k.value, ast.Constant)]
+                    value = keys[0] if keys else None
                     params = {k.arg for k in node.keywords if k.arg not in (None, "key")}
                     yield rel, node.lineno, node.func.id, value, params
 
@@ -97,6 +97,16 @@ def test_the_search_page_shows_field_errors_in_its_language(client, query, spani
     assert es.status_code == 400 and spanish in html.unescape(es.text) and english not in html.unescape(es.text)
     en = client.get("/", params={"q": query}, headers={"Accept-Language": "en"})
     assert en.status_code == 400 and english in html.unescape(en.text) and spanish not in html.unescape(en.text)
+
+
+def test_batch_rows_show_their_query_error_in_the_page_language(client):
+    token = csrf_token(client)
+    api = client.post("/api/batch", data={"text": "magavel\nfecha:ayer\n"}).text.splitlines()[1]
+    assert '"error_code": "query_not_date"' in api
+    for lang, said in (("es", "'ayer' no es una fecha"), ("en", "'ayer' is not a date")):
+        page = client.post("/batch", data={"text": "magavel\nfecha:ayer\n", "csrf_token": token},
+                           headers={"Accept-Language": lang})
+        assert page.status_code == 200 and said in html.unescape(page.text)
 
 
 def test_the_document_page_shows_its_search_error_in_spanish(client):
