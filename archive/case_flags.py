@@ -68,17 +68,22 @@ def _award_vs_contract(awarded: list[dict], contracted: list[dict]) -> list[dict
 
 
 def _amendment(contracted: list[dict]) -> list[dict]:
+    """Art. 52 LAASSP: an amendment may add at most 20 % of the original amount. The growth is the
+    increase a convenio prints, or its new total less the original."""
     original = [a for a in contracted if a["label"] in ("total", "maximum")]
-    amended = [a for a in contracted if a["label"] in ("amended", "increase")]
-    if not original or not amended:
+    increases = [a for a in contracted if a["label"] == "increase"]
+    amended = [a for a in contracted if a["label"] == "amended"]
+    if not original or not (increases or amended):
         return []
     base = max(dec(a["value"]) for a in original)
-    for a in amended:
-        growth = dec(a["value"]) if a["label"] == "increase" else dec(a["value"]) - base
-        if base and growth / base > AMENDMENT_LIMIT:
-            return [_flag("amendment_over_20", {"percent": f"{growth / base * 100:.0f}", "original": f"{base:.2f}",
-                                                "currency": a["currency"]}, _cite(original + [a]))]
-    return []
+    if not base:
+        return []
+    growth = [(dec(a["value"]), a) for a in increases] + [(dec(a["value"]) - base, a) for a in amended]
+    worst, cited = max(growth, key=lambda g: g[0])
+    if worst / base <= AMENDMENT_LIMIT:
+        return []
+    return [_flag("amendment_over_20", {"percent": f"{worst / base * 100:.0f}", "original": f"{base:.2f}",
+                                        "currency": cited["currency"]}, _cite(original + [cited]))]
 
 
 def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
@@ -86,8 +91,9 @@ def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
     known = {r for v in vendors for r in v["rfcs"]}
     for inv in invoices:
         if known and inv["issuer_rfc"] and inv["issuer_rfc"] not in known:
+            where = [c for v in vendors for c in v.get("citations", [])]  # the contract naming the vendor
             flags.append(_flag("invoice_issuer_not_vendor", {"issuer_rfc": inv["issuer_rfc"],
-                                                             "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv])))
+                                                             "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv] + where)))
     for key in ("uuid", "folio"):
         seen: dict[str, dict] = {}
         for inv in invoices:

@@ -12,74 +12,103 @@ from typing import Any
 
 from ingest.entities import fold
 
-# Checked in order on the title, then on the first page: the first keyword found wins.
-CASE_KINDS = (
-    ("convenio", ("convenio modificatorio", "convenio de modificacion", "convenio de ampliacion")),
-    ("junta", ("junta de aclaraciones",)),
-    ("fallo", ("fallo",)),
-    ("convocatoria", ("convocatoria", "bases de licitacion", "llamado a licitacion")),
-    ("factura", ("factura", "cfdi", "comprobante fiscal")),
-    ("acta", ("acta de entrega", "entrega-recepcion", "entrega recepcion")),
-    ("oficio", ("oficio", "acuse", "contrarrecibo")),
-    ("auditoria", ("auditoria", "informe individual", "informe del auditor")),
-    ("contrato", ("contrato",)),
-    ("expediente", ("expediente",)),
-)
+from .case_audit import observed
+from .case_kinds import case_kind
+
+__all__ = ["amount_number", "case_kind", "invoice_ids", "page_roles"]
+
 AWARD_SPAN = 1200  # characters after "se adjudica" where the award's amounts are printed
 NEAR = 70  # characters before an amount that say what it is
-CODE_SPAN = 600  # an auditor's amount belongs to the code printed last before it, this close
+CLAUSE = 130  # characters before an amount read for what a convenio does to the contract
+AFTER = 90  # characters after an amount (and its words) that may say "más IVA"
+ECHO_GAP = 6  # an amount repeated this close after itself (its words in parentheses) is one amount
 
-_WITHOUT_IVA = re.compile(r"antes del? (?:impuesto|iva)|sin (?:el )?(?:impuesto|iva)|subtotal|mas (?:el )?iva")
-_IVA_ITSELF = re.compile(r"(?:impuesto al valor agregado|iva)(?: traslad\w*)? ?(?:\(?16 ?%\)?)?[ :$]*$")
+_IVA = r"(?:iva|i\.\s?v\.\s?a\.?|impuesto al valor agregado)"
+_WITHOUT_IVA = re.compile(rf"antes del? (?:impuesto|{_IVA})|sin (?:incluir )?(?:el )?(?:impuesto|{_IVA})|subtotal")
+# Said after the figure: "$1,580,000.00 más IVA", "(...) más el Impuesto al Valor Agregado", "I.V.A. no incluido".
+_WITHOUT_AFTER = re.compile(rf"^[^;\n]{{0,30}}?(?:(?:\bmas\b|\+)\s*(?:el\s+)?(?:correspondiente\s+)?{_IVA}|"
+                            rf"(?:\bsin\b|\bantes\s+del?)\s+(?:incluir\s+)?(?:el\s+)?(?:impuesto|{_IVA})|"
+                            rf"{_IVA}\s*(?:\(?16\s?%\)?\s*)?no\s+incluid|no\s+incluye\s+(?:el\s+)?(?:impuesto|{_IVA}))")
+_IVA_ITSELF = re.compile(rf"{_IVA}(?: traslad\w*)? ?(?:\(?16 ?%\)?)?[ :$]*$")
 _MINIMUM = re.compile(r"minimo")
 _MAXIMUM = re.compile(r"maximo")
 _TOTAL = re.compile(r"monto total|importe total|precio total|monto del contrato|por un monto|por la cantidad|"
                     r"cantidad de|importe de|monto de|por un importe|valor total|total de")
 _NOT_CONTRACT = re.compile(r"%|fianza|garantia|es decir|pena|anticipo")
-_AMENDED = re.compile(r"ampliaci|incremento|increment|adicional")
+# What a convenio does to the contract's amount: the family named closest to the figure wins.
+_CONVENIO_WORDS = (
+    ("amended", re.compile(r"nuevo (?:monto|importe)|(?:monto|importe) (?:total )?(?:modificado|actualizado|resultante)|"
+                           r"ascender[aá]?|asciende|resultando|quedando|queda (?:en|un|por|de)|para un (?:monto|importe) total|"
+                           r"(?:monto|importe) total (?:del contrato )?(?:sera|es) de")),
+    ("increase", re.compile(r"ampli[ao]|ampliaci|increment|aument|adicional")),
+    ("total", re.compile(r"\boriginal|inicial|celebraron|se celebro|suscrito|contrato principal")),
+)
+_ADJUDICA = re.compile(r"adjudica")
+_AWARD_LABEL = re.compile(r"(?:total|monto|importe) (?:total )?adjudicad|adjudicad[oa] (?:por|en)")
 _INVOICE_TOTAL = re.compile(r"(?<!sub)total\b[^\n]{0,20}$")
 
 
-def case_kind(title: str, first_page: str) -> str:
-    """A document's kind in a procurement: convocatoria, junta, fallo, contrato, convenio, ..."""
-    for source in (fold(title), fold(first_page[:1500])):
-        for kind, words in CASE_KINDS:
-            if any(w in source for w in words):
-                return kind
-    return "otro"
-
-
-def _before(folded: str, e: dict[str, Any], stop: int) -> str:
+def _before(folded: str, e: dict[str, Any], stop: int, span: int = NEAR) -> str:
     """The words just before an amount, not reaching back past the previous amount."""
-    return folded[max(stop, e["start"] - NEAR):e["start"]]
+    return folded[max(stop, e["start"] - span):e["start"]]
+
+
+def _distinct(folded: str, amounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The amounts without their echoes ("$1,169,500.00 (UN MILLÓN ... M.N.)" is one amount), each with
+    `tail`: where the text after it (and its echo) begins."""
+    out: list[dict[str, Any]] = []
+    for e in sorted(amounts, key=lambda a: a["start"]):
+        last = out[-1] if out else None
+        gap = folded[last["tail"]:e["start"]] if last else ""
+        if last and last["value"] == e["value"] and len(gap) <= ECHO_GAP and not re.search(r"[a-z0-9]", gap):
+            last["tail"] = e["end"]
+            continue
+        out.append({**e, "tail": e["end"]})
+    return out
+
+
+def _after(folded: str, amounts: list[dict[str, Any]], i: int) -> str:
+    """The words after an amount and its echo, not reaching the next amount."""
+    e = amounts[i]
+    stop = amounts[i + 1]["start"] if i + 1 < len(amounts) else len(folded)
+    return folded[e["tail"]:min(stop, e["tail"] + AFTER)]
+
+
+def _plain(e: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in e.items() if k != "tail"}
 
 
 def page_roles(kind: str, text: str, ents: list[dict[str, Any]], case_codes: set[str]) -> list[dict[str, Any]]:
     """The amounts of one page with a role: {"role", "label", "entity"}."""
     folded = fold(text)
-    amounts = [e for e in ents if e["kind"] == "amount"]
-    if kind == "fallo":
-        return _awarded(folded, amounts)
-    if kind in ("contrato", "convenio"):
-        return _contracted(folded, amounts, kind)
-    if kind == "factura":
-        return _invoiced(folded, amounts)
-    if kind == "auditoria":
-        return _observed(amounts, [e for e in ents if e["kind"] in ("bid", "contract")], case_codes)
-    return []
+    amounts = _distinct(folded, [e for e in ents if e["kind"] == "amount"])
+    if kind in ("fallo", "dictamen"):
+        out = _awarded(folded, amounts, kind)
+    elif kind in ("contrato", "convenio"):
+        out = _contracted(folded, amounts, kind)
+    elif kind == "factura":
+        out = _invoiced(folded, amounts)
+    elif kind == "auditoria":
+        out = observed(text, amounts, [e for e in ents if e["kind"] in ("bid", "contract")], case_codes)
+    else:
+        out = []
+    return [{**r, "entity": _plain(r["entity"])} for r in out]
 
 
-def _awarded(folded: str, amounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    at = folded.find("adjudica")
-    if at < 0:
-        return []
-    out, stop = [], at
-    for e in amounts:
-        if not at <= e["start"] <= at + AWARD_SPAN:
-            continue
-        near = _before(folded, e, stop)
+def _awarded(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """A fallo's amounts after "se adjudica" (not its table of bids); a direct award's amounts
+    labelled as awarded ("Total adjudicado", "se adjudica ... por un monto de")."""
+    at = folded.find("adjudica") if kind == "fallo" else -1
+    out, stop = [], max(at, 0)  # a fallo's words before "se adjudica" say nothing of the award
+    for i, e in enumerate(amounts):
+        near, wide = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)
         stop = e["end"]
-        without = _WITHOUT_IVA.search(near)
+        in_award = 0 <= at <= e["start"] <= at + AWARD_SPAN
+        labelled = _AWARD_LABEL.search(near[near.rfind("\n") + 1:])  # "Total adjudicado $ ..." on its own line
+        said = kind == "dictamen" and _ADJUDICA.search(wide) and _TOTAL.search(near)  # "se adjudica ... por un monto de"
+        if not (in_award or labelled or said):
+            continue
+        without = _WITHOUT_IVA.search(near) or _WITHOUT_AFTER.search(_after(folded, amounts, i))
         if _NOT_CONTRACT.search(near) or (not without and _IVA_ITSELF.search(near) and "total" not in near):
             continue  # a guarantee, a percentage, the tax itself
         out.append({"role": "awarded", "label": "without_iva" if without else "with_iva", "entity": e})
@@ -89,22 +118,39 @@ def _awarded(folded: str, amounts: list[dict[str, Any]]) -> list[dict[str, Any]]
 def _contracted(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     out, stop = [], 0
     for e in amounts:
-        near = _before(folded, e, stop)
+        near, clause = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)
         stop = e["end"]
-        if _NOT_CONTRACT.search(near):
-            continue
+        change = _convenio_label(clause) if kind == "convenio" else None
+        if _blocked(near, kind):
+            continue  # a guarantee, a penalty, an advance, a percentage
         if _MINIMUM.search(near):
             label = "minimum"
         elif _MAXIMUM.search(near):
             label = "maximum"
-        elif kind == "convenio" and _AMENDED.search(near):
-            label = "increase"
+        elif change:
+            label = change
         elif _TOTAL.search(near):
             label = "amended" if kind == "convenio" else "total"
         else:
             continue
         out.append({"role": "contracted", "label": label, "entity": e})
     return out
+
+
+def _convenio_label(clause: str) -> str | None:
+    """amended (the new total), increase, or total (the original), by the words named closest."""
+    found = [(m.end(), label) for label, p in _CONVENIO_WORDS for m in p.finditer(clause)]
+    return max(found)[1] if found else None
+
+
+def _blocked(near: str, kind: str) -> bool:
+    """Words saying the amount is not the contract's; in a convenio, unless a change of the
+    contract's amount is named after them ("el 27.5 % del monto original, por lo que asciende a")."""
+    hits = [m.end() for m in _NOT_CONTRACT.finditer(near)]
+    if not hits or kind != "convenio":
+        return bool(hits)
+    changes = [m.end() for _label, p in _CONVENIO_WORDS for m in p.finditer(near)]
+    return max(changes, default=-1) < max(hits)
 
 
 def _invoiced(folded: str, amounts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -115,16 +161,6 @@ def _invoiced(folded: str, amounts: list[dict[str, Any]]) -> list[dict[str, Any]
         return []
     best = max(pick, key=lambda e: amount_number(e["value"]))
     return [{"role": "invoiced", "label": "total", "entity": best}]
-
-
-def _observed(amounts: list[dict[str, Any]], codes: list[dict[str, Any]], case_codes: set[str]) -> list[dict[str, Any]]:
-    """An auditor's amounts that sit under one of the case's codes (the code printed last before them)."""
-    out = []
-    for e in amounts:
-        before = [c for c in codes if c["end"] <= e["start"] and e["start"] - c["end"] <= CODE_SPAN]
-        if before and max(before, key=lambda c: c["end"])["value"] in case_codes:
-            out.append({"role": "observed", "label": "", "entity": e})
-    return out
 
 
 def amount_number(value: str) -> float:

@@ -17,6 +17,7 @@ from expediente.errors import NotFound, UsageError
 from ingest.entities import fold, normalise_code
 from search import parse
 
+from .case_audit import issuer_rfc
 from .case_flags import case_flags as _flags, dec
 from .case_roles import case_kind, invoice_ids, page_roles
 
@@ -150,8 +151,7 @@ def _amounts(catalog: Catalog, docs: list[dict[str, Any]], codes: set[str]) -> t
                                        "filename": info["filename"], "document_id": doc_id, "page": page,
                                        "printed": r["entity"]["printed"]})
             if info["kind"] == "factura" and page == 1:
-                rfcs = [e["value"] for e in ents if e["kind"] == "rfc"]
-                invoices.append({**invoice_ids(text), "issuer_rfc": rfcs[0] if rfcs else None,
+                invoices.append({**invoice_ids(text), "issuer_rfc": issuer_rfc(text, [e for e in ents if e["kind"] == "rfc"]),
                                  "filename": info["filename"], "page": 1, "media_type": info["media_type"]})
     return out, invoices
 
@@ -172,8 +172,17 @@ def _case_vendors(archive: Archive, docs: list[dict[str, Any]]) -> list[dict[str
             found = [v for v in found if v.key in winners]
         if found:
             return [{"name": v.printed[0] if v.printed else v.name, "key": v.key, "rfc": v.rfcs[0] if v.rfcs else None,
-                     "rfcs": v.rfcs} for v in found]
+                     "rfcs": v.rfcs, "citations": _vendor_citations(archive, docs, ids, v)} for v in found]
     return []
+
+
+def _vendor_citations(archive: Archive, docs: list[dict[str, Any]], ids: set[str], vendor: Any) -> list[dict[str, Any]]:
+    """Where the case's documents name a vendor: the pages printing its RFC, else its name."""
+    filename = {i["document_id"]: i["filename"] for i in docs}
+    pages = sorted({(e["document_id"], e["page"]) for e in archive.catalog.entities_in(ids, ("rfc",))
+                    if e["value"] in vendor.rfcs})
+    pages = pages or sorted({(m.document_id, m.page) for m in vendor.mentions if m.document_id in ids})
+    return [{"filename": filename[d], "page": p} for d, p in pages if d in filename]
 
 
 def _award_vendors(archive: Archive, mentions: list[dict[str, Any]]) -> list[str]:

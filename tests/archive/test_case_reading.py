@@ -1,0 +1,192 @@
+"""How the case view reads a page: IVA said after a figure, what a convenio does to the contract,
+a direct award's total, whose row an auditor's amount sits on, an invoice's issuer, and a
+document's kind when its text is noisy or merely mentions another kind (no archive)."""
+
+from __future__ import annotations
+
+from archive.case_audit import issuer_rfc
+from archive.case_roles import case_kind, page_roles
+from archive.cases import _flags
+from ingest.entities import extract_entities
+
+
+def _ents(text: str) -> list[dict]:
+    return [{"kind": e.kind, "value": e.value, "printed": e.printed, "start": e.start, "end": e.end}
+            for e in extract_entities(text)]
+
+
+def roles(kind: str, text: str, codes: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str]]:
+    return [(r["role"], r["label"], r["entity"]["value"]) for r in page_roles(kind, text, _ents(text), set(codes))]
+
+
+def test_an_award_before_iva_is_labelled_without_iva_whatever_follows_the_figure():
+    head = "Por lo anterior, se adjudica la partida única a Refacciones del Pacífico, S.A. de C.V., por un monto de "
+    for tail in ("más el Impuesto al Valor Agregado.", "más IVA.", "M.N., I.V.A. no incluido.", "antes de IVA.",
+                 "sin incluir el I.V.A. correspondiente."):
+        text = head + "$2,340,000.00 (DOS MILLONES TRESCIENTOS CUARENTA MIL PESOS 00/100 M.N.) " + tail
+        assert roles("fallo", text) == [("awarded", "without_iva", "2340000.00 MXN")], tail
+    with_tax = head + "$2,714,400.00 con el IVA incluido; el importe antes de IVA es de $2,340,000.00."
+    assert roles("fallo", with_tax) == [("awarded", "with_iva", "2714400.00 MXN"), ("awarded", "without_iva", "2340000.00 MXN")]
+
+
+def test_more_iva_after_one_amount_does_not_strip_the_next():
+    text = "se adjudica a Tornillería Bravo, S.A. de C.V. por $500,000.00 más IVA, esto es, un total de $580,000.00"
+    assert roles("fallo", text) == [("awarded", "without_iva", "500000.00 MXN"), ("awarded", "with_iva", "580000.00 MXN")]
+
+
+CONVENIO = (
+    "CONVENIO MODIFICATORIO NÚMERO UNO AL CONTRATO DE ADQUISICIÓN No. SOP/ADQ/033/2023\n"
+    "ANTECEDENTES\n"
+    "I. El 9 de febrero de 2023 las partes celebraron el contrato señalado por un monto total de $3,900,000.00\n"
+    "(TRES MILLONES NOVECIENTOS MIL PESOS 00/100 M.N.), con el Impuesto al Valor Agregado incluido.\n"
+    "CLÁUSULAS\n"
+    "PRIMERA. Se amplía el monto del contrato por la cantidad de $1,053,000.00 (UN MILLÓN CINCUENTA Y TRES MIL\n"
+    "PESOS 00/100 M.N.), equivalente al 27% del monto original, por lo que el monto total del contrato\n"
+    "asciende a $4,953,000.00 (CUATRO MILLONES NOVECIENTOS CINCUENTA Y TRES MIL PESOS 00/100 M.N.).\n"
+    "SEGUNDA. El proveedor entregará una ampliación de la garantía de cumplimiento por el 10%, es decir, $105,300.00."
+)
+
+
+def test_a_convenio_names_the_original_the_increase_and_the_new_total():
+    assert roles("convenio", CONVENIO) == [("contracted", "total", "3900000.00 MXN"),
+                                           ("contracted", "increase", "1053000.00 MXN"),
+                                           ("contracted", "amended", "4953000.00 MXN")]
+
+
+def test_an_increase_in_words_is_the_increase_not_the_new_total():
+    text = ("ÚNICA. Las partes convienen un incremento al monto del contrato de $812,500.00 (OCHOCIENTOS DOCE MIL "
+            "QUINIENTOS PESOS 00/100 M.N.), monto adicional que sumado al original da un nuevo monto de "
+            "$3,812,500.00 (TRES MILLONES OCHOCIENTOS DOCE MIL QUINIENTOS PESOS 00/100 M.N.)")
+    assert roles("convenio", text) == [("contracted", "increase", "812500.00 MXN"),
+                                       ("contracted", "amended", "3812500.00 MXN")]
+
+
+def _a(role: str, label: str, value: str, filename: str, page: int = 1) -> dict:
+    return {"role": role, "label": label, "value": value, "currency": "MXN", "filename": filename, "page": page}
+
+
+def _amounts(contracted: list[dict]) -> dict[str, list]:
+    return {"awarded": [], "contracted": contracted, "invoiced": [], "observed": []}
+
+
+def test_art_52_compares_the_increase_with_the_original():
+    original = _a("contracted", "total", "3900000.00", "contrato.pdf", 2)
+    over = _amounts([original, _a("contracted", "total", "3900000.00", "convenio.pdf"),
+                     _a("contracted", "increase", "1053000.00", "convenio.pdf"),
+                     _a("contracted", "amended", "4953000.00", "convenio.pdf")])
+    [flag] = [f for f in _flags(over, [], [], []) if f["kind"] == "amendment_over_20"]
+    assert flag["params"]["percent"] == "27" and {"filename": "convenio.pdf", "page": 1} in flag["citations"]
+    within = _amounts([original, _a("contracted", "increase", "585000.00", "convenio.pdf"),
+                       _a("contracted", "amended", "4485000.00", "convenio.pdf")])  # 15 %
+    assert not [f for f in _flags(within, [], [], []) if f["kind"] == "amendment_over_20"]
+    only_total = _amounts([original, _a("contracted", "amended", "4875000.00", "convenio.pdf")])  # 25 %
+    assert [f["kind"] for f in _flags(only_total, [], [], [])] == ["amendment_over_20"]
+
+
+DICTAMEN = (
+    "SECRETARÍA DE SALUD DEL ESTADO\nDirección de Recursos Materiales\n"
+    "DICTAMEN DE EXCEPCIÓN A LA LICITACIÓN PÚBLICA\n"
+    "Con fundamento en el artículo 41, fracción V, de la Ley de Adquisiciones, Arrendamientos y Servicios del\n"
+    "Sector Público, se justifica el procedimiento de adjudicación directa para la compra de ventiladores.\n"
+    "Investigación de mercado\nEmpresa Importe cotizado\n"
+    "Biomédica del Golfo, S.A. de C.V. $ 2,784,000.00\nEquipos Clínicos Altamira, S.A. de C.V. $ 3,016,000.00\n"
+    "Concepto Importe\nSubtotal $ 2,400,000.00\nIVA 16% $ 384,000.00\nTotal adjudicado $ 2,784,000.00\n"
+    "Se adjudica a Biomédica del Golfo, S.A. de C.V., conforme al contrato SSA/DRM/AD/017/2023."
+)
+
+
+def test_a_direct_award_justification_is_its_own_kind_with_its_awarded_total():
+    assert case_kind("", DICTAMEN) == "dictamen"
+    assert roles("dictamen", DICTAMEN) == [("awarded", "with_iva", "2784000.00 MXN")]
+    text = ("se adjudica directamente a Biomédica del Golfo, S.A. de C.V., por un monto total de $2,784,000.00 "
+            "con IVA incluido, y una garantía del 10% por $278,400.00")
+    assert roles("dictamen", text) == [("awarded", "with_iva", "2784000.00 MXN")]
+
+
+def test_a_contract_awarded_directly_stays_a_contract():
+    text = ("GOBIERNO MUNICIPAL DE CELAYA\nCONTRATO DE PRESTACIÓN DE SERVICIOS No. MC/SA/112/2023\n"
+            "QUE CELEBRAN EL MUNICIPIO Y LIMPIEZA INTEGRAL DEL BAJÍO, S.A. DE C.V., adjudicado mediante el\n"
+            "procedimiento de adjudicación directa, con excepción a la licitación conforme al artículo 41.\nCLÁUSULAS")
+    assert case_kind("", text) == "contrato"
+
+
+AUDIT_SCAN = (
+    "ORGANO INTERNO DE CONTROL EN LA SECRETARIA DE MOVILIDAD\n"
+    "Area de Auditoria Interna\n"
+    "CEDULA DE OBSERVACIONES  Hoja 1 de 2\n"
+    "Observacion No. 3. Pagos sin documentacion soporte.\n"
+    "Del analisis a la factura F-1187 y a la factura F-1190 pagadas con cargo al contrato SEMOV/ADQ/09/2022,\n"
+    "no se localizo la evidencia de entrega de los bienes; se formula pliego de observaciones por $412,300.00."
+)
+
+
+def test_an_audit_scan_that_mentions_invoices_is_an_audit():
+    assert case_kind("", AUDIT_SCAN) == "auditoria"
+    noisy = AUDIT_SCAN.replace("ORGANO", "0RGANO").replace("Auditoria", "Audit0ria").replace("CEDULA", "CEDU LA")
+    assert case_kind("", noisy) == "auditoria"  # "observación" and "pliego" still weigh more than "factura"
+    flags = _flags(_amounts([]), [], [], [{"kind": case_kind("", noisy), "title": "", "filename": "oic.pdf", "pages": [1]}])
+    assert [f["kind"] for f in flags] == ["audit_observation"]
+
+
+def test_an_invoice_needs_invoice_evidence():
+    invoice = ("TALLERES UNIDOS DE TOLUCA, S.A. DE C.V.  FACTURA\nRFC: TUT120304KJ0  Serie: B  Folio: 77\n"
+               "Folio fiscal: 5F0C2A71-93B4-4E0D-A1C2-77D8E9F01234\nReceptor: MUNICIPIO DE TOLUCA\n"
+               "Concepto: mantenimiento conforme al contrato MT/DA/55/2023")
+    assert case_kind("", invoice) == "factura"
+    letter = "Oficio No. TES/0456/2023\nAsunto: se remite la factura de Talleres Unidos para su pago."
+    assert case_kind("", letter) == "oficio"
+    assert case_kind("Oficio que acusa recibo de la factura 77", "") == "oficio"
+
+
+AUDIT_TABLE = (
+    "AUDITORÍA SUPERIOR DEL ESTADO\nCédula de resultados: contratos revisados\n"
+    "No. Contrato Proveedor Monto pagado Monto observado\n"
+    "1 IMSS/AD/101/2022 Papelera Lerma, S.A. de C.V. $ 1,250,000.00 $ 87,500.00\n"
+    "2 IMSS/AD/102/2022 Uniformes del Centro, S.A. de C.V. $ 2,900,000.00 $ 310,000.00\n"
+    "3 IMSS/AD/103/2022 Mensajería Ágil, S.A. de C.V. $ 640,000.00 $ 12,800.00\n"
+    "Total observado $ 410,300.00"
+)
+
+
+def test_an_audit_table_gives_each_contract_only_its_own_row():
+    for code, want in (("IMSSAD1012022", {"1250000.00 MXN", "87500.00 MXN"}),
+                       ("IMSSAD1022022", {"2900000.00 MXN", "310000.00 MXN"}),
+                       ("IMSSAD1032022", {"640000.00 MXN", "12800.00 MXN"})):
+        assert {v for _r, _l, v in roles("auditoria", AUDIT_TABLE, {code})} == want, code
+
+
+def test_a_finding_paragraph_keeps_its_amounts_and_not_the_next_findings():
+    text = ("Resultado 4. Con el contrato OP/LP/015/2022 se pagaron $980,000.00 por obra no ejecutada,\n"
+            "de los cuales se aclararon $120,000.00 durante la auditoría.\n"
+            "Resultado 5. Se revisaron estimaciones de otro procedimiento, con pagos en exceso por $45,000.00.")
+    assert {v for _r, _l, v in roles("auditoria", text, {"OPLP0152022"})} == {"980000.00 MXN", "120000.00 MXN"}
+
+
+def test_a_row_whose_code_is_not_read_is_still_another_row():
+    text = ("Contratos revisados en la muestra\n"
+            "Contrato SOP/LP/021/2022 Constructora Mixteca, S.A. de C.V. $ 3,400,000.00\n"
+            "pagos sin estimación autorizada $ 215,000.00\n"
+            "Contrato 45-2022 Pavimentos del Istmo, S.A. de C.V. $ 1,100,000.00\n"
+            "pagos duplicados $ 44,000.00\n")
+    assert {v for _r, _l, v in roles("auditoria", text, {"SOPLP0212022"})} == {"3400000.00 MXN", "215000.00 MXN"}
+
+
+def test_an_invoice_issuer_is_the_rfc_labelled_emisor():
+    text = ("Receptor: AYUNTAMIENTO DE LEÓN  RFC: MLG850101ABA\n"
+            "Emisor: Fumigaciones Rivera, S.A. de C.V.  RFC: FRI1703086K9\n")
+    rfcs = [e for e in _ents(text) if e["kind"] == "rfc"]
+    assert issuer_rfc(text, rfcs) == "FRI1703086K9"
+    unlabelled = "PROVEEDORA TEPEYAC SA DE CV\nR.F.C. PTE0702111A1\nCliente: MUNICIPIO  R.F.C. MLG850101ABA"
+    assert issuer_rfc(unlabelled, [e for e in _ents(unlabelled) if e["kind"] == "rfc"]) == "PTE0702111A1"
+
+
+def test_an_invoice_from_another_rfc_cites_the_invoice_and_the_contract():
+    invoices = [{"uuid": "U9", "folio": "C-9", "issuer_rfc": "OTR010101AB1", "filename": "cfdi.xml", "page": 1,
+                 "media_type": "application/xml"}]
+    vendors = [{"name": "Vendedora", "rfc": "VEN020202CD2", "rfcs": ["VEN020202CD2"],
+                "citations": [{"filename": "contrato.pdf", "page": 1}]}]
+    [flag] = _flags(_amounts([]), invoices, vendors, [])
+    assert flag["kind"] == "invoice_issuer_not_vendor" and flag["params"]["issuer_rfc"] == "OTR010101AB1"
+    assert flag["citations"] == [{"filename": "cfdi.xml", "page": 1}, {"filename": "contrato.pdf", "page": 1}]
+    same = [{**invoices[0], "issuer_rfc": "VEN020202CD2"}]
+    assert _flags(_amounts([]), same, vendors, []) == []
