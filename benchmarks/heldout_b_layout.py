@@ -5,6 +5,7 @@ noisy, slightly turned grey images."""
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,9 @@ def write_pdf(doc: Doc, path: Path) -> None:
     """Print the document, one planned page per printed page."""
     _fonts()
     canvas = Canvas(str(path), pagesize=letter, invariant=1)
-    for blocks in doc.pages:
+    for n, blocks in enumerate(doc.pages, 1):
+        canvas.setFont("sans", 7)
+        canvas.drawRightString(WIDTH - RIGHT, BOTTOM - 24, f"Hoja {n} de {len(doc.pages)}")
         printer = _Printer(canvas, path.name)
         for block in blocks:
             if block[0] == "table":
@@ -188,5 +191,7 @@ def write(doc: Doc, folder: Path, rng: random.Random) -> str:
         images[0].save(target, save_all=True, append_images=images[1:], dpi=(200, 200),
                        compression="tiff_deflate")
     else:
-        images[0].save(target, save_all=True, append_images=images[1:], resolution=200)
+        fixed = time.gmtime(1704067200)   # PIL stamps "now" otherwise; the set is deterministic
+        images[0].save(target, save_all=True, append_images=images[1:], resolution=200,
+                       creationDate=fixed, modDate=fixed)
     return doc.filename
