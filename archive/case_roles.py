@@ -15,7 +15,7 @@ from ingest.entities import fold
 from .case_audit import observed
 from .case_kinds import case_kind
 
-__all__ = ["amount_number", "case_kind", "invoice_ids", "page_roles"]
+__all__ = ["amount_number", "award_start", "case_kind", "invoice_ids", "page_roles"]
 
 AWARD_SPAN = 1200  # characters after "se adjudica" where the award's amounts are printed
 NEAR = 70  # characters before an amount that say what it is
@@ -44,6 +44,7 @@ _CONVENIO_WORDS = (
     ("total", re.compile(r"\boriginal|inicial|celebraron|se celebro|suscrito|contrato principal")),
 )
 _ADJUDICA = re.compile(r"adjudica")
+_AWARDED_TO = re.compile(r"\bse adjudica|adjudica(?:do|da|r|ndo)? (?:a|al) ")
 _AWARD_LABEL = re.compile(r"(?:total|monto|importe) (?:total )?adjudicad|adjudicad[oa] (?:por|en)")
 _INVOICE_TOTAL = re.compile(r"(?<!sub)total\b[^\n]{0,20}$")
 
@@ -95,10 +96,16 @@ def page_roles(kind: str, text: str, ents: list[dict[str, Any]], case_codes: set
     return [{**r, "entity": _plain(r["entity"])} for r in out]
 
 
+def award_start(folded: str) -> int:
+    """Where the award is said: "se adjudica a", not "adjudicación" in a heading; -1 if nowhere."""
+    said = _AWARDED_TO.search(folded)
+    return said.start() if said else folded.find("adjudica")
+
+
 def _awarded(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     """A fallo's amounts after "se adjudica" (not its table of bids); a direct award's amounts
     labelled as awarded ("Total adjudicado", "se adjudica ... por un monto de")."""
-    at = folded.find("adjudica") if kind == "fallo" else -1
+    at = award_start(folded) if kind == "fallo" else -1
     out, stop = [], max(at, 0)  # a fallo's words before "se adjudica" say nothing of the award
     for i, e in enumerate(amounts):
         near, wide = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)

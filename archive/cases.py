@@ -19,7 +19,7 @@ from search import parse
 
 from .case_audit import issuer_rfc
 from .case_flags import case_flags as _flags, dec
-from .case_roles import case_kind, invoice_ids, page_roles
+from .case_roles import award_start, case_kind, invoice_ids, page_roles
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["case_data", "_flags"]
 
-LINKING_KINDS = {"fallo", "contrato", "convenio", "factura", "acta", "junta", "convocatoria", "expediente"}
+LINKING_KINDS = {"fallo", "dictamen", "contrato", "convenio", "factura", "acta", "junta", "convocatoria", "expediente"}
 MAX_LINKING_CODES = 3  # a document naming more codes (an audit, a list) does not tie them together
 CODE_KINDS = ("bid", "contract")
 ROLES = ("awarded", "contracted", "invoiced", "observed")
@@ -160,14 +160,14 @@ def _case_vendors(archive: Archive, docs: list[dict[str, Any]]) -> list[dict[str
     """The companies the contract names (else the one the award names, else the invoices'): an
     invoice's issuer is checked against them, so it cannot vouch for itself."""
     resolution = archive.resolution()
-    for kinds in (("contrato", "convenio"), ("fallo",), ("factura",)):
+    for kinds in (("contrato", "convenio"), ("fallo", "dictamen"), ("factura",)):
         ids = {i["document_id"] for i in docs if i["kind"] in kinds}
         mentions = archive.catalog.entities_in(ids, ("vendor",))
         values = {e["value"] for e in mentions}
         pages = {(e["document_id"], e["page"]) for e in mentions}
         found = [v for v in resolution.vendors if values & set(v.values)
                  and any((m.document_id, m.page) in pages for m in v.mentions)]
-        if kinds == ("fallo",):
+        if kinds == ("fallo", "dictamen"):
             winners = {v.key for v in (resolution.find(w) for w in _award_vendors(archive, mentions)) if v is not None}
             found = [v for v in found if v.key in winners]
         if found:
@@ -193,7 +193,7 @@ def _award_vendors(archive: Archive, mentions: list[dict[str, Any]]) -> list[str
     texts = archive.catalog.page_texts(sorted(by_page))
     out = []
     for key in sorted(by_page):
-        at = fold(texts.get(key, "")).find("adjudica")
+        at = award_start(fold(texts.get(key, "")))
         after = [e for e in by_page[key] if e["start"] > at >= 0]
         if after:
             out.append(after[0]["value"])

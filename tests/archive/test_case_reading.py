@@ -34,6 +34,15 @@ def test_more_iva_after_one_amount_does_not_strip_the_next():
     assert roles("fallo", text) == [("awarded", "without_iva", "500000.00 MXN"), ("awarded", "with_iva", "580000.00 MXN")]
 
 
+def test_a_heading_naming_the_adjudication_does_not_make_the_bids_awarded():
+    text = ("ACTA DE FALLO DE ADJUDICACIÓN\nLicitación Pública Nacional No. LA-916002997-E12-2023\n"
+            "Licitante Propuesta económica\nSuministros Quirúrgicos Azteca, S.A. de C.V. $1,402,000.00\n"
+            "Médica Integral del Sureste, S.A. de C.V. $1,288,400.00\n"
+            "Con base en el dictamen técnico y económico, se adjudica el contrato a Médica Integral del Sureste, "
+            "S.A. de C.V., por un monto total de $1,288,400.00, IVA incluido.")
+    assert roles("fallo", text) == [("awarded", "with_iva", "1288400.00 MXN")]
+
+
 CONVENIO = (
     "CONVENIO MODIFICATORIO NÚMERO UNO AL CONTRATO DE ADQUISICIÓN No. SOP/ADQ/033/2023\n"
     "ANTECEDENTES\n"
