@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal as D
 
 PLANTED = {"B1": "convenio +22.7 % (above 20 %), audited",
-           "B2": "open contract; three invoices add up above its maximum",
+           "B2": "open contract; three invoices (the last only as a scan) add up above its maximum",
            "B3": "convenio +9.5 % (below 20 %); one invoice issued by another company's RFC; audited",
            "B4": "one CFDI (same UUID) printed and filed twice",
            "B5": "medicines at 0 % IVA; fallo, contract and invoices only as scans",
@@ -159,7 +159,7 @@ def procurements() -> list[Procurement]:
                     min_sub=D("2400000.00"), scans={"junta": "png"},
                     invoices=[_inv("A", "3391", "7B2E4F10-3C5D-4E6A-8F7B-9C0D1E2F3A4B", date(2023, 7, 10), "2500000.00", PEDRERO, "10,000 uniformes operativos, primera remesa"),
                               _inv("A", "3457", "D4C3B2A1-0F9E-4D8C-B7A6-5E4D3C2B1A09", date(2023, 9, 18), "2200000.00", PEDRERO, "8,800 uniformes operativos, segunda remesa"),
-                              _inv("A", "3520", "1F2E3D4C-5B6A-4789-8A9B-0C1D2E3F4A5B", date(2023, 11, 27), "1600000.00", PEDRERO, "6,400 uniformes operativos, tercera remesa", code_in_xml=False)]),
+                              _inv("A", "3520", "1F2E3D4C-5B6A-4789-8A9B-0C1D2E3F4A5B", date(2023, 11, 27), "1600000.00", PEDRERO, "6,400 uniformes operativos, tercera remesa", xml=False, scan="png")]),
         Procurement("B3", "I3", HGO, "IA-913016997-E5-2023", "C5i-HGO/CS/09/2023",
                     "cámaras de videovigilancia y su instalación",
                     [Item("46171610", "Suministro, instalación y puesta en marcha de 180 cámaras PTZ y fijas con enlace de fibra óptica", 1, "lote", D("9480000.00"))],
