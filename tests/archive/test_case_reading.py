@@ -137,6 +137,16 @@ def test_an_audit_scan_that_mentions_invoices_is_an_audit():
     assert [f["kind"] for f in flags] == ["audit_observation"]
 
 
+def test_a_heading_outweighs_the_calendar_below_it():
+    text = ("MUNICIPIO DE ZAPOPAN, JALISCO\nDirección de Adquisiciones\n"
+            "CONVOCATORIA A LA LICITACIÓN PÚBLICA LOCAL No. LPL-ZAP-031/2023\n"
+            "Calendario: junta de aclaraciones 12/05/2023; apertura de proposiciones 19/05/2023; fallo 26/05/2023.")
+    assert case_kind("untitled", text) == "convocatoria"
+    junta = ("ACTA DE LA JUNTA DE ACLARACIONES\nde la convocatoria a la licitación pública local No. LPL-ZAP-031/2023,\n"
+             "celebrada conforme al calendario; el fallo se dará a conocer el 26 de mayo de 2023.")
+    assert case_kind("", junta) == "junta"
+
+
 def test_an_invoice_needs_invoice_evidence():
     invoice = ("TALLERES UNIDOS DE TOLUCA, S.A. DE C.V.  FACTURA\nRFC: TUT120304KJ0  Serie: B  Folio: 77\n"
                "Folio fiscal: 5F0C2A71-93B4-4E0D-A1C2-77D8E9F01234\nReceptor: MUNICIPIO DE TOLUCA\n"
