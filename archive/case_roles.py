@@ -43,6 +43,7 @@ _CONVENIO_WORDS = (
     ("increase", re.compile(r"ampli[ao]|ampliaci|increment|aument|adicional")),
     ("total", re.compile(r"\boriginal|inicial|celebraron|se celebro|suscrito|contrato principal")),
 )
+_FROM_TO = re.compile(r"[\s,.)]*(?:m\.n\.\)?)?[\s,]*a\s+(?:la cantidad de\s+|un total de\s+)?")  # "de $X a $Y"
 _ADJUDICA = re.compile(r"adjudica")
 _AWARDED_TO = re.compile(r"\bse adjudica|adjudica(?:do|da|r|ndo)? (?:a|al) ")
 _AWARD_LABEL = re.compile(r"(?:total|monto|importe) (?:total )?adjudicad|adjudicad[oa] (?:por|en)")
@@ -109,7 +110,7 @@ def _awarded(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict
     out, stop = [], max(at, 0)  # a fallo's words before "se adjudica" say nothing of the award
     for i, e in enumerate(amounts):
         near, wide = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)
-        stop = e["end"]
+        stop = e["tail"]
         in_award = 0 <= at <= e["start"] <= at + AWARD_SPAN
         labelled = _AWARD_LABEL.search(near[near.rfind("\n") + 1:])  # "Total adjudicado $ ..." on its own line
         said = kind == "dictamen" and _ADJUDICA.search(wide) and _TOTAL.search(near)  # "se adjudica ... por un monto de"
@@ -123,25 +124,39 @@ def _awarded(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict
 
 
 def _contracted(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    out, stop = [], 0
-    for e in amounts:
+    out: list[dict[str, Any]] = []
+    stop = 0
+    for i, e in enumerate(amounts):
         near, clause = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)
-        stop = e["end"]
-        change = _convenio_label(clause) if kind == "convenio" else None
+        stop = e["tail"]
         if _blocked(near, kind):
             continue  # a guarantee, a penalty, an advance, a percentage
-        if _MINIMUM.search(near):
-            label = "minimum"
-        elif _MAXIMUM.search(near):
-            label = "maximum"
-        elif change:
-            label = change
-        elif _TOTAL.search(near):
-            label = "amended" if kind == "convenio" else "total"
-        else:
-            continue
+        label = _convenio_role(folded, amounts, i, near, clause, bool(out)) if kind == "convenio" else None
+        if label is None:
+            if _MINIMUM.search(near):
+                label = "minimum"
+            elif _MAXIMUM.search(near):
+                label = "maximum"
+            elif _TOTAL.search(near):
+                label = "amended" if kind == "convenio" else "total"
+            else:
+                continue
         out.append({"role": "contracted", "label": label, "entity": e})
     return out
+
+
+def _convenio_role(folded: str, amounts: list[dict[str, Any]], i: int, near: str, clause: str, after_one: bool) -> str | None:
+    """What a convenio's figure is: the new total ("de $X a $Y": Y), the original (X), the increase,
+    or, by the words closest before it, any of them; None leaves it to minimum/maximum/total."""
+    if after_one and _FROM_TO.fullmatch(near):
+        return "amended"
+    nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+    if nxt is not None and _FROM_TO.fullmatch(folded[amounts[i]["tail"]:nxt["start"]]) and re.search(r"\bde\s*$", near):
+        return None if _MINIMUM.search(near) or _MAXIMUM.search(near) else "total"
+    change = _convenio_label(clause)
+    if change == "total" and (_MINIMUM.search(near) or _MAXIMUM.search(near)):
+        return None
+    return change
 
 
 def _convenio_label(clause: str) -> str | None:

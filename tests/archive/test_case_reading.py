@@ -70,6 +70,16 @@ def test_an_increase_in_words_is_the_increase_not_the_new_total():
                                        ("contracted", "amended", "3812500.00 MXN")]
 
 
+def test_a_new_maximum_of_an_open_contract_is_its_amended_total():
+    text = ("PRIMERA. Se modifica el monto máximo del contrato abierto de $2,000,000.00 (DOS MILLONES DE PESOS 00/100 "
+            "M.N.) a $2,350,000.00 (DOS MILLONES TRESCIENTOS CINCUENTA MIL PESOS 00/100 M.N.), sin modificar el mínimo.")
+    assert roles("convenio", text) == [("contracted", "maximum", "2000000.00 MXN"), ("contracted", "amended", "2350000.00 MXN")]
+    text = "ÚNICA. Se amplía el monto del contrato de $1,500,000.00 a la cantidad de $1,725,000.00 con IVA."
+    assert roles("convenio", text) == [("contracted", "total", "1500000.00 MXN"), ("contracted", "amended", "1725000.00 MXN")]
+    text = "SEGUNDA. El nuevo monto máximo del contrato será de $2,350,000.00, incluido el IVA."
+    assert roles("convenio", text) == [("contracted", "amended", "2350000.00 MXN")]
+
+
 def _a(role: str, label: str, value: str, filename: str, page: int = 1) -> dict:
     return {"role": role, "label": label, "value": value, "currency": "MXN", "filename": filename, "page": page}
 
