@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from .model import Entity
-from .textutil import line_before
+from .textutil import find_all, line_before
 
 _SEP = r"[ ]?[\-–—/][ ]?"
 _CODE = re.compile(rf"[A-Z](?<![\w/\-–—.][A-Z])[A-Z0-9]{{0,11}}(?:{_SEP}[A-Z0-9]{{1,12}}){{1,7}}(?!\w|[\-–—/]\w)")
@@ -23,6 +23,11 @@ PROCEDURE_SEGMENTS = frozenset({"LP", "LPN", "LPE", "LPI", "LPA", "IR", "ITP", "
 _KEYWORDS = re.compile(r"(?<![a-z])(?:(?P<bid>licitacion|invitacion|procedimiento|concurso|convocatoria|"
                        r"adjudicacion|cotizacion)|(?P<contract>contrato|pedido|convenio|orden de compra)|"
                        r"(?P<reference>oficio|auditoria|expediente|folio|referencia|memorandum))")
+# A short number-year ("Contrato No. 12-2022", "CONTRATO NÚM. 07/2021") is a contract only right after
+# "contrato" and its number sign (a few words may qualify the contract: "contrato abierto No."); bare,
+# "12-2022" is anything (a page range, a date, a quantity). Run on the folded text.
+_SHORT_CONTRACT = re.compile(r"(?<![a-z])contrato(?:\s+[a-z]+){0,4}?\s+(?:no|num|numero|n°|nro)\.?\s*:?\s*"
+                             r"(?P<code>\d(?<![\w/\-.]\d)\d{0,3}\s?[\-–/]\s?(?:19|20)\d{2})(?![\w/\-–]|\.\d)")
 _WINDOW = 70  # how far before a code its keyword may be
 _SHORT_LEAD = 16  # a code this close to its line start may take its keyword from the line above
 
@@ -90,6 +95,16 @@ def classify(printed: str, folded: str, start: int) -> tuple[str, str] | None:
     return (context, f"{context}-context") if context else shape
 
 
+def short_contracts(text: str, folded: str) -> Iterator[Entity]:
+    """Yield number-year contract numbers printed right after "contrato No." ("Contrato Núm. 12-2022")."""
+    for at in find_all(folded, ("contrato",)):
+        m = _SHORT_CONTRACT.match(folded, at)
+        if m is None:
+            continue
+        start, end = m.span("code")
+        yield Entity("contract", text[start:end], normalise_code(text[start:end]), start, end, "contract-number-year")
+
+
 def extract(text: str, folded: str) -> Iterator[Entity]:
     """Yield bid, contract and reference numbers (each code is exactly one of them)."""
     for m in _CODE.finditer(text):
@@ -97,3 +112,4 @@ def extract(text: str, folded: str) -> Iterator[Entity]:
         if found:
             kind, reason = found
             yield Entity(kind, m.group(0), normalise_code(m.group(0)), m.start(), m.end(), reason)
+    yield from short_contracts(text, folded)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .model import Entity
 from .numwords import WORD_RE, words_to_number
-from .textutil import fold
+from .textutil import find_all, fold
 
 MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
           "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
@@ -32,6 +32,14 @@ _W = rf"(?:{WORD_RE})(?![a-z])"
 _WORDS = re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}|{_W}(?:\s+y\s+{_W})?)\s+dias?\s+del\s+mes\s+de\s+"
                     rf"(?P<m>{_MONTH_RE})\s+(?:de|del)\s+(?:ano\s+)?"
                     rf"(?P<y>\d{{4}}(?!\d)|{_W}(?:\s+(?:y\s+)?{_W}){{0,4}})")
+# Day or year in words: "el día siete de junio de dos mil veintiuno", "primero de julio de 2022".
+# Kept only when one of them is in words (the digit-only form is _LONG's).
+_MONTH_NAMES = tuple(MONTHS)
+_DE_BEFORE = re.compile(r"\sde\s+$")
+_DAY_WORDS, _YEAR_WORDS = 40, 80  # longest day ("veintinueve de") and year ("mil novecientos ...") in words
+_SPELLED = re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}|primero|{_W}(?:\s+y\s+{_W})?)(?:\s?(?:o|º|°)\.?)?\s+de\s+"
+                      rf"(?P<m>{_MONTH_RE}),?\s+(?:de|del)\s+(?:(?:ano|año)\s+)?"
+                      rf"(?P<y>\d{{4}}(?!\d)|{_W}(?:\s+(?:y\s+)?{_W}){{0,4}})")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -47,22 +55,53 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 def _number(s: str) -> int | None:
-    """Digits or Spanish number words -> int."""
-    return int(s) if s.isdigit() else words_to_number(s)
+    """Digits or Spanish number words -> int ("primero" is the first day of a month)."""
+    return int(s) if s.isdigit() else 1 if s == "primero" else words_to_number(s)
+
+
+def _spelled(folded: str) -> Iterator[re.Match[str]]:
+    """_SPELLED's matches, looked for only around a month followed by a year in words or a day in
+    words before it (a scan of every word start costs as much as all the other patterns)."""
+    for at in find_all(folded, _MONTH_NAMES):  # str.find: a tenth of a regex scan's time
+        if not _DE_BEFORE.search(folded, max(0, at - 6), at):
+            continue
+        for m in _SPELLED.finditer(folded, max(0, at - _DAY_WORDS), at + _YEAR_WORDS):
+            if m.start("m") == at:
+                yield m
+                break
+
+
+def _year(m: re.Match[str]) -> tuple[int | None, int]:
+    """A year in digits or words and where it ends: words that do not continue the number are
+    not the year's ("dos mil veintiuno y dos copias")."""
+    printed = m.group("y")
+    if printed.isdigit():
+        return int(printed), m.end("y")
+    words = list(re.finditer(r"[a-z]+", printed))
+    for last in range(len(words), 0, -1):
+        if words[last - 1].group() == "y":
+            continue
+        value = words_to_number(printed[:words[last - 1].end()])
+        if value is not None and value >= 1000:  # "dos" is no year ("de dos copias")
+            return value, m.start("y") + words[last - 1].end()
+    return None, m.end("y")
 
 
 def _parts(m: re.Match[str], reason: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a match of one of the date patterns."""
-    if reason == "date-words":
-        d, y = _number(m.group("d")), _number(m.group("y"))
+    if reason in _IN_WORDS:
+        if reason == "date-spelled" and m.group("d").isdigit() and m.group("y").isdigit():
+            return None  # all digits: _LONG's
+        d, y = _number(m.group("d")), _year(m)[0]
         return None if d is None or y is None else (y, MONTHS[m.group("m")], d)
     month = m.group("m")
     month_n = MONTHS.get(month) or ABBR.get(month) or int(month)
     return int(m.group("y").replace(".", "")), month_n, int(m.group("d"))
 
 
+_IN_WORDS = ("date-words", "date-spelled")
 _PATTERNS = ((_LONG, "date-long"), (_ISO, "date-iso"), (_NUMERIC, "date-numeric"),
-             (_ABBREV, "date-abbrev"), (_WORDS, "date-words"))
+             (_ABBREV, "date-abbrev"), (_WORDS, "date-words"), (_SPELLED, "date-spelled"))
 
 
 def extract(text: str, folded: str) -> Iterator[Entity]:
@@ -71,15 +110,15 @@ def extract(text: str, folded: str) -> Iterator[Entity]:
     for pattern, reason in _PATTERNS:
         if reason == "date-words" and not has_words:
             continue
-        for m in pattern.finditer(folded):
+        for m in (_spelled(folded) if reason == "date-spelled" else pattern.finditer(folded)):
             parts = _parts(m, reason)
             iso = _iso(*parts) if parts else None
             if iso:
-                start = m.start()
+                start, end = m.start(), (_year(m)[1] if reason in _IN_WORDS else m.end())
                 if reason == "date-long":
                     day = _WEEKDAY_BEFORE.search(folded, max(0, start - 14), start)
                     start = day.start() if day else start
-                yield Entity("date", text[start:m.end()], iso, start, m.end(), reason)
+                yield Entity("date", text[start:end], iso, start, end, reason)
 
 
 def normalise_date(s: str) -> str | None:

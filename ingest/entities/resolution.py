@@ -127,6 +127,7 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
         target.setdefault(name or m.value, []).append(m)
     names = sorted(by_name, key=lambda n: (-len(by_name[n]), n))
     parent = {n: n for n in names}
+    rfcs = {n: _own_rfc(by_name[n]) for n in names}  # per root: the RFCs its company was printed with
 
     def root(n: str) -> str:
         while parent[n] != n:
@@ -135,9 +136,11 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
 
     def join(a: str, b: str) -> None:
         ra, rb = root(a), root(b)
-        if ra != rb:
-            keep, drop = sorted((ra, rb), key=lambda n: (-len(by_name[n]), n))
-            parent[drop] = keep
+        if ra == rb or (rfcs[ra] and rfcs[rb] and not rfcs[ra] & rfcs[rb]):
+            return  # two companies with RFCs of their own stay two, however alike their names
+        keep, drop = sorted((ra, rb), key=lambda n: (-len(by_name[n]), n))
+        parent[drop] = keep
+        rfcs[keep] = rfcs[keep] | rfcs[drop]
 
     _merge_by_rfc(by_name, join)
     _merge_variants(names, join)
@@ -151,13 +154,22 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
     return Resolution(vendors, agencies, fragments)
 
 
+def _own_rfc(mentions: list[Mention]) -> frozenset[str]:
+    """The RFC a name was printed with most often (one misplaced link does not make it another
+    company's), or none."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.rfc:
+            counts[m.rfc] = counts.get(m.rfc, 0) + 1
+    return frozenset(sorted(counts, key=lambda r: (-counts[r], r))[:1])
+
+
 def _merge_by_rfc(by_name: dict[str, list[Mention]], join) -> None:  # type: ignore[no-untyped-def]
-    """Names printed with the same company RFC are one company."""
+    """Names printed with the same company RFC (each name's own, its most frequent) are one company."""
     first: dict[str, str] = {}
     for name, ms in by_name.items():
-        for m in ms:
-            if m.rfc:
-                join(first.setdefault(m.rfc, name), name)
+        for rfc in _own_rfc(ms):
+            join(first.setdefault(rfc, name), name)
 
 
 def _merge_variants(names: list[str], join) -> None:  # type: ignore[no-untyped-def]

@@ -51,7 +51,12 @@ _STOP = frozenset(fold(w) for w in (
     "con", "entre", "por", "que", "proveedor", "proveedora", "empresa", "contratista", "denominada",
     "nombre", "emisor", "receptor", "razon", "social", "licitante", "moral", "persona", "arrendador",
     "prestador", "participante", "adjudicada", "ganador", "ganadora", "rfc", "a", "al", "se", "su", "para",
-    "oferente", "concursante", "adjudicado", "adjudicataria", "testigo", "favor"))
+    "oferente", "concursante", "adjudicado", "adjudicataria", "testigo", "favor", "otra", "parte"))
+# Words of a title or a table header: a capitals line holding one is not the first half of a wrapped name.
+_TITLE_WORDS = frozenset((
+    "acta", "fallo", "licitantes", "participantes", "proveedores", "propuesta", "propuestas", "relacion",
+    "anexo", "tabla", "resultado", "resultados", "empresas", "empresa", "partida", "partidas", "junta",
+    "evaluacion", "dictamen", "contrato", "convocatoria", "oferta", "ofertas", "importe", "total", "monto"))
 # Role words: "Representante Legal de Quatro Desarrollo Móvil, S.A. de C.V." names the company only.
 # After a role word, its qualifiers ("Legal", "General", "Único") are dropped as well; elsewhere they
 # may belong to a name ("Asesoría Legal Integral, S.C.").
@@ -60,6 +65,7 @@ _ROLES = frozenset({"representante", "representantes", "apoderado", "apoderada",
 _ROLE_QUALIFIERS = frozenset({"legal", "legales", "general", "unico", "unica", "comercial", "juridico"})
 _ABBREVIATIONS = frozenset({"hnos.", "cia.", "hermanos."})
 _MAX_WORDS = 8
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVX]{1,4}\.")
 
 
 def normalise_vendor(s: str) -> str:
@@ -74,9 +80,31 @@ def _form_ok(form: str) -> bool:
     return "." in form or _DE.sub("", form).isupper() or len(form) > 12
 
 
+def _wrapped_head(text: str, line_start: int, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The first half of a name in capitals wrapped inside a table cell ("SISTEMAS ALBATROS DE" /
+    "OCCIDENTE, S.A. DE C.V."): the line above, when it is capitals only (a row number aside), holds
+    no title or header word and ends without punctuation. Words run backwards, as in _name_start."""
+    if line_start < 2 or not words or not all(w.group().isupper() or not w.group().isalpha() for w in words):
+        return []
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    tokens = list(_TOKEN.finditer(text, prev_start, line_start - 1))
+    if not tokens or len(tokens) + len(words) > _MAX_WORDS + 1:
+        return []
+    head = tokens[1:] if _ROW_NUMBER.fullmatch(tokens[0].group()) else tokens
+    if not head or not all(_CAPITAL.fullmatch(t.group()) and t.group().isupper() or t.group() in _UPPER_CONNECTORS
+                           for t in head):
+        return []
+    if any(fold(t.group()) in _STOP or fold(t.group()) in _TITLE_WORDS for t in head) or not head[-1].group()[-1].isalnum():
+        return []
+    if head[0].group() in _UPPER_CONNECTORS or not any(c.isalpha() for t in head for c in t.group()):
+        return []
+    return list(reversed(head))
+
+
 def _name_start(text: str, form_start: int) -> int | None:
     """Start offset of the capitalised name just before a legal form, or None."""
-    lo = max(text.rfind("\n", 0, form_start) + 1, form_start - 160)
+    line_start = text.rfind("\n", 0, form_start) + 1
+    lo = max(line_start, form_start - 160)
     tokens = list(_TOKEN.finditer(text, lo, form_start))
     if tokens and tokens[-1].group() == ",":
         tokens.pop()
@@ -91,6 +119,9 @@ def _name_start(text: str, form_start: int) -> int | None:
         words.append(tok)
         if len(words) >= _MAX_WORDS:
             break
+    else:
+        if lo == line_start and len(words) == len(tokens):  # the name opens its line: wrapped?
+            words += _wrapped_head(text, line_start, words)
     while words and (words[-1].group() in _CONNECTORS or words[-1].group() in _UPPER_CONNECTORS
                      or (after_role and fold(words[-1].group()) in _ROLE_QUALIFIERS)):
         words.pop()  # a name does not start with a connector, nor with the rest of a role
@@ -150,8 +181,36 @@ def has_legal_form(text: str, start: int, end: int) -> bool:
     return any(_form_at(text, m) for m in _LEGAL_LOWER.finditer(text, start, end))
 
 
+# "Emisor: DISTRIBUIDORA MEDICA DEL SUR" (a CFDI 4.0 prints the issuer's name without its legal form).
+_ISSUER_LABEL = re.compile(r"(?m)^[ \t]*(?:(?:nombre|razon social|denominacion)(?: o razon social)?(?: del?)?[ \t]+)?"
+                           r"emisor[ \t]*:[ \t]*")
+_NAME_END = re.compile(r"[ \t]{2,}|\t|\||\s+rfc\b|\s*$", re.MULTILINE)
+_PERSON_RFC = re.compile(r"(?<![A-Za-z0-9])[A-ZÑ&]{4}[ \-]?\d{6}[ \-]?[A-Z0-9]{3}(?![A-Za-z0-9])")
+
+
+def issuer_names(text: str, folded: str) -> Iterator[Entity]:
+    """Yield the company named after an "Emisor:" label, legal form or not (a person's name, told by
+    the 13-character RFC printed with it, is not a company)."""
+    if "emisor" not in folded:
+        return
+    for m in _ISSUER_LABEL.finditer(folded):
+        stop = _NAME_END.search(folded, m.end())  # "\s*$" always matches
+        end = stop.start() if stop else len(text)
+        words = text[m.end():end].split()
+        if not 2 <= len(words) <= _MAX_WORDS + 2 or has_legal_form(text, m.end(), end):
+            continue  # a legal form is found by extract's own rule
+        if not all(_CAPITAL.fullmatch(w) or w in _CONNECTORS or w in _UPPER_CONNECTORS for w in words):
+            continue
+        if _PERSON_RFC.search("\n".join(text[end:end + 240].split("\n")[:2])):  # this line and the next
+            continue
+        value = normalise_vendor(text[m.end():end])
+        if value:
+            yield Entity("vendor", text[m.end():end], value, m.end(), end, "vendor-issuer-label")
+
+
 def extract(text: str, folded: str) -> Iterator[Entity]:
-    """Yield vendors: capitalised words followed by a Mexican legal form."""
+    """Yield vendors: capitalised words followed by a Mexican legal form, and the issuer an invoice names."""
+    yield from issuer_names(text, folded)
     for m in _legal_forms(text, folded):
         if not _form_at(text, m):
             continue

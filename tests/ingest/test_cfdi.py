@@ -73,3 +73,42 @@ def test_other_xml_and_broken_xml_fail_clearly(tmp_path):
     finally:
         archive.close()
     assert {f.filename: f.code for f in report.failed} == {"feed.xml": "unsupported_type", "factura.xml": "corrupt_file"}
+
+
+CFDI40 = """<?xml version="1.0" encoding="UTF-8"?>
+<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" xmlns:tfd="http://www.sat.gob.mx/TimbreFiscalDigital"
+  Version="4.0" Serie="F" Folio="318" Fecha="2023-03-14T10:22:05" SubTotal="150000.00" Moneda="MXN"
+  Total="174000.00" TipoDeComprobante="I" Exportacion="01" LugarExpedicion="98600">
+  <cfdi:Emisor Rfc="{emisor}" Nombre="{nombre_emisor}" RegimenFiscal="601"/>
+  <cfdi:Receptor Rfc="{receptor}" Nombre="{nombre_receptor}" DomicilioFiscalReceptor="98000"
+    RegimenFiscalReceptor="603" UsoCFDI="G03"/>
+  <cfdi:Conceptos>
+    <cfdi:Concepto ClaveProdServ="43211503" Cantidad="10" ClaveUnidad="H87" Descripcion="Computadora portátil"
+      ValorUnitario="15000.00" Importe="150000.00" ObjetoImp="02"/>
+  </cfdi:Conceptos>
+  <cfdi:Impuestos TotalImpuestosTrasladados="24000.00"/>
+  <cfdi:Complemento>
+    <tfd:TimbreFiscalDigital Version="1.1" UUID="5B2C7E10-44AA-4F0B-9C1D-7E2F3A9B1C04"/>
+  </cfdi:Complemento>
+</cfdi:Comprobante>
+"""
+
+
+@pytest.mark.parametrize("nombre_emisor,nombre_receptor", [
+    ("COMPUTO Y REDES DE GUADALUPE", "SECRETARIA DE EDUCACION DEL ESTADO DE ZACATECAS"),  # 4.0: no legal form
+    ("COMPUTO Y REDES DE GUADALUPE SA DE CV", "INSTITUTO ZACATECANO DE CULTURA"),
+    ("COMPUTO Y REDES DE GUADALUPE", "TELEBACHILLERATO COMUNITARIO DE ZACATECAS SA DE CV"),  # a company buys
+])
+def test_cfdi_vendor_is_the_issuer_never_the_receiver(tmp_path, nombre_emisor, nombre_receptor):
+    from ingest.cfdi import CfdiSource
+    from ingest.entities import extract_entities, link_vendor_rfcs
+
+    path = tmp_path / "factura.xml"
+    path.write_text(CFDI40.format(emisor="CRG150310MXA", nombre_emisor=nombre_emisor,
+                                  receptor="SEZ981201KT8", nombre_receptor=nombre_receptor), encoding="utf-8")
+    page = CfdiSource(path).text_layer(0)
+    assert page is not None
+    ents = extract_entities(page.text)
+    pairs = link_vendor_rfcs(page.text, ents)
+    assert ("computo y redes de guadalupe", "CRG150310MXA") in pairs
+    assert all(rfc != "SEZ981201KT8" for value, rfc in pairs if value == "computo y redes de guadalupe")

@@ -134,3 +134,25 @@ def test_compranet_ocr_variants(entity: int, kind: str, letter: str, n: int, yea
     printed = sep.join(parts)
     assert normalise_code(printed) == clean
     assert codes(f"Procedimiento {printed} publicado") == [("bid", printed, clean)]
+
+
+@pytest.mark.parametrize("text,printed,value", [
+    ("Contrato No. 31-2023 para el suministro de llantas", "31-2023", "312023"),
+    ("CONTRATO NÚM. 08-2021 DE PRESTACIÓN DE SERVICIOS", "08-2021", "082021"),
+    ("conforme a lo pactado en el contrato No. 145-2022, cláusula tercera", "145-2022", "1452022"),
+    ("Contrato abierto número 6/2024 celebrado con", "6/2024", "62024"),
+    ("CONTRATO N° 19-2020.", "19-2020", "192020"),
+])
+def test_short_number_year_contract_after_contrato_no(text: str, printed: str, value: str) -> None:
+    assert codes(text) == [("contract", printed, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "ver páginas 31-2023 del expediente",           # no "contrato" before it
+    "No. 31-2023",                                   # a number sign alone is not a contract
+    "el contrato se firmó; folio 31-2023",           # "contrato" but not "contrato No."
+    "Contrato No. 31-20231",                         # not a year
+    "Contrato No. 31-1850",                          # not a year of a contract
+])
+def test_short_number_year_elsewhere_is_not_a_contract(text: str) -> None:
+    assert [c for c in codes(text) if c[0] == "contract"] == []

@@ -64,3 +64,33 @@ def test_not_dates(text: str) -> None:
 
 def test_leap_day() -> None:
     assert dates("29 de febrero de 2020") == [("29 de febrero de 2020", "2020-02-29")]
+
+
+@pytest.mark.parametrize("text,printed,value", [
+    ("En Tepic, Nayarit, siendo las once horas del día catorce de octubre de dos mil veintidós, se reúnen",
+     "catorce de octubre de dos mil veintidós", "2022-10-14"),
+    ("la entrega concluirá el día treinta y uno de agosto de dos mil veintitrés.",
+     "treinta y uno de agosto de dos mil veintitrés", "2023-08-31"),
+    ("firmado el primero de febrero de 2024 por las partes", "primero de febrero de 2024", "2024-02-01"),
+    ("el día 9 de enero del año dos mil diecinueve", "9 de enero del año dos mil diecinueve", "2019-01-09"),
+    ("doce de mayo de dos mil veintiuno y tres copias", "doce de mayo de dos mil veintiuno", "2021-05-12"),
+    ("el veinte de mayo de dos mil veinte y tres", "veinte de mayo de dos mil veinte y tres", "2023-05-20"),
+    ("a partir del dieciséis de noviembre de mil novecientos noventa y nueve",
+     "dieciséis de noviembre de mil novecientos noventa y nueve", "1999-11-16"),
+])
+def test_day_and_year_in_words(text: str, printed: str, value: str) -> None:
+    assert dates(text) == [(printed, value)]
+
+
+def test_day_in_words_is_the_documents_date_after_horas_del_dia() -> None:
+    from ingest.entities.docfacts import document_date
+
+    text = ("ACTA DE LA JUNTA DE ACLARACIONES\nEn la ciudad de Tepic, siendo las once horas del día catorce de "
+            "octubre de dos mil veintidós, conforme al oficio del 3 de octubre de 2022, se reúnen")
+    assert document_date([(text, extract_entities(text))]) == "2022-10-14"
+
+
+@pytest.mark.parametrize("text", ["treinta de febrero de dos mil veintidós", "cuarenta de mayo de dos mil veinte",
+                                  "dos de los cinco de mayo", "siete de junio de dos copias"])
+def test_impossible_or_partial_dates_in_words_are_not_dates(text: str) -> None:
+    assert dates(text) == []

@@ -81,3 +81,46 @@ def test_a_one_word_company_with_its_own_rfc_stays_apart_from_longer_names_of_ot
     assert by_key["MAG150101AB7"].documents == ["d1", "d4"] and by_key["MSI160202CD3"].documents == ["d2", "d3"]
     shared = resolve_vendors([m("magavel", rfc="MSI160202CD3"), m("magavel servicios integrales", "d2", rfc="MSI160202CD3")])
     assert [v.key for v in shared.vendors] == ["MSI160202CD3"]  # one RFC: one company, as before
+
+
+def test_alike_names_with_different_rfcs_stay_two_companies():
+    """An OCR-close name or a name ending another is merged only when the RFCs do not say otherwise."""
+    res = resolve_vendors([
+        m("comercializadora medica del golfo", rfc="CMG120304AB1"),
+        m("comercializadora medica del golf", "d2", rfc="CMG150608CD2"),  # fuzzy-close, another RFC
+        m("distribuidora comercializadora medica del golfo", "d3", rfc="DCM100101EF3"),  # ends like the first
+    ])
+    assert sorted(v.key for v in res.vendors) == ["CMG120304AB1", "CMG150608CD2", "DCM100101EF3"]
+
+
+def test_a_variant_without_rfc_still_joins_its_company():
+    res = resolve_vendors([m("comercializadora medica del golfo", rfc="CMG120304AB1"),
+                           m("comercializadora medica del golf", "d2")])
+    assert [v.key for v in res.vendors] == ["CMG120304AB1"] and len(res.vendors[0].pages) == 2
+
+
+def test_one_misplaced_rfc_does_not_chain_two_companies():
+    """A name linked once to another company's RFC (twice to its own) is not merged into that company."""
+    res = resolve_vendors([
+        m("ortopedia y rehabilitacion del sureste", "d1", rfc="ORS110101AA1"),
+        m("ortopedia y rehabilitacion del sureste", "d2", rfc="ORS110101AA1"),
+        m("ortopedia y rehabilitacion del sureste", "d3", rfc="IQP090909BB2"),
+        m("insumos quirurgicos peninsulares", "d4", rfc="IQP090909BB2"),
+    ])
+    assert sorted(v.key for v in res.vendors) == ["IQP090909BB2", "ORS110101AA1"]
+
+
+def test_invoice_issuer_is_not_folded_into_the_contracts_vendor():
+    """Names a letter apart, each printed with its own RFC: the invoice's issuer is another company."""
+    contract = ("Contrato celebrado con Laboratorios Clínicos Tepeyac, S.A. de C.V., "
+                "con RFC LCT130522KP6, en su carácter de proveedor.")
+    invoice = ("Emisor: LABORATORIO CLINICO TEPEYAC, S.A. DE C.V.    RFC: LCT160815RS4\n"
+               "Receptor: SECRETARIA DE SALUD DEL ESTADO    RFC: SSE980101AB1\n")
+    mentions = []
+    for doc, text in (("contrato", contract), ("factura", invoice)):
+        ents = extract_entities(text)
+        rfc_of = dict(link_vendor_rfcs(text, ents))
+        mentions += [Mention(e.value, e.printed, doc, 1, rfc_of.get(e.value)) for e in ents if e.kind == "vendor"]
+    res = resolve_vendors(mentions)
+    assert sorted((v.key, v.documents[0]) for v in res.vendors) == [("LCT130522KP6", "contrato"),
+                                                                    ("LCT160815RS4", "factura")]

@@ -108,3 +108,25 @@ def test_normalise_vendor_variants(words: list[str], form: str, upper: bool, com
     name = " ".join(words)
     printed = f"{name.upper() if upper else name}{',' if comma else ''} {form}"
     assert normalise_vendor(printed) == normalise_vendor(name + " S.A. de C.V.") == normalise_vendor(name)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name in capitals wrapped inside a table cell: the first half is on the line above
+    ("LICITANTES PARTICIPANTES\nMANTENIMIENTO INDUSTRIAL DEL\nBAJÍO, S.A. DE C.V.\n", ["mantenimiento industrial del bajio"]),
+    ("2 REFACCIONES Y TRANSPORTES\nDE LA LAGUNA, S.A. DE C.V.   $ 845,300.00   DESECHADA",
+     ["refacciones y transportes de la laguna"]),
+    ("NO SOLVENTE\nCOMERCIAL ROBLEDO HERMANOS\nDEL NORTE, S. DE R.L. DE C.V.", ["comercial robledo hermanos del norte"]),
+    # not a wrap: the line above is a title, a header, a sentence or another cell's figure
+    ("ACTA DE FALLO\nELECTRÓNICA GUAMÚCHIL, S.A. DE C.V.", ["electronica guamuchil"]),
+    ("RAZÓN SOCIAL\nELECTRÓNICA GUAMÚCHIL, S.A. DE C.V.", ["electronica guamuchil"]),
+    ("Se recibieron dos propuestas.\nELECTRÓNICA GUAMÚCHIL, S.A. DE C.V.", ["electronica guamuchil"]),
+    ("IMPORTE: 1,200.00\nELECTRÓNICA GUAMÚCHIL, S.A. DE C.V.", ["electronica guamuchil"]),
+    ("Ciudad de Guamúchil\nElectrónica Guamúchil, S.A. de C.V.", ["electronica guamuchil"]),  # not capitals
+])
+def test_names_wrapped_in_a_table_cell(text: str, expected: list[str]) -> None:
+    assert [v for _, v in vendors(text)] == expected
+
+
+def test_prose_before_a_name_in_capitals_is_not_part_of_it() -> None:
+    text = "QUE CELEBRAN POR UNA PARTE EL MUNICIPIO Y POR LA OTRA ELECTRÓNICA GUAMÚCHIL, S.A. DE C.V."
+    assert [v for _, v in vendors(text)] == ["electronica guamuchil"]
