@@ -12,7 +12,6 @@ from PIL import Image, ImageFilter
 INK_CHROMA = 60  # a pixel whose channels differ this much is coloured ink (or print), not black or paper
 RULE_INK = 3  # pixels in long thin lines, per pixel of page width + height, that make a page "ruled"
 INK_SHARE = 0.0005  # share of coloured pixels that makes a page "have colour" (one seal is enough)
-HUE_EXCESS = 16  # a dark ballpoint stroke: blue (or red) this far above the other channels, though its chroma is low
 
 
 def grey(image: Image.Image) -> Image.Image:
@@ -27,14 +26,7 @@ def ink_share(image: Image.Image) -> float:
     thumb.thumbnail((800, 800))
     rgb = np.asarray(thumb, dtype=np.int16)
     chroma = rgb.max(axis=2) - rgb.min(axis=2)
-    return float(((chroma > INK_CHROMA) | (_hue_excess(rgb) > HUE_EXCESS)).mean())
-
-
-def _hue_excess(rgb: np.ndarray) -> np.ndarray:
-    """How far blue, or red, stands above the other two channels: a navy or dark red pen stroke
-    across a name, whose chroma is as low as a colour scan's black print."""
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    return np.maximum(b - np.maximum(r, g), r - np.maximum(g, b))
+    return float((chroma > INK_CHROMA).mean())
 
 
 def drop_ink(image: Image.Image) -> Image.Image:
@@ -48,22 +40,7 @@ def drop_ink(image: Image.Image) -> Image.Image:
     # the greyish rim of a blurred ink stroke takes its neighbours' colour; dark print does not
     near = np.asarray(Image.fromarray(chroma.astype(np.uint8), "L").filter(ImageFilter.MaxFilter(3)), dtype=np.int16)
     chroma = np.where(lum > 110, np.maximum(chroma, near), chroma)
-    out = np.clip(lum + 2 * chroma, 0, 255).astype(np.uint8)
-    out[_pen_strokes(rgb, chroma)] = 255
-    return Image.fromarray(out, "L")
-
-
-def _pen_strokes(rgb: np.ndarray, chroma: np.ndarray) -> np.ndarray:
-    """Dark blue or red pen strokes (and their rims) away from brightly coloured ink: under a
-    seal, print tinted by the seal's colour looks like pen, and must stay."""
-    excess = _hue_excess(rgb)
-    pen = np.asarray(Image.fromarray((excess > HUE_EXCESS).astype(np.uint8) * 255, "L").filter(ImageFilter.MaxFilter(3))) > 0
-    pen &= excess > HUE_EXCESS // 2
-    h, w = chroma.shape
-    seal = Image.fromarray((chroma > INK_CHROMA).astype(np.uint8) * 255, "L").reduce(8)  # share of bright ink per 8x8
-    seal = seal.point(lambda v: 255 if v > 32 else 0)  # an eighth of a block: a seal's lines, not a pen's speckle
-    seal = seal.filter(ImageFilter.MaxFilter(7)).resize((w, h), Image.Resampling.NEAREST)
-    return pen & ~(np.asarray(seal) > 0)
+    return Image.fromarray(np.clip(lum + 2 * chroma, 0, 255).astype(np.uint8), "L")
 
 
 def _window_any(mask: np.ndarray, before: int, after: int) -> np.ndarray:

@@ -29,19 +29,6 @@ def test_blue_ink_turns_to_paper_and_black_print_under_it_stays():
     assert out[90, 100] < 60
 
 
-def test_a_dark_pen_stroke_across_print_goes_and_the_print_stays():
-    """A navy ballpoint line (low chroma, like a colour scan's black) across a printed name."""
-    page = Image.new("RGB", (600, 300), (236, 234, 228))
-    draw = ImageDraw.Draw(page)
-    draw.rectangle([100, 130, 500, 150], fill=(24, 24, 26))  # the printed name
-    draw.line([(40, 260), (560, 40)], fill=(30, 38, 70), width=5)  # the signature's stroke
-    assert ink_share(page) > 0.001  # a page with colour worth dropping, though no pixel is bright
-    out = np.asarray(drop_ink(page))
-    assert out[int(260 - (260 - 40) * (100 - 40) / 520), 100] > 200  # the stroke, away from print
-    assert out[140, 300] < 60 and out[140, 480] < 60  # the print, where the stroke crosses it too
-    assert out[90, 100] > 200  # paper
-
-
 def test_dropout_is_forced_on_or_off_whatever_the_page():
     page = stamped()
     assert "ink" in clean(page, None, "off", None)[1]
