@@ -4,15 +4,12 @@ the current one, which keeps serving searches until the switch."""
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
 from pathlib import Path
-from typing import Iterator
 
 from expediente.settings import Settings
 
 from expediente.errors import IndexBusy
-from search import PageRecord
 from search.engine import SearchEngine
 from search.es_engine import ElasticsearchEngine
 from search.tantivy_engine import TantivyEngine
@@ -22,9 +19,6 @@ from .lease import Lease
 from .records import document_records
 
 BATCH_PAGES = 5000  # pages per commit: large bulk batches, a few tens of MB in memory
-CHUNK_DOCS = 16  # documents a worker turns into records per task
-
-_worker_catalog: Catalog | None = None
 
 
 def _target_engine(settings: Settings, target: str) -> SearchEngine:
@@ -66,7 +60,8 @@ def reindex(settings: Settings, target: str) -> dict[str, int]:
     copied = {"documents": 0, "pages": 0}
     staged = 0
     try:
-        for records in _records(settings, catalog):
+        for doc_id in catalog.iter_documents():
+            records = document_records(catalog, doc_id)
             engine.add(records)
             copied["documents"] += 1
             copied["pages"] += len(records)
@@ -81,28 +76,3 @@ def reindex(settings: Settings, target: str) -> dict[str, int]:
         lease.close()
         catalog.close()
     return copied
-
-
-def _records(settings: Settings, catalog: Catalog) -> Iterator[list[PageRecord]]:
-    """Each document's page records, in catalog order. Reading a document back and analysing
-    its text is most of a reindex's work: worker processes do it, while this one feeds the
-    engine (one at a time when there is one core, or one worker to use)."""
-    ids = list(catalog.iter_documents())
-    workers = min(settings.workers, max(1, len(ids) // CHUNK_DOCS))
-    if workers <= 1:
-        yield from (document_records(catalog, doc_id) for doc_id in ids)
-        return
-    chunks = [ids[i:i + CHUNK_DOCS] for i in range(0, len(ids), CHUNK_DOCS)]
-    with multiprocessing.get_context("spawn").Pool(workers, _open_catalog, (str(settings.catalog_path),)) as pool:
-        for batch in pool.imap(_chunk_records, chunks):
-            yield from batch
-
-
-def _open_catalog(path: str) -> None:
-    global _worker_catalog
-    _worker_catalog = Catalog(Path(path))
-
-
-def _chunk_records(doc_ids: list[str]) -> list[list[PageRecord]]:
-    assert _worker_catalog is not None
-    return [document_records(_worker_catalog, doc_id) for doc_id in doc_ids]
