@@ -12,8 +12,9 @@ from typing import Any
 
 from ingest.entities import fold
 
+from search.doctypes import case_kind
+
 from .case_audit import observed
-from .case_kinds import case_kind
 
 __all__ = ["amount_number", "award_start", "case_kind", "invoice_ids", "page_roles"]
 

@@ -18,7 +18,7 @@ from .jobs import NewJob
 from .readings import Readings, keep_job, reocr_job
 
 _UNSAFE = re.compile(r"[^\w.\- ()áéíóúüñÁÉÍÓÚÜÑ]")
-KINDS = tuple(kind for kind, _words in DOCTYPES) + ("otro",)
+KINDS = DOCTYPES + ("otro",)
 
 
 def safe_name(name: str | None) -> str:
