@@ -10,6 +10,8 @@ never floods an exact search of common words.
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 from .query import And, Fuzzy, Node, Not, Or, Phrase, Term
 
 _WORDS = {"de", "del", "y", "en", "por", "al", "con", "of", "the", "and"}  # a phrase with these is words, not a code
@@ -79,24 +81,14 @@ def fuzzy_spans(text: str, node: Node) -> list[tuple[int, int]]:
     leaves = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Fuzzy)]
     if not leaves:
         return []
-    spans = []
-    for m in re.finditer(r"[0-9a-z]+", fold(text)):
-        word = m.group()
-        if any(abs(len(word) - len(f.token)) <= f.distance and edit_distance(word, f.token) <= f.distance for f in leaves):
-            spans.append(m.span())
-    return spans
+    words = list(re.finditer(r"[0-9a-z]+", fold(text)))
+    near = {w for w in {m.group() for m in words}  # each distinct word of the page once
+            if any(abs(len(w) - len(f.token)) <= f.distance and edit_distance(w, f.token, f.distance) <= f.distance
+                   for f in leaves)}
+    return [m.span() for m in words if m.group() in near]
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with a transposition counted as one edit (as the engines count)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, prev2[j - 2] + 1)
-            cur.append(cost)
-        prev2, prev = prev, cur
-    return prev[-1]
+def edit_distance(a: str, b: str, cutoff: int | None = None) -> int:
+    """Levenshtein distance with a transposition counted as one edit, as the engines count
+    (optimal string alignment, in rapidfuzz's C++); past `cutoff`, any number above it."""
+    return OSA.distance(a, b, score_cutoff=cutoff)
