@@ -58,7 +58,7 @@ def check_claim(archive: "Archive", text: str) -> dict[str, Any]:
         try:
             nodes[el["printed"]] = archive.compile_query(el["query"])
         except QuerySyntaxError as exc:
-            el["error"] = exc.message
+            el["error"], el["error_code"], el["error_params"] = exc.message, exc.detail_code, exc.params
             continue
         found = archive.engine.search(nodes[el["printed"]], limit=MAX_WINDOW)
         el["pages"] = found.total

@@ -146,9 +146,10 @@ class SavedSearches:
         try:
             out["total"] = self.archive.search(saved.query, limit=1, options=opts).total
             out["new_pages"] = new_matches(self.archive, saved, saved.seen_seq, 0)[0]
-            out["error"] = None
+            out["error"], out["error_code"], out["error_params"] = None, None, None
         except UsageError as exc:  # the grammar changed since it was saved
             out["total"], out["new_pages"], out["error"] = 0, 0, exc.message
+            out["error_code"], out["error_params"] = exc.detail_code, exc.params
         return out
 
 

@@ -52,6 +52,14 @@ def message_in(lang: str, exc: ExpedienteError) -> str:
     return exc.message
 
 
+def localise(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A result row (a batch term, a claim element, a saved search) whose `error` is said in
+    `lang` when its `error_code` has a text there."""
+    if row.get("error") and row.get("error_code") in MESSAGES:
+        row["error"] = translator(lang)(row["error_code"], **(row.get("error_params") or {}))
+    return row
+
+
 def expected_error_response(request: Request, exc: ExpedienteError) -> Response:
     """The answer to an error raised on purpose, in the request's language."""
     if exc.key is not None and exc.key in MESSAGES:

@@ -19,7 +19,8 @@ from archive.batch import read_terms, search_terms
 from expediente.errors import UsageError
 
 from . import exports
-from .i18n import MESSAGES, pick_lang, translator
+from .errors import localise
+from .i18n import pick_lang, translator
 from .links import public_base
 
 html_router = APIRouter(include_in_schema=False)
@@ -55,13 +56,14 @@ async def batch_page(request: Request, text: str = Form(""), column: str = Form(
     terms = await _terms(text, file, column)
     page = bytes(_render(request, "batch.html", {"rows": True, "count": len(terms), "text": text}).body).decode()
     head, tail = page.split("<!--rows-->", 1)
-    t = translator(pick_lang(request))
+    lang = pick_lang(request)
+    t = translator(lang)
     archive = request.app.state.archive
 
     def chunks() -> Iterator[str]:
         yield head
         for row in search_terms(archive, terms):
-            yield _row_html(row, t)
+            yield _row_html(localise(row, lang), t)
         yield tail
     return StreamingResponse(chunks(), media_type="text/html; charset=utf-8")
 
@@ -70,8 +72,7 @@ def _row_html(row: dict, t) -> str:
     term = html.escape(row["term"])
     link = f'<a href="/?q={quote(row["term"])}">{term}</a>'
     if row["error"]:
-        said = t(row["error_code"], **row["error_params"]) if row.get("error_code") in MESSAGES else row["error"]
-        return f'<tr class="failed"><td>{link}</td><td colspan="3">{html.escape(said)}</td></tr>\n'
+        return f'<tr class="failed"><td>{link}</td><td colspan="3">{html.escape(row["error"])}</td></tr>\n'
     first = ", ".join(f'<a href="/documents/{f["document_id"]}/pages/{f["page"]}?q={quote(row["term"])}">'
                       f'{html.escape(f["filename"])} p. {f["page"]}</a>' for f in row["first"])
     return f'<tr><td>{link}</td><td>{row["pages"]:,}</td><td>{row["documents"]:,}</td><td>{first}</td></tr>\n'
@@ -81,7 +82,8 @@ def _row_html(row: dict, t) -> str:
 async def batch_api(text: str = Form("", description="one term per line, or CSV"), column: str = Form(""),
                     file: UploadFile | None = File(None), request: Request = None) -> StreamingResponse:  # type: ignore[assignment]
     terms = await _terms(text, file, column)
-    rows = search_terms(request.app.state.archive, terms)
+    lang = pick_lang(request)
+    rows = (localise(row, lang) for row in search_terms(request.app.state.archive, terms))
     return StreamingResponse((json.dumps(r, ensure_ascii=False) + "\n" for r in rows), media_type="application/x-ndjson")
 
 
@@ -89,10 +91,10 @@ async def batch_api(text: str = Form("", description="one term per line, or CSV"
 async def batch_csv(request: Request, text: str = Form(""), column: str = Form(""),
                     file: UploadFile | None = File(None)) -> StreamingResponse:
     terms = await _terms(text, file, column)
-    base = public_base(request)
+    base, lang = public_base(request), pick_lang(request)
     rows = ([r["term"], r["pages"], r["documents"], " | ".join(f"{f['filename']} p. {f['page']}" for f in r["first"]),
              " ".join(f"{base}/documents/{f['document_id']}/pages/{f['page']}" for f in r["first"]), r["error"] or ""]
-            for r in search_terms(request.app.state.archive, terms))
+            for r in (localise(row, lang) for row in search_terms(request.app.state.archive, terms)))
     return StreamingResponse(exports.csv_chunks(["term", "pages", "documents", "first_pages", "urls", "error"], rows),
                              media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": exports.attachment("expediente-lista.csv")})
@@ -104,7 +106,7 @@ def check_page(request: Request, text: str = Query("", max_length=2000)):
 
     from .routes_html import _render
 
-    result = check_claim(request.app.state.archive, text) if text.strip() else None
+    result = _localised(check_claim(request.app.state.archive, text), pick_lang(request)) if text.strip() else None
     return _render(request, "check.html", {"text": text, "result": result})
 
 
@@ -112,4 +114,10 @@ def check_page(request: Request, text: str = Query("", max_length=2000)):
 def check_api(request: Request, text: str = Query(..., max_length=2000)) -> dict:
     from archive.claims import check_claim
 
-    return check_claim(request.app.state.archive, text)
+    return _localised(check_claim(request.app.state.archive, text), pick_lang(request))
+
+
+def _localised(result: dict, lang: str) -> dict:
+    for el in result.get("elements", []):
+        localise(el, lang)
+    return result

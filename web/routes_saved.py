@@ -14,6 +14,8 @@ from pydantic import BaseModel, Field
 from archive.saved import SavedSearches, check_owner_may_hook
 
 from . import pages
+from .errors import localise
+from .i18n import pick_lang
 from .links import public_base
 from .search_view import options_from, search_url
 
@@ -46,7 +48,8 @@ def _store(request: Request) -> SavedSearches:
 def saved_data(request: Request) -> dict[str, Any]:
     """Each saved search of this user with its pages now and its new pages."""
     store = _store(request)
-    return {"saved": [store.summary(s) for s in store.all(_owner(request))]}
+    lang = pick_lang(request)
+    return {"saved": [localise(store.summary(s), lang) for s in store.all(_owner(request))]}
 
 
 def _save(request: Request, form: SavedIn) -> dict[str, Any]:
@@ -56,7 +59,7 @@ def _save(request: Request, form: SavedIn) -> dict[str, Any]:
     store = _store(request)
     saved = store.save(_owner(request), form.name, form.query, opts, search_url(form.query, opts),
                        public_base(request), form.webhook)
-    return store.summary(saved)
+    return localise(store.summary(saved), pick_lang(request))
 
 
 @html.get("/saved", response_class=HTMLResponse)
@@ -102,7 +105,7 @@ def api_save(request: Request, body: SavedIn) -> dict[str, Any]:
 @api.get("/saved/{saved_id}", summary="Open a saved search: its results now, and it is marked seen")
 def api_open(request: Request, saved_id: int) -> dict[str, Any]:
     store = _store(request)
-    before = store.summary(store.get(_owner(request), saved_id))
+    before = localise(store.summary(store.get(_owner(request), saved_id)), pick_lang(request))
     saved = store.open(_owner(request), saved_id)
     from archive.saved import options_of
 
