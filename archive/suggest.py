@@ -4,12 +4,15 @@ decir Núñez?") and, for an amount, the nearest amounts printed."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from weakref import WeakKeyDictionary
 from typing import TYPE_CHECKING, Any
 
 from search import FieldFilter, Fuzzy, Node, Term, positive_leaves, with_forms
 from search.analysis import fold
 from search.approximate import edit_distance
 
+from .catalog import Catalog
 from .organise import amount_value
 
 if TYPE_CHECKING:
@@ -77,32 +80,63 @@ def _replace_word(text: str, token: str, printed: str) -> str:
     return text if m is None else text[:m.start()] + printed + text[m.end():]
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """At most one digit typed wrong, missing, extra, or two swapped (linear: amounts are many)."""
-    if a == b:
-        return True
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
-    return short[i:] == long_[i + 1:]
+class _Amounts:
+    """Every distinct printed amount, by its whole part and by size (built once per catalog change)."""
+
+    def __init__(self, values: list[str]) -> None:
+        self.by_whole: dict[str, list[tuple[int, str]]] = {}
+        self.by_size: list[tuple[int, str]] = []
+        for raw in values:  # "1023123.00 MXN"
+            number = raw.split(" ", 1)[0]
+            whole, _, cents = number.partition(".")
+            if not whole.isdigit() or not (cents + "00")[:2].isdigit():
+                continue
+            entry = (int(whole) * 100 + int((cents + "00")[:2]), raw)
+            self.by_whole.setdefault(whole, []).append(entry)
+            self.by_size.append(entry)
+        self.by_size.sort()
+
+
+_CACHE: "WeakKeyDictionary[Catalog, tuple[Any, _Amounts]]" = WeakKeyDictionary()
+
+
+def _printed_amounts(archive: "Archive") -> _Amounts:
+    key = archive.catalog.fingerprint()
+    cached = _CACHE.get(archive.catalog)
+    if cached is None or cached[0] != key:
+        with archive.catalog.lock:
+            values = [r[0] for r in archive.catalog.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
+        cached = _CACHE[archive.catalog] = (key, _Amounts(values))
+    return cached[1]
+
+
+def _one_edit_variants(digits: str) -> set[str]:
+    """Every number one digit typed wrong, missing, extra, or two swapped away (and itself)."""
+    out = {digits}
+    for i in range(len(digits) + 1):
+        for d in "0123456789":
+            out.add(digits[:i] + d + digits[i:])
+            if i < len(digits):
+                out.add(digits[:i] + d + digits[i + 1:])
+        if i < len(digits):
+            out.add(digits[:i] + digits[i + 1:])
+        if i + 1 < len(digits):
+            out.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:])
+    return {v for v in out if v and (v == "0" or not v.startswith("0"))}
 
 
 def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     """The printed amounts closest to one that is printed nowhere: a one-digit typo first, then by size."""
     typed = str(cents // 100)
+    amounts = _printed_amounts(archive)
     ranked: list[tuple[int, float, str]] = []
-    with archive.catalog.lock:
-        values = [r[0] for r in archive.catalog.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
-    for raw in values:
-        whole = raw.split(".", 1)[0].split(" ", 1)[0]
-        if not whole.isdigit() or abs(len(whole) - len(typed)) > 1:
-            continue  # another order of magnitude: no near miss
-        typo = 1 if one_edit_apart(whole, typed) else 2
-        ranked.append((typo, abs(float(raw.split(" ", 1)[0]) * 100 - cents), raw))
+    for whole in _one_edit_variants(typed):  # a typo: looked up, not searched for among every amount
+        ranked += [(1, abs(c - cents), raw) for c, raw in amounts.by_whole.get(whole, [])]
+    i = bisect_left(amounts.by_size, (cents, ""))
+    near = amounts.by_size[max(0, i - 4 * MAX_AMOUNTS):i + 4 * MAX_AMOUNTS]  # the closest in size, both sides
+    seen = {raw for _t, _g, raw in ranked}
+    ranked += [(2, abs(c - cents), raw) for c, raw in near
+               if raw not in seen and abs(len(str(c // 100)) - len(typed)) <= 1]  # another order of magnitude: no near miss
     ranked.sort()
     out = []
     for _typo, _gap, raw in ranked[:MAX_AMOUNTS]:
