@@ -174,3 +174,27 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             z.writestr(name, data)
     return buf.getvalue()
+
+
+def flag_amount(role: str, label: str, value: str, filename: str, page: int = 1) -> dict:
+    """One amount of a case, as the case view hands it to the flag rules."""
+    return {"role": role, "label": label, "value": value, "currency": "MXN", "filename": filename, "page": page}
+
+
+def planted_flag_inputs() -> tuple[dict, list[dict], list[dict]]:
+    """Amounts, invoices and vendors of a case that plants five flags: invoices above the contract,
+    an award that is not the contract, an amendment of 30 %, a foreign issuer and one CFDI twice."""
+    amounts = {
+        "awarded": [flag_amount("awarded", "with_iva", "500000.00", "fallo.pdf", 2)],
+        "contracted": [flag_amount("contracted", "total", "1000000.00", "contrato.pdf", 3),
+                       flag_amount("contracted", "amended", "1300000.00", "convenio.pdf", 1)],
+        "invoiced": [flag_amount("invoiced", "total", "700000.00", "f1.pdf"),
+                     flag_amount("invoiced", "total", "700000.00", "f2.pdf")],
+        "observed": [],
+    }
+    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "AAA010101AAA", "filename": "f1.pdf", "page": 1,
+                 "media_type": "application/pdf"},
+                {"uuid": "U1", "folio": "A-2", "issuer_rfc": "BBB010101BBB", "filename": "f2.pdf", "page": 1,
+                 "media_type": "application/pdf"}]
+    vendors = [{"name": "Alfa", "rfc": "AAA010101AAA", "rfcs": ["AAA010101AAA"]}]
+    return amounts, invoices, vendors

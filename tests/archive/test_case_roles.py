@@ -6,6 +6,7 @@ from archive.case_roles import case_kind, invoice_ids, page_roles
 from archive.cases import _flags
 from ingest.entities import extract_entities
 from ingest.entities.docfacts import apply_currency, context_currency, document_date
+from tests_support import flag_amount, planted_flag_inputs
 
 
 def roles(kind: str, text: str, codes: set[str] = frozenset()) -> list[tuple[str, str, str]]:
@@ -66,21 +67,8 @@ def test_a_bare_dollar_takes_the_documents_currency():
         assert {e.value.split()[1] for e in ents if e.kind == "amount"} == want, text
 
 
-def _a(role: str, label: str, value: str, filename: str, page: int = 1) -> dict:
-    return {"role": role, "label": label, "value": value, "currency": "MXN", "filename": filename, "page": page}
-
-
 def test_flags_over_invoice_amendment_mismatch_duplicates_and_foreign_issuer():
-    amounts = {
-        "awarded": [_a("awarded", "with_iva", "500000.00", "fallo.pdf", 2)],
-        "contracted": [_a("contracted", "total", "1000000.00", "contrato.pdf", 3),
-                       _a("contracted", "amended", "1300000.00", "convenio.pdf", 1)],
-        "invoiced": [_a("invoiced", "total", "700000.00", "f1.pdf"), _a("invoiced", "total", "700000.00", "f2.pdf")],
-        "observed": [],
-    }
-    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "AAA010101AAA", "filename": "f1.pdf", "page": 1, "media_type": "application/pdf"},
-                {"uuid": "U1", "folio": "A-2", "issuer_rfc": "BBB010101BBB", "filename": "f2.pdf", "page": 1, "media_type": "application/pdf"}]
-    vendors = [{"name": "Alfa", "rfc": "AAA010101AAA", "rfcs": ["AAA010101AAA"]}]
+    amounts, invoices, vendors = planted_flag_inputs()
     flags = {f["kind"]: f for f in _flags(amounts, invoices, vendors, [])}
     assert set(flags) == {"over_invoiced", "award_contract_mismatch", "amendment_over_20", "invoice_issuer_not_vendor",
                           "duplicate_invoice"}
@@ -89,6 +77,6 @@ def test_flags_over_invoice_amendment_mismatch_duplicates_and_foreign_issuer():
 
 
 def test_no_flag_when_award_and_contract_differ_by_iva_only():
-    amounts = {"awarded": [_a("awarded", "without_iva", "1000.00", "fallo.pdf")],
-               "contracted": [_a("contracted", "total", "1160.00", "contrato.pdf")], "invoiced": [], "observed": []}
+    amounts = {"awarded": [flag_amount("awarded", "without_iva", "1000.00", "fallo.pdf")],
+               "contracted": [flag_amount("contracted", "total", "1160.00", "contrato.pdf")], "invoiced": [], "observed": []}
     assert _flags(amounts, [], [], []) == []

@@ -5,27 +5,13 @@ from __future__ import annotations
 import pytest
 
 from archive.cases import _flags
+from tests_support import planted_flag_inputs
 from web.i18n import MESSAGES, flag_message, with_flag_messages
-
-
-def _a(role: str, label: str, value: str, filename: str, page: int = 1) -> dict:
-    return {"role": role, "label": label, "value": value, "currency": "MXN", "filename": filename, "page": page}
 
 
 @pytest.fixture
 def flags() -> list[dict]:
-    amounts = {
-        "awarded": [_a("awarded", "with_iva", "500000.00", "fallo.pdf", 2)],
-        "contracted": [_a("contracted", "total", "1000000.00", "contrato.pdf", 3),
-                       _a("contracted", "amended", "1300000.00", "convenio.pdf", 1)],
-        "invoiced": [_a("invoiced", "total", "700000.00", "f1.pdf"), _a("invoiced", "total", "700000.00", "f2.pdf")],
-        "observed": [],
-    }
-    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "AAA010101AAA", "filename": "f1.pdf", "page": 1,
-                 "media_type": "application/pdf"},
-                {"uuid": "U1", "folio": "A-2", "issuer_rfc": "BBB010101BBB", "filename": "f2.pdf", "page": 1,
-                 "media_type": "application/pdf"}]
-    vendors = [{"name": "Alfa", "rfc": "AAA010101AAA", "rfcs": ["AAA010101AAA"]}]
+    amounts, invoices, vendors = planted_flag_inputs()
     audit = [{"kind": "auditoria", "title": "Informe de la ASF", "filename": "asf.pdf", "pages": [4]}]
     return _flags(amounts, invoices, vendors, audit)
 
