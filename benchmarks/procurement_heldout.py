@@ -16,11 +16,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heldout_measure import case_figures, vendor_figures  # noqa: E402
+import heldout_measure  # noqa: E402,F401  (set A's figures, the default)
 from heldout_render import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,34 +47,39 @@ def vendor_pages(data_dir: Path, key: str) -> set[tuple[str, int]]:
     return {(h["filename"], h["page"]) for h in hits}
 
 
-def measure(folder: Path, data_dir: Path, pids: list[str] | None, scans: bool) -> dict[str, Any]:
-    """Generate, ingest, query, compare: the whole recipe."""
-    truth = generate(folder, pids, scans)
+def measure(folder: Path, data_dir: Path, pids: list[str] | None, scans: bool,
+            build: Callable[..., dict[str, Any]] = generate, figures: Any = None) -> dict[str, Any]:
+    """Generate, ingest, query, compare: the whole recipe. `build` and `figures` (a module with
+    vendor_figures and case_figures) are a set's own; set A's by default."""
+    figures = figures or sys.modules["heldout_measure"]
+    truth = build(folder, pids, scans)
     ingest = expediente(data_dir, "ingest", str(folder), "--quiet", check=False)
     vendors = ask(data_dir, "vendors").get("vendors", [])
     cases = {(pid, code): ask(data_dir, "case", code)
              for pid, want in truth["cases"].items() for code in want["codes"]}
-    ocr_files = sum(1 for f in truth["files"].values() if f["ocr"])
+    files = truth["files"].values()
     return {"set": {"procurements": len(truth["cases"]), "files": len(truth["files"]),
-                    "ocr_files": ocr_files, "ingest": ingest.stdout.strip().splitlines()[-2:]},
-            "vendors": vendor_figures(truth, vendors, lambda key: vendor_pages(data_dir, key)),
-            "cases": case_figures(truth, cases), "raw_cases": {f"{p} {c}": v for (p, c), v in cases.items()}}
+                    "ocr_files": sum(1 for f in files if f["ocr"]),
+                    "ocr_pages": sum(len(f.get("pages", ())) for f in files if f["ocr"]),
+                    "ingest": ingest.stdout.strip().splitlines()[-2:]},
+            "vendors": figures.vendor_figures(truth, vendors, lambda key: vendor_pages(data_dir, key)),
+            "cases": figures.case_figures(truth, cases), "raw_cases": {f"{p} {c}": v for (p, c), v in cases.items()}}
 
 
 def _line(label: str, ratio: dict[str, str]) -> str:
     return f"  {label:<34} all {ratio['all']:<14} text {ratio['text']:<14} ocr {ratio['ocr']}"
 
 
-def report(result: dict[str, Any]) -> str:
+def report(result: dict[str, Any], title: str = "held-out set") -> str:
     """The figures as text."""
     v, c = result["vendors"], result["cases"]
-    out = [f"held-out set: {result['set']}", "vendors:",
+    out = [f"{title}: {result['set']}", "vendors:",
            _line("vendor precision (real companies)", v["precision"]),
            _line("per-vendor page recall (pages)", v["page_recall"]),
            _line("per-vendor page precision (pages)", v["page_precision"]),
            f"  entries that are not companies: {v['not_companies']}"]
     for name, info in v["per_company"].items():
-        out.append(f"    {name:<52} entries {len(info['entries'])}  pages {info['pages']}"
+        out.append(f"    {name:<56} entries {len(info['entries'])}  pages {info['pages']}"
                    + (f"  missed {info['missed']}" if info["missed"] else "")
                    + (f"  not its pages {info['stray']}" if info["stray"] else ""))
     out += ["cases (each procurement looked up by its bid and its contract code):",
@@ -87,19 +92,20 @@ def report(result: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pids", nargs="*", help="only these procurements (P1..P6)")
+def main(argv: list[str] | None = None, title: str = "held-out set", pids: str = "P1..P6",
+         run: Callable[..., dict[str, Any]] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(sys.modules["__main__"].__doc__ or title).splitlines()[0])
+    parser.add_argument("--pids", nargs="*", help=f"only these procurements ({pids})")
     parser.add_argument("--no-scans", action="store_true", help="print every page born-digital")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
         base = args.keep or Path(tmp)
-        result = measure(base / "set", base / "data", args.pids, not args.no_scans)
+        result = (run or measure)(base / "set", base / "data", args.pids, not args.no_scans)
     if not args.json:
         result.pop("raw_cases")
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result))
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result, title))
     return 0
 
 
