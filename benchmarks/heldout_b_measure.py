@@ -9,38 +9,13 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from heldout_b_words import fold
+from heldout_measure import LAYERS, Ratio, _layer  # noqa: F401  (the same counting as set A)
 
-LAYERS = ("text", "ocr")
 FLAG_SOURCE = {"over_invoiced": ("factura",), "amendment_over_20": ("convenio",),
                "invoice_issuer_not_vendor": ("factura",), "duplicate_invoice": ("factura",),
                "audit_observation": ("auditoria",), "award_contract_mismatch": ("fallo", "contrato")}
 FIGURE_SOURCE = {"awarded": ("fallo",), "contracted": ("contrato", "convenio"),
                  "invoiced": ("factura",), "observed": ("auditoria",)}
-
-
-class Ratio:
-    """hits / total per layer, printed as '7/9 = 0.78'."""
-
-    def __init__(self) -> None:
-        self.hit: dict[str, int] = defaultdict(int)
-        self.all: dict[str, int] = defaultdict(int)
-
-    def add(self, layer: str, ok: bool) -> None:
-        self.all[layer] += 1
-        self.hit[layer] += int(ok)
-
-    def show(self, layer: str | None = None) -> str:
-        hit = sum(self.hit.values()) if layer is None else self.hit[layer]
-        tot = sum(self.all.values()) if layer is None else self.all[layer]
-        return f"{hit}/{tot} = {hit / tot:.2f}" if tot else "n/a"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"all": self.show(), **{lay: self.show(lay) for lay in LAYERS}}
-
-
-def _layer(truth: dict[str, Any], filename: str) -> str:
-    info = truth["files"].get(filename)
-    return "ocr" if info and info["ocr"] else "text"
 
 
 def _named(truth: dict[str, Any], filename: str) -> str:
