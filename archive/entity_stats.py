@@ -9,13 +9,13 @@ mentions are near it. Amounts are never added across currencies: one total per c
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 from .catalog import Catalog
+from .organise import OWN_DATE
 
 NEAR = 400  # characters, as archive.vendors.NEAR
 Where = tuple[str, int]  # (document_id, page)
@@ -114,12 +114,8 @@ def date_range(documents: Iterable[str], dates: dict[str, str]) -> tuple[str | N
 
 def own_dates(catalog: Catalog) -> dict[str, str]:
     """Each citable document's own date: the one a person set, else the one ingest read."""
-    out = {}
-    for row in catalog._rows("SELECT id, doc_date, metadata FROM documents WHERE status = 'indexed'"):
-        date = row["doc_date"] or json.loads(row["metadata"]).get("doc_date")
-        if date:
-            out[row["id"]] = date
-    return out
+    rows = catalog._rows(f"SELECT id, {OWN_DATE} AS d FROM documents WHERE status = 'indexed'")
+    return {row["id"]: row["d"] for row in rows if row["d"]}
 
 
 def figures(group: Group, dates: dict[str, str], amounts: dict[Where, list[tuple[int, int, str]]] | None,

@@ -12,6 +12,9 @@ from typing import Iterable
 from .catalog import Catalog
 
 Key = tuple[str, int]
+# The largest amount of a page's entity values ("1023123.00 MXN" -> 1023123.0), in SQL.
+_PAGE_MAX_AMOUNT = ("max(CAST(CASE WHEN instr(value, ' ') > 0 THEN substr(value, 1, instr(value, ' ') - 1) "
+                    "ELSE value END AS REAL))")
 SORTS = ("relevance", "date", "-date", "amount", "-amount")  # date: newest first; -date: oldest first
 
 
@@ -29,8 +32,8 @@ class SortValues:
         if key == self.key:
             return
         self.amounts = {(r["document_id"], r["page"]): r["v"] for r in catalog._rows(
-            "SELECT document_id, page, max(CAST(CASE WHEN instr(value, ' ') > 0 THEN substr(value, 1, instr(value, ' ') - 1) "
-            "ELSE value END AS REAL)) AS v FROM entities WHERE kind = 'amount' GROUP BY document_id, page") if r["v"] is not None}
+            f"SELECT document_id, page, {_PAGE_MAX_AMOUNT} AS v FROM entities WHERE kind = 'amount' "
+            "GROUP BY document_id, page") if r["v"] is not None}
         self.first_dates = {r["document_id"]: r["value"] for r in catalog._rows(
             "SELECT document_id, value, min(page * 1000000 + start) FROM entities WHERE kind = 'date' GROUP BY document_id")}
         self.key = key
@@ -52,7 +55,7 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
     return have + [k for k in keys if values[k] is None]
 
 
-_OWN_DATE = "coalesce(nullif(doc_date, ''), json_extract(metadata, '$.doc_date'))"
+OWN_DATE = "coalesce(nullif(doc_date, ''), json_extract(metadata, '$.doc_date'))"
 
 
 def _own_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
@@ -60,8 +63,8 @@ def _own_dates(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(doc_ids)):
         marks = ",".join("?" * len(chunk))
-        for row in catalog._rows(f"SELECT id, {_OWN_DATE} AS d FROM documents WHERE id IN ({marks}) "
-                                 f"AND {_OWN_DATE} IS NOT NULL AND {_OWN_DATE} != ''", tuple(chunk)):
+        for row in catalog._rows(f"SELECT id, {OWN_DATE} AS d FROM documents WHERE id IN ({marks}) "
+                                 f"AND {OWN_DATE} IS NOT NULL AND {OWN_DATE} != ''", tuple(chunk)):
             out[row["id"]] = row["d"]
     return out
 
@@ -93,8 +96,8 @@ def page_amounts(catalog: Catalog, keys: list[Key]) -> dict[Key, float]:
     for chunk in _chunks(sorted({k[0] for k in keys})):
         marks = ",".join("?" * len(chunk))
         rows = catalog._rows(
-            "SELECT document_id, page, max(CAST(CASE WHEN instr(value, ' ') > 0 THEN substr(value, 1, instr(value, ' ') - 1) "
-            f"ELSE value END AS REAL)) AS v FROM entities INDEXED BY entities_by_page WHERE document_id IN ({marks}) "
+            f"SELECT document_id, page, {_PAGE_MAX_AMOUNT} AS v FROM entities INDEXED BY entities_by_page "
+            f"WHERE document_id IN ({marks}) "
             "AND kind = 'amount' GROUP BY document_id, page", tuple(chunk))
         for row in rows:
             key = (row["document_id"], row["page"])
