@@ -11,6 +11,8 @@ from typing import Any
 
 from ingest.entities import fold
 
+OBSERVED_SPAN = 120  # characters before an auditor's amount read for what it is (observed or reviewed)
+HEADER_LINES = 40  # lines above a table row searched for its column's header
 CODE_SPAN = 600  # an auditor's amount belongs to the code printed last before it, this close
 LABEL_SPAN = 80  # characters before an RFC read for "Emisor" / "Receptor"
 
@@ -19,22 +21,67 @@ LABEL_SPAN = 80  # characters before an RFC read for "Emisor" / "Receptor"
 _NEW_ITEM = re.compile(r"\n[ \t]*(?:\d{1,3}[.)-]?[ \t]+[A-ZÁÉÍÓÚÑ0-9]|(?:Resultado|RESULTADO|Observaci[oó]n|OBSERVACI[OÓ]N|"
                        r"Hallazgo|HALLAZGO|Contrato|CONTRATO)\b|[a-z]\)[ \t]|[-•*][ \t]|"
                        r"[A-Z]{1,10}[-/][A-Z0-9]{1,10}[-/][A-Z0-9/-]+)")
+# What an auditor's figure is: observed (to be clarified, recovered, paid in excess) or the sample reviewed.
+_OBSERVED = re.compile(r"observ|por aclarar|por recuperar|por solventar|pagos? en exceso|pago indebido|dano|perjuicio|pliego|"
+                       r"reintegr|resarc|recuperad|duplicad|pagos? sin\b|no (?:se )?(?:acredit|comprob|justific|ejecut|devengad)|"
+                       r"sin (?:acreditar|comprobar|justificar|documentacion)|irregular|faltante")
+_REVIEWED = re.compile(r"revisad|muestra|universo|seleccionad|fiscalizad|auditad|alcance|ejercid|asignad|"
+                       r"presupuest|monto (?:total )?(?:del contrato|contratado)")
+_LEGAL_END = re.compile(r"(?:^|\s)(?:[a-z]{1,4}\.)+$")  # a cell wrapped after "S.A. de C.V.", not a sentence's end
 _ROW_START = re.compile(r"[ \t]*\d{1,3}[.)-]?[ \t]+$")  # "3 " before a code: the code opens a table row
 _TOTAL_LINE = re.compile(r"[ \t]*(?:sub)?total", re.IGNORECASE)
 _ISSUER = re.compile(r"emisor|emitid[oa] por|expedid[oa] por|proveedor")
 _RECEIVER = re.compile(r"receptor|cliente|facturar? a|adquirente")
+# The stamp of a CFDI print-out: "Cadena original del complemento de certificación: ||1.1|UUID|...|SAT970701NN3||"
+# names the certifier (the SAT or a PAC), never the issuer.
+_CERTIFICATION = re.compile(r"\|\||cadena original|certificaci|rfcprovcertif|proveedor de certificaci|\bpac\b")
 
 
 def observed(text: str, amounts: list[dict[str, Any]], codes: list[dict[str, Any]],
              case_codes: set[str]) -> list[dict[str, Any]]:
     """An auditor's amounts that belong to one of the case's codes: the code on the amount's own
     line (its table row), else the code printed last before it in the same finding."""
-    out = []
-    for e in amounts:
+    out, folded = [], fold(text)
+    for i, e in enumerate(amounts):
         owner = _line_code(text, e, codes) or _finding_code(text, e, codes)
-        if owner is not None and owner["value"] in case_codes:
+        if owner is not None and owner["value"] in case_codes and _observes(folded, e, amounts[i - 1] if i else None):
             out.append({"role": "observed", "label": "", "entity": e})
     return out
+
+
+def _observes(folded: str, e: dict[str, Any], previous: dict[str, Any] | None) -> bool:
+    """Whether an auditor's amount is observed: by the words closest before it ("se observa el importe
+    de", "monto revisado"), else by its table column's header; observed when neither says."""
+    stop = max(previous["end"] if previous else 0, e["start"] - OBSERVED_SPAN)
+    said = _family(folded[stop:e["start"]])
+    if said is None:
+        said = _header_family(folded, e["start"])
+    return said != "reviewed"
+
+
+def _family(words: str) -> str | None:
+    found = [(m.end(), "observed") for m in _OBSERVED.finditer(words)]
+    found += [(m.end(), "reviewed") for m in _REVIEWED.finditer(words)]
+    return max(found)[1] if found else None
+
+
+def _header_family(folded: str, at: int) -> str | None:
+    """What the header of the table an amount sits in calls its column: the nearest line above
+    that holds no figure, up to the paragraph that introduces the table (a line ending in "." or ":")."""
+    end = folded.rfind("\n", 0, at)
+    for _ in range(HEADER_LINES):
+        if end <= 0:
+            return None
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if line.endswith(":") or (line.endswith(".") and not _LEGAL_END.search(line)):
+            return None  # the paragraph that introduces the table
+        if not re.search(r"\d[\d,]*\.\d\d\b", line):
+            said = _family(line)
+            if said is not None:
+                return said
+        end = start - 1
+    return None
 
 
 def _line_code(text: str, e: dict[str, Any], codes: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -67,6 +114,7 @@ def issuer_rfc(text: str, rfcs: list[dict[str, Any]]) -> str | None:
     Receptor, else the first printed."""
     folded = fold(text)
     unlabelled = []
+    rfcs = [e for e in rfcs if not _certifier(folded, e)]
     for e in sorted(rfcs, key=lambda r: r["start"]):
         label = _label(folded[max(0, e["start"] - LABEL_SPAN):e["start"]])
         if label == "issuer":
@@ -75,6 +123,15 @@ def issuer_rfc(text: str, rfcs: list[dict[str, Any]]) -> str | None:
             unlabelled.append(e)
     pick = unlabelled or sorted(rfcs, key=lambda r: r["start"])
     return str(pick[0]["value"]) if pick else None
+
+
+def _certifier(folded: str, e: dict[str, Any]) -> bool:
+    """An RFC printed in the certification stamp of a CFDI print-out: between its pipes, or on a line
+    (or after a line) that says so."""
+    if folded[e["start"] - 1:e["start"]] == "|" or folded[e["end"]:e["end"] + 1] == "|":
+        return True
+    start = folded.rfind("\n", 0, max(0, folded.rfind("\n", 0, e["start"]))) + 1
+    return bool(_CERTIFICATION.search(folded[start:e["start"]]))
 
 
 def _label(before: str) -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 IVA = Decimal("1.16")
 AMENDMENT_LIMIT = Decimal("0.20")  # art. 52 LAASSP
 
@@ -86,11 +88,17 @@ def _amendment(contracted: list[dict]) -> list[dict]:
                                         "currency": cited["currency"]}, _cite(original + [cited]))]
 
 
+def _same_rfc(a: str, b: str) -> bool:
+    """One RFC, or one character apart (an OCR misreading: "M27" for "MZ7"); another company's RFC
+    differs in its name letters and its date."""
+    return a == b or (len(a) == len(b) and OSA.distance(a, b, score_cutoff=1) <= 1)
+
+
 def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
     flags = []
     known = {r for v in vendors for r in v["rfcs"]}
     for inv in invoices:
-        if known and inv["issuer_rfc"] and inv["issuer_rfc"] not in known:
+        if known and inv["issuer_rfc"] and not any(_same_rfc(inv["issuer_rfc"], r) for r in known):
             where = [c for v in vendors for c in v.get("citations", [])]  # the contract naming the vendor
             flags.append(_flag("invoice_issuer_not_vendor", {"issuer_rfc": inv["issuer_rfc"],
                                                              "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv] + where)))

@@ -16,9 +16,9 @@ from search.doctypes import case_kind
 
 from .case_audit import observed
 
-__all__ = ["amount_number", "award_start", "case_kind", "invoice_ids", "page_roles"]
+__all__ = ["amount_number", "award_scopes", "award_vendors", "case_kind", "invoice_ids", "page_roles"]
 
-AWARD_SPAN = 1200  # characters after "se adjudica" where the award's amounts are printed
+AWARD_SPAN = 1200  # at most this many characters after "se adjudica" belong to its sentence
 NEAR = 70  # characters before an amount that say what it is
 CLAUSE = 130  # characters before an amount read for what a convenio does to the contract
 AFTER = 90  # characters after an amount (and its words) that may say "más IVA"
@@ -47,6 +47,15 @@ _CONVENIO_WORDS = (
 _FROM_TO = re.compile(r"[\s,.)]*(?:m\.n\.\)?)?[\s,]*a\s+(?:la cantidad de\s+|un total de\s+)?")  # "de $X a $Y"
 _ADJUDICA = re.compile(r"adjudica")
 _AWARDED_TO = re.compile(r"\bse adjudica|adjudica(?:do|da|r|ndo)? (?:a|al) ")
+# A bids table's verdict column: "Ganador", "Adjudicado", "Adjudicada" (not "adjudicado a/por", a sentence).
+_ROW_VERDICT = re.compile(r"\bganador[a]?\b|\badjudicad[oa]s?\b(?!\s+(?:a|al|en|por|mediante|el|la)\b)")
+_LOSING = re.compile(r"no es la mas\s+baja|desechad|no solvente|insolvente|no cumple|no adjudicad|descalificad|no (?:resulto|fue) ganador")
+_BREAKDOWN_LINE = re.compile(r"[ \t]*\n?[ \t]*(?:importe|monto|subtotal|sub-total|total|iva|i\.v\.a|impuesto|precio)\b"
+                             r"[^\n$]{0,60}\$?\s*\d[\d,.]*[^\n]{0,40}(?=\n|$)")
+_FULL_STOP = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿¡]|\s*$)|\.(?=\s*\n)")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{0,4}|[A-Za-z]{1,2}")  # "S.A", "C.V", "R.F.C", "No"
+_ABBREVIATIONS = frozenset({"lic", "ing", "arq", "dr", "dra", "mtro", "mtra", "sr", "sra", "no", "num", "art", "fracc", "c",
+                            "cp", "lae", "gral", "profr", "profra", "ntra", "op", "mr"})
 _AWARD_LABEL = re.compile(r"(?:total|monto|importe) (?:total )?adjudicad|adjudicad[oa] (?:por|en)")
 _INVOICE_TOTAL = re.compile(r"(?<!sub)total\b[^\n]{0,20}$")
 
@@ -86,7 +95,7 @@ def page_roles(kind: str, text: str, ents: list[dict[str, Any]], case_codes: set
     folded = fold(text)
     amounts = _distinct(folded, [e for e in ents if e["kind"] == "amount"])
     if kind in ("fallo", "dictamen"):
-        out = _awarded(folded, amounts, kind)
+        out = _awarded(text, folded, amounts, kind)
     elif kind in ("contrato", "convenio"):
         out = _contracted(folded, amounts, kind)
     elif kind == "factura":
@@ -98,29 +107,113 @@ def page_roles(kind: str, text: str, ents: list[dict[str, Any]], case_codes: set
     return [{**r, "entity": _plain(r["entity"])} for r in out]
 
 
-def award_start(folded: str) -> int:
-    """Where the award is said: "se adjudica a", not "adjudicación" in a heading; -1 if nowhere."""
-    said = _AWARDED_TO.search(folded)
-    return said.start() if said else folded.find("adjudica")
+def award_scopes(text: str, folded: str, amounts: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Where a page says the award, as (start, end, "row" | "sentence"): a table row whose verdict
+    says so ("$X $Y $Z Solvente; se adjudica", "Ganador"), that row's line only; a sentence ("se
+    adjudica el contrato a ... por un importe de ..."), up to its end, a loser's row or AWARD_SPAN."""
+    scopes: list[tuple[int, int, str]] = []
+    for m in list(_AWARDED_TO.finditer(folded)) + list(_ROW_VERDICT.finditer(folded)):
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        line_end = _line_end(folded, m.end())
+        on_line = [e for e in amounts if line_start <= e["start"] < line_end]
+        bare = _ROW_VERDICT.fullmatch(m.group(0)) is not None
+        if any(e["end"] <= m.start() for e in on_line) or (bare and on_line):
+            scopes.append((line_start, line_end, "row"))
+        elif not bare:
+            end = _sentence_end(text, folded, m.end(), m.start() + AWARD_SPAN)
+            scopes.append((m.start(), _breakdown_end(folded, end), "sentence"))
+    return sorted(set(scopes))
 
 
-def _awarded(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    """A fallo's amounts after "se adjudica" (not its table of bids); a direct award's amounts
-    labelled as awarded ("Total adjudicado", "se adjudica ... por un monto de")."""
-    at = award_start(folded) if kind == "fallo" else -1
-    out, stop = [], max(at, 0)  # a fallo's words before "se adjudica" say nothing of the award
+def award_vendors(text: str, ents: list[dict[str, Any]]) -> list[str]:
+    """The vendors a page says won: in a sentence of award, the first named in it; in a bids table,
+    the one named in the winning row (the last name before the row's amounts, after the row above)."""
+    folded = fold(text)
+    amounts = _distinct(folded, [e for e in ents if e["kind"] == "amount"])
+    vendors = sorted((e for e in ents if e["kind"] == "vendor"), key=lambda e: e["start"])
+    out = []
+    for start, end, kind in award_scopes(text, folded, amounts):
+        if kind == "sentence":
+            found = [v for v in vendors if start <= v["start"] < end][:1]
+        else:
+            first = min(e["start"] for e in amounts if start <= e["start"] < end)
+            above = max((e["end"] for e in amounts if e["end"] <= start), default=0)
+            found = [v for v in vendors if above <= v["start"] < first][-1:]
+        out += [v["value"] for v in found]
+    return out
+
+
+def _breakdown_end(folded: str, end: int) -> int:
+    """A sentence of award followed by its breakdown ("Importe antes de IVA $1,000.00", "IVA $160.00",
+    "Total $1,160.00" each on its line) takes those lines in."""
+    while (m := _BREAKDOWN_LINE.match(folded, end)) is not None:
+        end = m.end()
+    return end
+
+
+def _line_end(folded: str, at: int) -> int:
+    end = folded.find("\n", at)
+    return len(folded) if end < 0 else end
+
+
+def _sentence_end(text: str, folded: str, start: int, limit: int) -> int:
+    """The end of the sentence opened before `start`: a full stop before a capital or a line's end
+    (not "S.A.", "C.V.", "No."), the line of a losing bid, or `limit`."""
+    end = min(limit, len(text))
+    for m in _FULL_STOP.finditer(text, start, end):
+        token = text[text.rfind(" ", 0, m.start()) + 1:m.start()].strip("(«\"'")
+        if not _ABBREVIATION.fullmatch(token) and fold(token) not in _ABBREVIATIONS:
+            end = m.end()
+            break
+    loser = _LOSING.search(folded, start, end)
+    if loser is None:
+        return end
+    line = folded.rfind("\n", 0, loser.start()) + 1
+    return line if line > start else loser.start()
+
+
+def _in_scopes(e: dict[str, Any], scopes: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    return next((sc for sc in scopes if sc[0] <= e["start"] < sc[1]), None)
+
+
+def _tax_column(amounts: list[dict[str, Any]]) -> dict[int, str]:
+    """In a row of a bids table, `net IVA gross` where net + IVA = gross: the labels by position
+    ("without_iva", "iva", "with_iva"); empty when the row holds no such triple."""
+    values = [amount_number(e["value"]) for e in amounts]
+    for i in range(len(values) - 2):
+        net, tax, gross = values[i:i + 3]
+        if gross > 0 and abs(net + tax - gross) <= 0.011 and tax < net:
+            return {i: "without_iva", i + 1: "iva", i + 2: "with_iva"}
+    return {}
+
+
+def _awarded(text: str, folded: str, amounts: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """A fallo's amounts in the rows and sentences that say the award (not the other bids, not the
+    tax column, not a zero); a direct award's amounts labelled as awarded ("Total adjudicado",
+    "se adjudica ... por un monto de")."""
+    scopes = award_scopes(text, folded, amounts) if kind == "fallo" else []
+    rows: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
+    for e in amounts:
+        scope = _in_scopes(e, scopes)
+        if scope is not None and scope[2] == "row":
+            rows.setdefault(scope, []).append(e)
+    columns = {id(e): label for row in rows.values() for i, label in _tax_column(row).items() for e in [row[i]]}
+    out, stop = [], 0
     for i, e in enumerate(amounts):
         near, wide = _before(folded, e, stop), _before(folded, e, stop, CLAUSE)
         stop = e["tail"]
-        in_award = 0 <= at <= e["start"] <= at + AWARD_SPAN
+        if amount_number(e["value"]) <= 0 or columns.get(id(e)) == "iva":
+            continue
         labelled = _AWARD_LABEL.search(near[near.rfind("\n") + 1:])  # "Total adjudicado $ ..." on its own line
         said = kind == "dictamen" and _ADJUDICA.search(wide) and _TOTAL.search(near)  # "se adjudica ... por un monto de"
-        if not (in_award or labelled or said):
+        if not (_in_scopes(e, scopes) or labelled or said):
             continue
         without = _WITHOUT_IVA.search(near) or _WITHOUT_AFTER.search(_after(folded, amounts, i))
-        if _NOT_CONTRACT.search(near) or (not without and _IVA_ITSELF.search(near) and "total" not in near):
+        if id(e) not in columns and (_NOT_CONTRACT.search(near) or (not without and _IVA_ITSELF.search(near)
+                                                                     and "total" not in near)):
             continue  # a guarantee, a percentage, the tax itself
-        out.append({"role": "awarded", "label": "without_iva" if without else "with_iva", "entity": e})
+        label = columns.get(id(e)) or ("without_iva" if without else "with_iva")
+        out.append({"role": "awarded", "label": label, "entity": e})
     return out
 
 
@@ -193,16 +286,21 @@ def amount_number(value: str) -> float:
         return 0.0
 
 
-_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+# A UUID as printed, or as OCR reads it: spaces after its hyphens, "S" for 5, "O" for 0, "G" for 6.
+_UUID = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]{8}) ?- ?([0-9A-Za-z]{4}) ?- ?([0-9A-Za-z]{4}) ?- ?([0-9A-Za-z]{4}) ?- ?"
+                   r"([0-9A-Za-z]{12})(?![0-9A-Za-z])")
+_OCR_HEX = str.maketrans("OQILSGZT", "00115627")
 _FOLIO = re.compile(r"(?i)serie(?::|\s+y\s+folio:)?\s*([A-Z0-9]{1,10})\s+(?:folio:?\s*)?([0-9]{1,12})\b")
 
 
 def invoice_ids(text: str) -> dict[str, str]:
     """An invoice's identity: its CFDI UUID and its series + folio, where printed."""
     out = {}
-    m = _UUID.search(text)
-    if m:
-        out["uuid"] = m.group(0).upper()
+    for m in _UUID.finditer(text):
+        uuid = "-".join(m.groups()).upper().translate(_OCR_HEX)
+        if re.fullmatch(r"[0-9A-F-]{36}", uuid):
+            out["uuid"] = uuid
+            break
     f = _FOLIO.search(text)
     if f:
         out["folio"] = f"{f.group(1)}-{f.group(2)}".upper()

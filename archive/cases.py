@@ -19,7 +19,7 @@ from search import parse
 
 from .case_audit import issuer_rfc
 from .case_flags import case_flags as _flags, dec
-from .case_roles import award_start, case_kind, invoice_ids, page_roles
+from .case_roles import award_vendors, case_kind, invoice_ids, page_roles
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -168,7 +168,7 @@ def _case_vendors(archive: Archive, docs: list[dict[str, Any]]) -> list[dict[str
         found = [v for v in resolution.vendors if values & set(v.values)
                  and any((m.document_id, m.page) in pages for m in v.mentions)]
         if kinds == ("fallo", "dictamen"):
-            winners = {v.key for v in (resolution.find(w) for w in _award_vendors(archive, mentions)) if v is not None}
+            winners = {v.key for v in (resolution.find(w) for w in _award_vendors(archive, ids)) if v is not None}
             found = [v for v in found if v.key in winners]
         if found:
             return [{"name": v.printed[0] if v.printed else v.name, "key": v.key, "rfc": v.rfcs[0] if v.rfcs else None,
@@ -185,19 +185,13 @@ def _vendor_citations(archive: Archive, docs: list[dict[str, Any]], ids: set[str
     return [{"filename": filename[d], "page": p} for d, p in pages if d in filename]
 
 
-def _award_vendors(archive: Archive, mentions: list[dict[str, Any]]) -> list[str]:
-    """The vendor named first after "se adjudica" on each page of a fallo, not the table of bidders."""
+def _award_vendors(archive: Archive, ids: set[str]) -> list[str]:
+    """The vendors the fallo's award rows and sentences name, not the table's other bidders."""
     by_page: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for e in mentions:
+    for e in archive.catalog.entities_in(ids, ("vendor", "amount")):
         by_page[(e["document_id"], e["page"])].append(e)
     texts = archive.catalog.page_texts(sorted(by_page))
-    out = []
-    for key in sorted(by_page):
-        at = award_start(fold(texts.get(key, "")))
-        after = [e for e in by_page[key] if e["start"] > at >= 0]
-        if after:
-            out.append(after[0]["value"])
-    return out
+    return [v for key in sorted(by_page) for v in award_vendors(texts.get(key, ""), by_page[key])]
 
 
 def _totals(invoiced: list[dict[str, Any]]) -> list[dict[str, str]]:

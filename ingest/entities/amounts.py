@@ -45,6 +45,8 @@ _NOT_MONEY_LABEL = re.compile(r"(?<![a-z])(?:tasa|factor|tipo de cambio|porcenta
 _UNIT_AFTER = re.compile(r"[ \t\u00a0]?(?:%|m[23²³]|m(?![a-z.])|mts?\.?|kg|kgs|km|km2|ton|toneladas?|lts?|"
                          r"l(?![a-z.])|litros?|ml|metros?|cm|mm|hectareas?|pzas?|piezas?|unidades|hrs?|horas?|"
                          r"dias|kw|kwh|gb|tb|mb|gramos?|kilos?|kilogramos?|kilometros?)(?![a-z])")
+# OCR opens a space after a separator: "$5, 498,400. 00". Read only after "$" and with cents.
+_SPACED = re.compile(r"\$[ \t]?(?P<num>\d{1,3}(?:[,'’] ?\d{3})+[.,] ?\d\d)(?![\d.,]\d)")
 _DEC_TAIL = re.compile(r"[.,](\d{1,2})$")
 
 
@@ -123,7 +125,13 @@ def _numeric_ok(m: re.Match[str], folded: str, pre: re.Match[str] | None) -> str
 
 def extract(text: str, folded: str) -> Iterator[Entity]:
     """Yield amount entities (numeric with currency or money context, and amounts in words)."""
+    spaced = [m for m in _SPACED.finditer(folded) if " " in m.group("num")]
+    for m in spaced:
+        value = number_value(m.group("num").replace(" ", ""))
+        yield Entity("amount", text[m.start():m.end()], f"{value} MXN", m.start(), m.end(), "amount-ocr-spaced")
     for m in _NUMERIC.finditer(folded):
+        if any(s.start() <= m.start() < s.end() for s in spaced):
+            continue
         pre = _PRE_BEFORE.search(folded, max(0, m.start() - 8), m.start())
         reason = _numeric_ok(m, folded, pre)
         if reason:

@@ -14,6 +14,12 @@ _VALUES = {c: i for i, c in enumerate(_ALPHABET)}
 SPECIAL_RFCS = frozenset({"XAXX010101000", "XEXX010101000", "AAA010101AAA"})
 
 _SHAPE = re.compile(r"([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z0-9]{2}[0-9A])")
+# Printed right before an RFC: "R.F.C.", "RFC emisor:", "Registro Federal de Contribuyentes", "RFC No.",
+# or "R. F." where OCR lost the C.
+# A labelled RFC is kept when its check digit fails: the printed identifier is a typo, not noise.
+_LABEL = re.compile(r"(?:\br\.?\s?f\.?\s?(?:c\.?)?|registro federal de contribuyentes)(?:\s+(?:del?\s+)?(?:la\s+)?"
+                    r"(?:emisor|receptor|proveedor|contribuyente))?\s*(?:no\.?|num\.?|numero)?\s*[:.=#-]?\s*[\"']?\s*$")
+LABEL_SPAN = 45
 _RFC = re.compile(
     r"([A-ZÑ&](?<![A-Za-zÑñ&0-9][A-ZÑ&])[A-ZÑ&]{2,3})[ \-]?(\d{6})[ \-]?([A-Z0-9]{2}[0-9A])(?![A-Za-zÑñ&0-9])")
 
@@ -48,13 +54,16 @@ def rfc_is_valid(rfc: str) -> bool:
 
 
 def extract(text: str, folded: str, keep_bad_check: bool = False) -> Iterator[Entity]:
-    """Yield RFCs with a valid date part; bad check digits are dropped (or kept as 'rfc-bad-check')."""
+    """Yield RFCs with a valid date part. A bad check digit is kept where a label names the RFC
+    ('rfc-unverified'), else dropped (or kept as 'rfc-bad-check' on request)."""
     for m in _RFC.finditer(text):
         value = (m.group(1) + m.group(2) + m.group(3)).upper()
         if not _SHAPE.fullmatch(value) or not _date_ok(value[-9:-7], value[-7:-5], value[-5:-3]):
             continue
         if rfc_is_valid(value):
             reason = "rfc" if value not in SPECIAL_RFCS else "rfc-generic"
+        elif _LABEL.search(folded[max(0, m.start() - LABEL_SPAN):m.start()]):
+            reason = "rfc-unverified"
         elif keep_bad_check:
             reason = "rfc-bad-check"
         else:

@@ -192,7 +192,7 @@ def test_a_finding_paragraph_keeps_its_amounts_and_not_the_next_findings():
 
 
 def test_a_row_whose_code_is_not_read_is_still_another_row():
-    text = ("Contratos revisados en la muestra\n"
+    text = ("Contratos con observaciones\n"
             "Contrato SOP/LP/021/2022 Constructora Mixteca, S.A. de C.V. $ 3,400,000.00\n"
             "pagos sin estimación autorizada $ 215,000.00\n"
             "Contrato 45-2022 Pavimentos del Istmo, S.A. de C.V. $ 1,100,000.00\n"
@@ -219,3 +219,99 @@ def test_an_invoice_from_another_rfc_cites_the_invoice_and_the_contract():
     assert flag["citations"] == [{"filename": "cfdi.xml", "page": 1}, {"filename": "contrato.pdf", "page": 1}]
     same = [{**invoices[0], "issuer_rfc": "VEN020202CD2"}]
     assert _flags(_amounts([]), same, vendors, []) == []
+
+
+BIDS = ("ACTA DE FALLO\nNo. Licitante Importe sin IVA IVA Importe total Resultado\n"
+        "1 Refaccionaria Tlaloc, S.A. de \nC.V. \n$2,500,000.00 $400,000.00 $2,900,000.00 Solvente; no es la más \nbaja \n"
+        "2 Suministros Papaloapan, S.A. de \nC.V. \n$2,400,000.00 $384,000.00 $2,784,000.00 Solvente; se adjudica \n"
+        "3 Autopartes Chinameca, S. de R.L. de \nC.V. \n$2,650,000.00 $424,000.00 $3,074,000.00 Desechada \n")
+
+
+def test_a_bids_table_awards_only_the_winning_row_without_its_tax_column():
+    assert roles("fallo", BIDS) == [("awarded", "without_iva", "2400000.00 MXN"), ("awarded", "with_iva", "2784000.00 MXN")]
+
+
+def test_the_award_sentence_ends_with_its_sentence_not_at_the_next_bids():
+    text = ("RESOLUCIÓN\nSe adjudica el contrato a SUMINISTROS PAPALOAPAN, S.A. DE C.V., con R.F.C. SPA100101AB1, "
+            "por un importe de $2,400,000.00 (DOS MILLONES CUATROCIENTOS MIL PESOS 00/100 M.N.) más el Impuesto al "
+            "Valor Agregado, lo que hace un total de $2,784,000.00. La propuesta de Autopartes Chinameca, S. de R.L. "
+            "de C.V. por $3,074,000.00 fue desechada; la garantía será de $240,000.00.")
+    assert roles("fallo", text) == [("awarded", "without_iva", "2400000.00 MXN"), ("awarded", "with_iva", "2784000.00 MXN")]
+
+
+def test_a_zero_rate_bid_awards_no_zero():
+    text = ("Licitante Importe IVA Total Dictamen\n"
+            "Farmacias Yaqui, S.A. de C.V. $910,500.00 $0.00 $910,500.00 Solvente; se adjudica\n"
+            "Droguería Cajeme, S.A. de C.V. $955,000.00 $0.00 $955,000.00 Solvente; no es la más baja\n")
+    assert {v for _r, _l, v in roles("fallo", text)} == {"910500.00 MXN"}
+
+
+def test_a_verdict_column_before_the_amount_marks_the_winner():
+    text = ("Partida Licitante Resultado Monto propuesto\n"
+            "1 Drones del Bajío, S.A.P.I. de C.V. Ganador $1,730,000.00\n"
+            "1 Aeronaves Tarasca, S.A. de C.V. No solvente $1,690,000.00\n"
+            "2 Óptica Industrial Purépecha, S.C. Adjudicada $640,000.00\n")
+    assert {v for _r, _l, v in roles("fallo", text)} == {"1730000.00 MXN", "640000.00 MXN"}
+
+
+def test_the_vendor_of_a_winning_row_is_the_winner_not_the_next_bidder():
+    from archive.case_roles import award_vendors
+    ents = _ents(BIDS)
+    winners = award_vendors(BIDS, ents)
+    assert len(winners) == 1 and "papaloapan" in winners[0]
+
+
+AUDIT = ("La muestra fiscalizada se integra como sigue:\n"
+         "Entidad Procedimiento Contrato Proveedor Monto revisado\n"
+         "Colima LA-906012345-E3-2024 SSP/ADQ/011/2024 Blindajes Volcán, S.A. de C.V. $8,120,000.00\n"
+         "Nayarit LA-918054321-E9-2024 SSPC/CT/07/2024 Radios Huichol, S.A. de C.V. $2,300,000.00\n"
+         "Los montos incluyen el IVA.\n"
+         "Resultado 1. Con la revisión del contrato SSP/ADQ/011/2024, se observan pagos en exceso por $612,000.00, "
+         "por lo que se emitió el Pliego de Observaciones.\n"
+         "Resumen\nResultado Contrato Monto por aclarar\n1 SSP/ADQ/011/2024 $612,000.00\n")
+
+
+def test_an_audit_observes_its_findings_not_the_sample_it_reviewed():
+    found = [v for _r, _l, v in roles("auditoria", AUDIT, {"SSPADQ0112024", "LA906012345E32024"})]
+    assert set(found) == {"612000.00 MXN"}
+    assert roles("auditoria", AUDIT, {"SSPCCT072024"}) == []
+
+
+def test_the_certifiers_rfc_on_a_cfdi_print_out_is_not_its_issuer():
+    text = ("HERRAJES MAZAHUA, S.A. DE C.V.\nR.F.C. HMA140305QZ1 · Régimen General de Ley\n"
+            "Receptor: Ayuntamiento de Toluca\nR.F.C. receptor: ATO850101AB3\n"
+            "Cadena original del complemento de certificación: ||1.1|0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D|"
+            "2024-02-01T10:00:00|SAT970701NN3||\n")
+    rfcs = [e for e in _ents(text) if e["kind"] == "rfc"]
+    assert "SAT970701NN3" in {e["value"] for e in rfcs}
+    assert issuer_rfc(text, rfcs) == "HMA140305QZ1"
+
+
+def test_a_sample_table_whose_cells_wrap_is_still_the_sample_reviewed():
+    text = ("La muestra se integra como sigue: \nEntidad Procedimiento Contrato Proveedor Monto \nrevisado \n"
+            "Colima LA-906012345-E3-2024 SSP/ADQ/011/2024 Blindajes Volcán, S.A. \nde C.V. \n$8,120,000.00 \n"
+            "Nayarit LA-918054321-E9-2024 SSPC/CT/07/2024 Radios Huichol, S.A.P.I. de \nC.V. \n$2,300,000.00 \n"
+            "Los montos incluyen el IVA.")
+    assert roles("auditoria", text, {"SSPCCT072024"}) == []
+    assert roles("auditoria", text, {"SSPADQ0112024"}) == []
+
+
+def test_an_ocr_read_invoice_keeps_its_identity_and_issuer():
+    from archive.case_roles import invoice_ids
+    text = ("HERRAJES MAZAHUA, S. A. DE CV.\nR. F. HMA140305QZ1 - Régimen General de Ley\n"
+            "Folio fiscal (UUID): 0A1B2C3D- 4E5F-4A6B- 8C7D- 9E0F1A2B3C4D\nR.F.C. receptor: ATO850101AB3\n"
+            "Cadena original del complemento de certificación:\n-111.1/0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D|"
+            "2024-02-01T10:00:00|SAT970701NN3||\n")
+    assert invoice_ids(text)["uuid"] == "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"
+    assert invoice_ids("UUID: 0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4O")["uuid"].endswith("3C40")
+    assert issuer_rfc(text, [e for e in _ents(text) if e["kind"] == "rfc"]) == "HMA140305QZ1"
+
+
+def test_an_issuer_rfc_one_ocr_slip_from_the_vendors_is_the_vendor():
+    invoices = [{"uuid": "U1", "folio": "A-1", "issuer_rfc": "HMA140305Q21", "filename": "scan.png", "page": 1,
+                 "media_type": "image/png"},
+                {"uuid": "U2", "folio": "A-2", "issuer_rfc": "OTR010101AB1", "filename": "b.pdf", "page": 1,
+                 "media_type": "application/pdf"}]
+    vendors = [{"name": "Herrajes Mazahua", "rfc": "HMA140305QZ1", "rfcs": ["HMA140305QZ1"], "citations": []}]
+    flags = [f for f in _flags(_amounts([]), invoices, vendors, []) if f["kind"] == "invoice_issuer_not_vendor"]
+    assert [f["params"]["issuer_rfc"] for f in flags] == ["OTR010101AB1"]

@@ -186,3 +186,11 @@ def test_amount_in_words(n: int, cents: int, upper: bool) -> None:
     expected = (Decimal(n) + Decimal(cents) / 100).quantize(Decimal("0.01"))
     assert normalise_amount(words) == (expected, "MXN")
     assert amounts(f"Importe con letra: ({words})") == [(words, f"{expected} MXN")]
+
+
+def test_an_amount_with_spaces_opened_by_ocr_after_its_separators_is_read_whole():
+    from ingest.entities import extract_entities
+    text = "Subtotal: $3,120,000.00\nIVA trasladado 16 %: $499, 200. 00\nTOTAL: $3, 619,200. 00\n"
+    found = [e.value for e in extract_entities(text) if e.kind == "amount"]
+    assert found == ["3120000.00 MXN", "499200.00 MXN", "3619200.00 MXN"]
+    assert [e.value for e in extract_entities("artículos 1, 234 y 235") if e.kind == "amount"] == []

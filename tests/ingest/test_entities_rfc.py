@@ -82,3 +82,21 @@ def test_corpus_pac_rfcs(corpus: Path) -> None:
     assert {"DCD090706E42", "TBN040609RKA", "SFE0807172W7"} <= pacs
     assert rfc_is_valid("DCD090706E42") and rfc_is_valid("TBN040609RKA")
     assert not rfc_is_valid("SFE0807172W7")
+
+
+@pytest.mark.parametrize("text", [
+    "PROVEEDORA DEL NORTE, S.A. DE C.V.\nR.F.C. PNO150301AB1 · Régimen General",
+    "con Registro Federal de Contribuyentes PNO150301AB1 y domicilio en Mérida",
+    "RFC emisor: PNO150301AB1",
+    "Emisor: Proveedora del Norte    RFC: PNO150301AB1",
+])
+def test_labelled_rfc_with_a_typo_in_its_check_digit_is_kept(text: str) -> None:
+    assert not rfc_is_valid("PNO150301AB1")
+    [e] = [e for e in extract_entities(text) if e.kind == "rfc"]
+    assert (e.value, e.reason) == ("PNO150301AB1", "rfc-unverified")
+
+
+@pytest.mark.parametrize("text", ["folio PNO150301AB1", "R.F.C. del proveedor conforme al padrón, PNO150301AB1",
+                                  "Importe 1,000.00 PNO150301AB1"])
+def test_unlabelled_rfc_with_a_bad_check_digit_is_still_dropped(text: str) -> None:
+    assert [e for e in extract_entities(text) if e.kind == "rfc"] == []
