@@ -49,7 +49,7 @@ _ADJUDICA = re.compile(r"adjudica")
 _AWARDED_TO = re.compile(r"\bse adjudica|adjudica(?:do|da|r|ndo)? (?:a|al) ")
 # A bids table's verdict column: "Ganador", "Adjudicado", "Adjudicada" (not "adjudicado a/por", a sentence).
 _ROW_VERDICT = re.compile(r"\bganador[a]?\b|\badjudicad[oa]s?\b(?!\s+(?:a|al|en|por|mediante|el|la)\b)")
-_LOSING = re.compile(r"no es la mas\s+baja|desechad|no solvente|insolvente|no cumple|no adjudicad|descalificad|no (?:resulto|fue) ganador")
+_LOSING = re.compile(r"no es la mas\s+baja|desechad|no solvente|insolvente|no cumple|no adjudicad|descalificad|no (?:resulto |fue )?(?:el |la )?ganador|no gano|perdedor")
 _BREAKDOWN_LINE = re.compile(r"[ \t]*\n?[ \t]*(?:importe|monto|subtotal|sub-total|total|iva|i\.v\.a|impuesto|precio)\b"
                              r"[^\n$]{0,60}\$?\s*\d[\d,.]*[^\n]{0,40}(?=\n|$)")
 _FULL_STOP = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿¡]|\s*$)|\.(?=\s*\n)")
@@ -118,7 +118,8 @@ def award_scopes(text: str, folded: str, amounts: list[dict[str, Any]]) -> list[
         on_line = [e for e in amounts if line_start <= e["start"] < line_end]
         bare = _ROW_VERDICT.fullmatch(m.group(0)) is not None
         if any(e["end"] <= m.start() for e in on_line) or (bare and on_line):
-            scopes.append((line_start, line_end, "row"))
+            if not _LOSING.search(folded, line_start, line_end):  # not "Solvente, no ganador"
+                scopes.append((line_start, line_end, "row"))
         elif not bare:
             end = _sentence_end(text, folded, m.end(), m.start() + AWARD_SPAN)
             scopes.append((m.start(), _breakdown_end(folded, end), "sentence"))
@@ -177,13 +178,16 @@ def _in_scopes(e: dict[str, Any], scopes: list[tuple[int, int, str]]) -> tuple[i
 
 
 def _tax_column(amounts: list[dict[str, Any]]) -> dict[int, str]:
-    """In a row of a bids table, `net IVA gross` where net + IVA = gross: the labels by position
-    ("without_iva", "iva", "with_iva"); empty when the row holds no such triple."""
+    """In a row of a bids table, `net IVA gross` where net + IVA = gross, or `net gross` at 16 %: the
+    labels by position ("without_iva", "iva", "with_iva"); empty when the row holds neither."""
     values = [amount_number(e["value"]) for e in amounts]
     for i in range(len(values) - 2):
         net, tax, gross = values[i:i + 3]
         if gross > 0 and abs(net + tax - gross) <= 0.011 and tax < net:
             return {i: "without_iva", i + 1: "iva", i + 2: "with_iva"}
+    for i in range(len(values) - 1):  # "net gross" at 16 %
+        if values[i] > 0 and abs(values[i + 1] - values[i] * 1.16) <= 0.011:
+            return {i: "without_iva", i + 1: "with_iva"}
     return {}
 
 

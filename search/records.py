@@ -47,12 +47,11 @@ def amount_cents(value: str) -> int | None:
 
 
 def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None) -> list[PageRecord]:
-    """One record per page. The year is the document's own (`doc_date`, else the one ingest
-    read from it); only a document without a date of its own takes the years its pages print.
-    The document date field also falls back to the first date the document prints."""
-    own = _iso_day(doc_date) or _iso_day(doc.metadata.get("doc_date"))
-    year = int(own[:4]) if own else None
-    day = own or _first_printed_date(doc)
+    """One record per page. The document's date is its own (`doc_date`, else the one ingest read
+    from it, else the first date it prints), and its year is every page's year; only a document
+    that prints no date at all has no year."""
+    day = _iso_day(doc_date) or _iso_day(doc.metadata.get("doc_date")) or _first_printed_date(doc)
+    year = int(day[:4]) if day else None
     records = []
     for page in doc.pages:
         rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, index_text(page.text), kind)

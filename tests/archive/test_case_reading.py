@@ -250,7 +250,8 @@ def test_a_verdict_column_before_the_amount_marks_the_winner():
     text = ("Partida Licitante Resultado Monto propuesto\n"
             "1 Drones del Bajío, S.A.P.I. de C.V. Ganador $1,730,000.00\n"
             "1 Aeronaves Tarasca, S.A. de C.V. No solvente $1,690,000.00\n"
-            "2 Óptica Industrial Purépecha, S.C. Adjudicada $640,000.00\n")
+            "2 Óptica Industrial Purépecha, S.C. Adjudicada $640,000.00\n"
+            "2 Lentes de Zamora, S.A. de C.V. $655,000.00 Solvente, no ganador\n")
     assert {v for _r, _l, v in roles("fallo", text)} == {"1730000.00 MXN", "640000.00 MXN"}
 
 
@@ -315,3 +316,10 @@ def test_an_issuer_rfc_one_ocr_slip_from_the_vendors_is_the_vendor():
     vendors = [{"name": "Herrajes Mazahua", "rfc": "HMA140305QZ1", "rfcs": ["HMA140305QZ1"], "citations": []}]
     flags = [f for f in _flags(_amounts([]), invoices, vendors, []) if f["kind"] == "invoice_issuer_not_vendor"]
     assert [f["params"]["issuer_rfc"] for f in flags] == ["OTR010101AB1"]
+
+
+def test_a_row_of_net_and_gross_labels_each():
+    text = ("Licitante Importe Importe Resultado\nCERRAJERÍA TOLTECA, S.A. DE C.V.\n"
+            "$1,000,000.00 $1,160,000.00 SOLVENTE - GANADOR\nHERRAJES OTOMÍ, S.A. DE C.V.\n"
+            "$1,100,000.00 $1,276,000.00 Solvente, no ganador\n")
+    assert roles("fallo", text) == [("awarded", "without_iva", "1000000.00 MXN"), ("awarded", "with_iva", "1160000.00 MXN")]

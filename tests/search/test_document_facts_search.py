@@ -143,3 +143,18 @@ def test_editing_the_date_reindexes_the_document(tmp_path_factory, engine):
     finally:
         archive.close()
         drop_es_index(settings)
+
+
+def test_a_document_without_a_date_of_its_own_takes_the_year_of_the_first_date_it_prints():
+    from ingest.entities import extract_entities
+    from ingest.model import Document, Page
+    from search.records import records_for
+
+    texts = ["Oficio de respuesta\nMérida, Yucatán, a 3 de febrero de 2022", "Anexo: facturas de 2019 y 2020, 4/11/2019"]
+    pages = [Page(n, t, "TEXT_LAYER", None, 612, 792, entities=extract_entities(t)) for n, t in enumerate(texts, 1)]
+    records = records_for(Document("ab" * 32, "oficio.pdf", "Oficio", "application/pdf", 10, pages))
+    assert [(r.years, r.doc_date) for r in records] == [([2022], 20220203), ([2022], 20220203)]
+    own = records_for(Document("cd" * 32, "o.pdf", "O", "application/pdf", 10, pages), doc_date="2023-07-01")
+    assert [r.years for r in own] == [[2023], [2023]]
+    bare = [Page(1, "sin fecha alguna", "TEXT_LAYER", None, 612, 792)]
+    assert records_for(Document("ef" * 32, "s.pdf", "S", "application/pdf", 1, bare))[0].years == []
