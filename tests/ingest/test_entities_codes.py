@@ -156,3 +156,72 @@ def test_short_number_year_contract_after_contrato_no(text: str, printed: str, v
 ])
 def test_short_number_year_elsewhere_is_not_a_contract(text: str) -> None:
     assert [c for c in codes(text) if c[0] == "contract"] == []
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("contrato C4i-QRO/DA/017/2022 para el enlace", "C4i-QRO/DA/017/2022"),
+    ("Contrato No. C2i-SLP/ADQ/03/2021, cláusula primera", "C2i-SLP/ADQ/03/2021"),
+    ("contrato número C7i-ZAC-014-2024", "C7i-ZAC-014-2024"),  # hyphens only: the keyword decides
+    ("| 4 | C4i-QRO/DA/017/2022 | Servicio de enlace | $81,200.00 |", "C4i-QRO/DA/017/2022"),  # audit row
+    ("Referencia: Contrato No. C2i-SLP/ADQ/03/2021", "C2i-SLP/ADQ/03/2021"),  # an invoice's reference line
+])
+def test_agency_acronym_with_lower_case_is_a_contract(text: str, printed: str) -> None:
+    assert codes(text) == [("contract", printed, normalise_code(printed.upper()))]
+
+
+@pytest.mark.parametrize("text", [
+    "C7i-ZAC-014-2024 sin referencia",  # hyphens and no contract keyword
+    "Anexo 3b/2022", "la Sección 4a-2/2021", "Contrat0-N0/2022", "del Km12-3/2023",
+])
+def test_lower_case_words_are_not_codes(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text,printed", [
+    ("Licitación Pública Estatal número LPE-31045002-007-22", "LPE-31045002-007-22"),
+    ("Licitación Pública Nacional No. LPN-20017003-004-24 y", "LPN-20017003-004-24"),
+    ("Invitación Restringida N° IR-41062005-002-21", "IR-41062005-002-21"),
+    ("LPI-09018004-012-2023\nCONVOCATORIA", "LPI-09018004-012-2023"),  # page header, no keyword
+    ("LPE-31045002-007-22", "LPE-31045002-007-22"),
+    ("Adjudicación directa AD-027-2023", "AD-027-2023"),
+    ("AD-18027-015-2023 Dictamen", "AD-18027-015-2023"),
+])
+def test_numbered_procedure_codes_are_bids(text: str, printed: str) -> None:
+    assert codes(text) == [("bid", printed, normalise_code(printed))]
+
+
+@pytest.mark.parametrize("text", ["IR-12-21", "AD-12-45", "LPE-3104-22", "tel. 55-1234-5678"])
+def test_short_numbered_prefixes_without_keyword_are_not_bids(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text,kind,printed,value", [
+    ("Licitación Pública Estatal número LPE- 31045002- -007- 22", "bid", "LPE- 31045002- -007- 22",
+     "LPE3104500200722"),
+    ("derivado de la licitación LPN-20017003--004-24.", "bid", "LPN-20017003--004-24", "LPN2001700300424"),
+    ("Contrat0 No. SOP-ADQ-031-2022", "contract", "SOP-ADQ-031-2022", "SOPADQ0312022"),
+    ("Contrato N0. C4i-QRO/DA/017/2022", "contract", "C4i-QRO/DA/017/2022", "C4IQRODA0172022"),
+    ("Contrato Nó 27-2021 de servicios", "contract", "27-2021", "272021"),
+    ("CONTRAT0 N0. 27-2021", "contract", "27-2021", "272021"),
+    ("Licitaci0n SSA-LP-009-2022", "bid", "SSA-LP-009-2022", "SSALP0092022"),
+])
+def test_ocr_damaged_codes_and_cues(text: str, kind: str, printed: str, value: str) -> None:
+    assert codes(text) == [(kind, printed, value)]
+
+
+def test_doubled_hyphen_is_read_only_as_bid_or_contract() -> None:
+    assert codes("Oficio SSA- -DGA-051-2022") == []
+
+
+@settings(max_examples=200)
+@given(acronym=st.sampled_from(["C4i", "C2i", "C5i", "SSP3a", "C4"]), middle=st.lists(_SEGMENT, min_size=1, max_size=3),
+       year=st.integers(2000, 2030), cue=st.sampled_from(["Contrato", "Contrato No.", "Contrat0 No", "Contrato N0.",
+                                                          "Contrato Nó", "Referencia: Contrato No."]),
+       form=st.sampled_from(["clean", "spaced", "doubled", "upper"]))
+def test_contract_value_is_the_same_in_every_printed_form(acronym: str, middle: list[str], year: int, cue: str,
+                                                           form: str) -> None:
+    segments = [acronym, *middle, str(year)]
+    clean = segments[0] + "/".join(["", *segments[1:]])
+    printed = {"clean": clean, "spaced": " / ".join(segments), "doubled": "-".join(segments[:2]) + "- -" +
+               "-".join(segments[2:]), "upper": clean.upper()}[form]
+    assert codes(f"{cue} {printed} celebrado") == [("contract", printed, normalise_code(clean))]
