@@ -55,12 +55,15 @@ def normalise_code(s: str) -> str:
 
 
 def _context(folded: str, start: int) -> str | None:
-    """Kind named by the nearest procurement keyword shortly before start (same line, or the line above
-    when the code opens its line: "Oficio número:\nFGE/DGA/0458/2021")."""
+    """Kind named by the nearest procurement keyword shortly before start (same line, or the lines above
+    when the code opens its line: "Oficio número:\nFGE/DGA/0458/2021", a title's wrapped last word)."""
     window = line_before(folded, start, _WINDOW)
-    lead = start - len(window)
-    if len(window.strip()) <= _SHORT_LEAD and lead > 0 and folded[lead - 1] == "\n":
-        window = line_before(folded, lead - 1, _WINDOW) + " " + window
+    lead, added = start - len(window), window
+    for _hop in range(2):  # a heading wrapped over lines: "CONTRATO DE OBRA ... Y TIEMPO\nDETERMINADO\nNo. X"
+        if len(added.strip()) > _SHORT_LEAD or lead <= 0 or folded[lead - 1] != "\n":
+            break
+        added = line_before(folded, lead - 1, _WINDOW)
+        window, lead = added + " " + window, lead - 1 - len(added)
     last = None
     for last in _KEYWORDS.finditer(window):
         pass

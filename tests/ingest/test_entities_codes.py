@@ -225,3 +225,10 @@ def test_contract_value_is_the_same_in_every_printed_form(acronym: str, middle: 
     printed = {"clean": clean, "spaced": " / ".join(segments), "doubled": "-".join(segments[:2]) + "- -" +
                "-".join(segments[2:]), "upper": clean.upper()}[form]
     assert codes(f"{cue} {printed} celebrado") == [("contract", printed, normalise_code(clean))]
+
+
+def test_a_number_under_a_contract_title_wrapped_over_lines_is_the_contract():
+    text = ("CONTRATO DE PRESTACIÓN DE SERVICIOS DE LIMPIEZA A PRECIOS \nFIJOS \nNo. SAF/LP/077/2024 \n"
+            "Contrato que celebran por una parte la Secretaría")
+    assert [(e.kind, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract")] == \
+        [("contract", "SAFLP0772024")]
