@@ -34,6 +34,7 @@ COMMON_WORDS = frozenset((
     "seguridad", "digital", "global", "internacional", "nacional", "mexicana", "mexico", "honda", "ford",
 ))
 _ROW = re.compile(r"^(?:\d+|[ivx]+|[a-z])$")  # "3", "iv", "b": a table row's number or letter
+_GLUED_ROW = re.compile(r"^\d{1,3}(?=[a-z]{3,}$)")
 FUZZY = 0.92  # OCR variants: "magavei" for "magavel"; short names must match exactly
 
 
@@ -100,6 +101,8 @@ def clean_name(value: str) -> str:
     tokens = normalise_vendor(value).split()
     while tokens and (_ROW.match(tokens[0]) or tokens[0] in HEADER_WORDS):
         tokens.pop(0)
+    if tokens and _GLUED_ROW.match(tokens[0]):  # "2maquinados": a row number printed against the name
+        tokens[0] = _GLUED_ROW.sub("", tokens[0])
     return " ".join(tokens)
 
 

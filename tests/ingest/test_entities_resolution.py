@@ -124,3 +124,26 @@ def test_invoice_issuer_is_not_folded_into_the_contracts_vendor():
     res = resolve_vendors(mentions)
     assert sorted((v.key, v.documents[0]) for v in res.vendors) == [("LCT130522KP6", "contrato"),
                                                                     ("LCT160815RS4", "factura")]
+
+
+def test_table_row_line_break_and_ocr_variants_are_one_vendor():
+    """A fallo read cell by cell, the same fallo read row by row, an OCR'd copy and a contract."""
+    pages = {
+        ("fallo", 1): "No. Licitante Importe total\n1 Tornillería Amatlán del \nGolfo, S.A. de C.V. \n$580,000.00",
+        ("fallo-b", 1): "No. Licitante Importe total\n1 Tornillería Amatlán del $580,000.00\nGolfo, S.A. de C.V.",
+        ("escaneo", 1): "| 1 | TORNILLERIA AMATLAN DEI GOLFO, S,A. DE C,V. | $580,000.00 |",
+        ("contrato", 2): "celebrado con 2Tornillería Amatlán del Golfo, S.A. de C.V., con RFC TAG120514QX3, por",
+    }
+    mentions = []
+    for (doc, page), text in pages.items():
+        ents = extract_entities(text)
+        rfc_of = dict(link_vendor_rfcs(text, ents))
+        mentions += [Mention(e.value, e.printed, doc, page, rfc_of.get(e.value)) for e in ents if e.kind == "vendor"]
+    res = resolve_vendors(mentions)
+    assert [(v.key, v.name) for v in res.vendors] == [("TAG120514QX3", "tornilleria amatlan del golfo")]
+    assert res.vendors[0].documents == ["contrato", "escaneo", "fallo", "fallo-b"] and not res.fragments
+
+
+def test_a_row_number_glued_to_a_name_is_dropped():
+    assert clean_name("2Laminados Chalcatzingo SAPI de CV") == "laminados chalcatzingo"
+    assert clean_name("3M México, S.A. de C.V.") == "3m mexico"

@@ -130,3 +130,89 @@ def test_names_wrapped_in_a_table_cell(text: str, expected: list[str]) -> None:
 def test_prose_before_a_name_in_capitals_is_not_part_of_it() -> None:
     text = "QUE CELEBRAN POR UNA PARTE EL MUNICIPIO Y POR LA OTRA ELECTRÓNICA GUAMÚCHIL, S.A. DE C.V."
     assert [v for _, v in vendors(text)] == ["electronica guamuchil"]
+
+
+# A fallo's bid table and an audit's sample table, as the text layer reads them cell by cell
+# (pdfium) and row by row (pdfplumber: the name's second half below, among the next cells).
+_FALLO_BY_CELL = ("No. Licitante Importe sin IVA IVA Importe total Resultado \n"
+                  "1 Tornillería Amatlán del \nGolfo, S.A. de C.V. \n$500,000.00 $80,000.00 $580,000.00 Solvente; \n"
+                  "2 Laminados Chalcatzingo, S.A.P.I. \nde C.V. \n$610,000.00 $97,600.00 $707,600.00 Solvente; no es \n"
+                  "la más baja \n3 Vidriera Oxtotitlán \nHermanos, S. de R.L. de C.V. \n$700,000.00 Desechada")
+_FALLO_BY_ROW = ("No. Licitante Importe sin IVA IVA Importe total Resultado\n"
+                 "1 Tornillería Amatlán del $500,000.00 $80,000.00 $580,000.00 Solvente;\nGolfo, S.A. de C.V. adjudicada\n"
+                 "2 Laminados Chalcatzingo, S.A.P.I. $610,000.00 $97,600.00 $707,600.00 Solvente; no es\nde C.V. la más baja\n"
+                 "3 Vidriera Oxtotitlán 700,000.00 112,000.00 812,000.00 Desechada\nHermanos, S. de R.L. de C.V.")
+_FALLO_NAMES = ["tornilleria amatlan del golfo", "laminados chalcatzingo", "vidriera oxtotitlan hermanos"]
+_AUDIT_BY_CELL = ("Entidad Procedimiento Contrato Proveedor Monto revisado \n"
+                  "Hidalgo LA-913005999-E7-2022 SSH-ADQ-031/2022 Abarrotera Zimapán del \nValle, S.A. de C.V. \n"
+                  "$2,150,000.00 \nOaxaca LPE-OAX-009-2021 CNT-2021-077 Textiles Mixtecos, S.C. $415,000.00")
+_AUDIT_BY_ROW = ("Entidad Procedimiento Contrato Proveedor Monto revisado\n"
+                 "Hidalgo LA-913005999-E7-2022 SSH-ADQ-031/2022 Abarrotera Zimapán del $2,150,000.00\n"
+                 "Valle, S.A. de C.V.\nOaxaca LPE-OAX-009-2021 CNT-2021-077 Textiles Mixtecos, S.C. $415,000.00")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_FALLO_BY_CELL, _FALLO_NAMES), (_FALLO_BY_ROW, _FALLO_NAMES),
+    (_AUDIT_BY_CELL, ["abarrotera zimapan del valle", "textiles mixtecos"]),
+    (_AUDIT_BY_ROW, ["abarrotera zimapan del valle", "textiles mixtecos"]),
+    # an OCR'd table: rules read as "|", the row number glued to the name
+    ("| 4 | Papelera Tenancingo del | $90,000.00 |\n| | Sur, S.A. de C.V. | |", ["papelera tenancingo del sur"]),
+    ("5Refaccionaria Huitzilac, S.A. de C.V. $12,000.00", ["refaccionaria huitzilac"]),
+])
+def test_names_in_bid_and_audit_tables_are_read_whole(text: str, expected: list[str]) -> None:
+    assert [v for _, v in vendors(text)] == expected
+
+
+def test_a_row_number_or_code_cell_is_not_part_of_a_name() -> None:
+    got = vendors("7 Papelera Tenancingo, S.A. de C.V.\nMorelos LPN-MOR-2-2021 Papelera Tenancingo, S.A. de C.V.")
+    assert got == [("Papelera Tenancingo, S.A. de C.V.", "papelera tenancingo")] * 2
+
+
+def test_a_wrapped_table_cell_in_a_real_pdf(tmp_path) -> None:
+    """The page text as ingest reads it from a PDF whose name cells wrap."""
+    from pathlib import Path
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from ingest.pdf import PdfSource
+
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [["No.", "Licitante", "Importe total", "Resultado"],
+            ["1", Paragraph("Tornillería Amatlán del Golfo, S.A. de C.V.", style), "$580,000.00", "Solvente"],
+            ["2", Paragraph("Laminados Chalcatzingo, S.A.P.I. de C.V.", style), "$707,600.00", "No es la más baja"]]
+    path = Path(tmp_path / "fallo.pdf")
+    SimpleDocTemplate(str(path)).build([Table(rows, colWidths=[30, 140, 90, 120])])
+    page = PdfSource(path).text_layer(0)
+    assert page is not None and "\n" in page.text.split("Amatlán")[1].split("Golfo")[0]  # the cell wrapped
+    assert [v for _, v in vendors(page.text)] == ["tornilleria amatlan del golfo", "laminados chalcatzingo"]
+
+
+_LEGAL_FORMS = ["S.A.P.I. de C.V.", "S.A.P.I. DE C.V.", "SAPI DE CV", "SAPI de CV", "s.a.p.i. de c.v.",
+                "S. A. P. I. de C. V.", "S.A.P.I.B. de C.V.", "SAPIB DE CV", "S.A.B. de C.V.", "SAB DE CV",
+                "S. de R.L. de C.V.", "S. DE R.L. DE C.V.", "S DE RL DE CV", "S.C.", "SC", "s.c.", "A.C.", "AC",
+                "a.c.", "S. en C.", "S EN C", "S. en C. por A.", "S.A. de C.V., SOFOM, E.N.R.", "SA DE CV SOFOM ENR",
+                "S.A. de C.V., SOFOM", "S.A.S. de C.V.", "S.P.R. de R.L.", "I.A.P.",
+                "S,A. DE C,V.", "SA. DE CV.", "S.A.P.I. \nde C.V."]  # OCR's commas, a form wrapped at its "de"
+
+
+@pytest.mark.parametrize("form", _LEGAL_FORMS)
+@pytest.mark.parametrize("name", ["Fundidora Tlayacapan Norte", "FUNDIDORA TLAYACAPAN NORTE"])
+def test_every_legal_form_in_either_case(form: str, name: str) -> None:
+    assert vendors(f"El contrato con {name}, {form} por el monto") == [(f"{name}, {form}", "fundidora tlayacapan norte")]
+
+
+@pytest.mark.parametrize("text", [
+    "DEL NORTE SUR, S.A. DE C.V.",  # the rest of a wrapped name whose first half is not above
+    "Mxbrt Qwz, S.A. de C.V.",  # OCR debris before a form
+    "E1 Ll Ii, S.A. de C.V.",
+    "| ACTA DE FALLO |\n| e Oo, SA DE CV |",
+])
+def test_ocr_fragments_are_not_vendors(text: str) -> None:
+    assert vendors(text) == []
+
+
+def test_a_company_in_an_ocr_invoice() -> None:
+    text = ("FACTURA A-118\nEMISOR: ABARROTERA ZIMAPAN DEL VALLE, S,A. DE C,V.  RFC: AZV150312KD4\n"
+            "RECEPTOR: SECRETARIA DE SALUD DE HIDALGO")
+    assert [v for _, v in vendors(text)] == ["abarrotera zimapan del valle"]
