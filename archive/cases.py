@@ -32,6 +32,7 @@ MAX_LINKING_CODES = 3  # a document naming more codes (an audit, a list) does no
 CODE_KINDS = ("bid", "contract")
 ROLES = ("awarded", "contracted", "invoiced", "observed")
 TWIN_LIMIT = 20
+MIN_REFERENCE_CODE = 8  # a code printed without its cue joins a case only when this long (not "12-2022")
 Codes = dict[str, dict[str, dict[str, Any]]]  # doc -> code -> {printed, kind, pages}
 
 
@@ -54,6 +55,7 @@ def case_data(archive: Archive, code: str) -> dict[str, Any]:
             linked |= set(codes_of[d])
     others = {e["document_id"] for e in catalog.entities_valued(CODE_KINDS, linked)} - seeds
     codes_of.update(_codes_of(catalog, others))
+    others |= _referencing(catalog, linked, seeds | others, codes_of)
     docs.update({d: _doc_info(archive, d) for d in sorted(others)})
     for d, info in docs.items():
         info["pages"] = sorted({p for c in linked & set(codes_of[d]) for p in codes_of[d][c]["pages"]})
@@ -62,8 +64,9 @@ def case_data(archive: Archive, code: str) -> dict[str, Any]:
     amounts, invoices = _amounts(catalog, ordered, linked)
     amounts["invoiced"] = _one_per_invoice(amounts["invoiced"], invoices)
     vendors = _case_vendors(archive, ordered)
-    printed = {c: info["printed"] for d in docs for c, info in codes_of[d].items() if c in linked}
-    kinds = {c: info["kind"] for d in docs for c, info in codes_of[d].items() if c in linked}
+    named = [(c, info) for d in docs for c, info in codes_of[d].items() if c in linked and info["kind"] in CODE_KINDS]
+    printed = {c: info["printed"] for c, info in named}
+    kinds = {c: info["kind"] for c, info in named}
     totals = _totals(amounts["invoiced"])
     return {
         "code": norm, "printed": printed.get(norm, code),
@@ -87,6 +90,20 @@ def _codes_of(catalog: Catalog, doc_ids: set[str]) -> Codes:
         slot = codes_of[e["document_id"]].setdefault(e["value"], {"printed": e["printed"], "kind": e["kind"], "pages": set()})
         slot["pages"].add(e["page"])
     return codes_of
+
+
+def _referencing(catalog: Catalog, linked: set[str], known: set[str], codes_of: Codes) -> set[str]:
+    """Documents printing one of the case's codes where no cue said bid or contract (an OCR'd
+    invoice whose "Contrato" was lost: "Referencia: No. SSP/ADQ/078/2024"): they join the case,
+    their pages cited, but their own codes link nothing further."""
+    found = set()
+    for e in catalog.entities_valued(("reference",), linked):
+        if e["document_id"] in known or len(e["value"]) < MIN_REFERENCE_CODE:
+            continue
+        slot = codes_of[e["document_id"]].setdefault(e["value"], {"printed": e["printed"], "kind": "reference", "pages": set()})
+        slot["pages"].add(e["page"])
+        found.add(e["document_id"])
+    return found
 
 
 def _doc_info(archive: Archive, doc_id: str) -> dict[str, Any]:

@@ -19,6 +19,13 @@ CONTRACT = (
 )
 
 
+# An invoice print-out whose "Contrato" the scanner lost: the code stands after "Referencia" alone.
+PRINTOUT = ("MOBILIARIO ESCOLAR APIZACO, S.A. DE C.V.\nR.F.C. MEA1005127H5\nFACTURA - CFDI versión 4.0 - Tipo: Ingreso\n"
+            "Folio fiscal (UUID): 7D2E9A10-4B3C-4F5D-9E8A-1B2C3D4E5F60\nSerie y folio: M-322\n"
+            "Receptor: Secretaría de Educación Pública del Estado de Tlaxcala\n"
+            "Referencia: .. No. SEPE/RM/204/2023\nSubtotal: $200,000.00\nTOTAL: $232,000.00\n")
+
+
 def _cfdi(issuer_rfc: str, issuer: str, uuid: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -44,6 +51,7 @@ def archive(request, tmp_path_factory):
     make_pdf(files / "contrato_pupitres.pdf", [CONTRACT])
     (files / "cfdi_M318.xml").write_text(_cfdi(ISSUER_RFC, "DISTRIBUIDORA ESCOLAR ZACATELCO", "3C9A61F0-52D7-4B8E-9E41-0B7D2C5A8F13"),
                                          encoding="utf-8")
+    make_pdf(files / "factura_escaneada.pdf", [PRINTOUT])
     settings = make_settings(base / "data", request.param)
     ingest_paths([files], settings)
     opened = open_archive(settings)
@@ -55,10 +63,19 @@ def archive(request, tmp_path_factory):
 def test_an_invoice_from_another_rfc_is_flagged_with_invoice_and_contract(archive):
     case = archive.case("SEPE/RM/204/2023")
     kinds = {d["filename"]: d["kind"] for d in case["documents"]}
-    assert kinds == {"contrato_pupitres.pdf": "contrato", "cfdi_M318.xml": "factura"}
+    assert kinds == {"contrato_pupitres.pdf": "contrato", "cfdi_M318.xml": "factura", "factura_escaneada.pdf": "factura"}
     assert [v["rfc"] for v in case["vendors"]] == [VENDOR_RFC]
     flags = {f["kind"]: f for f in case["flags"]}
     flag = flags["invoice_issuer_not_vendor"]
     assert flag["params"]["issuer_rfc"] == ISSUER_RFC and flag["params"]["vendor_rfcs"] == VENDOR_RFC
     assert {"filename": "cfdi_M318.xml", "page": 1} in flag["citations"]
     assert {"filename": "contrato_pupitres.pdf", "page": 1} in flag["citations"]
+
+
+def test_an_invoice_naming_the_contract_without_its_cue_joins_the_case_but_links_nothing_more(archive):
+    case = archive.case("SEPE/RM/204/2023")
+    invoiced = {a["filename"]: a["value"] for a in case["amounts"]["invoiced"]}
+    assert invoiced["factura_escaneada.pdf"] == "232000.00"
+    assert case["contracts"] == ["SEPE/RM/204/2023"]
+    issuers = [f["params"]["issuer_rfc"] for f in case["flags"] if f["kind"] == "invoice_issuer_not_vendor"]
+    assert issuers == [ISSUER_RFC]  # the print-out is the vendor's own
