@@ -103,10 +103,21 @@ def _finding_code(text: str, e: dict[str, Any], codes: list[dict[str, Any]]) -> 
     line_start = text.rfind("\n", 0, e["start"]) + 1
     if line_start <= last["start"]:
         return last
-    if _NEW_ITEM.search(text[last["end"]:e["start"]]) or _TOTAL_LINE.match(text, line_start):
-        return None  # another row, finding or the table's total
+    if _TOTAL_LINE.match(text, line_start):
+        return None  # the table's total
+    item = _NEW_ITEM.search(text, last["end"], e["start"])
+    if item is not None:  # another row or finding, unless the findings name no code and the header does
+        return last if _header_owns(text, item.start(), codes) else None
     code_line = text.rfind("\n", 0, last["start"]) + 1
     return None if _ROW_START.match(text, code_line, last["start"]) else last  # a table row ends with its line
+
+
+def _header_owns(text: str, item: int, codes: list[dict[str, Any]]) -> bool:
+    """A page whose codes are all printed in its header, before its first finding or row ("Contrato:
+    SS/DGA/CP/201/2021 ... Observación 1. ... $916,400.00"): its findings are about them."""
+    first = _NEW_ITEM.search("\n" + text)  # a page may open with its first finding
+    at = first.start() - 1 if first is not None else len(text)
+    return at <= item and all(c["end"] <= at for c in codes)
 
 
 def issuer_rfc(text: str, rfcs: list[dict[str, Any]]) -> str | None:

@@ -323,3 +323,14 @@ def test_a_row_of_net_and_gross_labels_each():
             "$1,000,000.00 $1,160,000.00 SOLVENTE - GANADOR\nHERRAJES OTOMÍ, S.A. DE C.V.\n"
             "$1,100,000.00 $1,276,000.00 Solvente, no ganador\n")
     assert roles("fallo", text) == [("awarded", "without_iva", "1000000.00 MXN"), ("awarded", "with_iva", "1160000.00 MXN")]
+
+
+def test_the_findings_of_an_audit_about_one_contract_belong_to_the_contract_its_header_names():
+    text = ("ÓRGANO INTERNO DE CONTROL\nCédula de observaciones\nProcedimiento revisado: LA-906011122-E8-2022. "
+            "Contrato: SOP/DGA/CS/144/2022, celebrado con Ambulancias del Nevado, S.A. de C.V.\n"
+            "Observación 1. Se pagaron refacciones no entregadas por un importe de $212,000.00.\n"
+            "Observación 2. Monto observado por penas no aplicadas: $38,500.00 M.N.\n")
+    found = {v for _r, _l, v in roles("auditoria", text, {"SOPDGACS1442022"})}
+    assert found == {"212000.00 MXN", "38500.00 MXN"}
+    several = text + "Observación 3. Contrato SOP/DGA/CS/150/2022: pagos en exceso por $9,900.00.\n"
+    assert {v for _r, _l, v in roles("auditoria", several, {"SOPDGACS1442022"})} == set()
