@@ -37,6 +37,9 @@ _LEGAL_LOWER = re.compile(r"(?<![\w.])(?:" + "|".join(_forms("lower")) + r")(?!\
 _LEGAL_SPELLED = re.compile(r"(?:sociedad an[oó]nima(?: de capital variable)?|sociedad civil|"
                             r"asociaci[oó]n civil|sociedad de responsabilidad limitada"
                             r"(?: de capital variable)?)(?!\w)", re.IGNORECASE)
+# OCR mixes the case of a dotted form's letters ("s. A. DE C. v."): read in any case, dots required.
+_LEGAL_MIXED = re.compile(r"(?<![\w.])[Ss][.,]\s?(?:[Aa][.,]\s?(?:[Pp][.,]\s?[Ii][.,]\s?)?)?(?:de|DE|De)\s{0,3}"
+                          r"(?:[Cc][.,]\s?[Vv][.,]?|[Rr][.,]\s?[Ll][.,]?(?:\s?(?:de|DE|De)\s{0,3}[Cc][.,]\s?[Vv][.,]?)?)(?!\w)")
 _LOWER_HINTS = ("s.a", "s. a", "s. de", "s.c", "a.c", "s.p.r", "i.a.p", "s. en", "sapi", "sab de")
 _FORM_TAIL = re.compile(
     r"(?:^| )(?:s ?a ?p ?i ?b de c ?v|s ?a ?p ?i de c ?v|s ?a ?b de c ?v|s ?a de c ?v(?: sofom(?: e ?n ?r| e ?r)?)?|"
@@ -64,6 +67,10 @@ def legal_forms(text: str, folded: str) -> Iterator[re.Match[str]]:
     yield from _LEGAL.finditer(text)
     if any(h in text for h in _LOWER_HINTS):
         yield from _LEGAL_LOWER.finditer(text)
+    for m in _LEGAL_MIXED.finditer(text):
+        letters = re.sub(r"(?i)\bde\b|[^A-Za-z]", "", m.group(0))
+        if not (letters.isupper() or letters.islower()):
+            yield m
     for start in find_all(folded, ("sociedad", "asociacion")):  # matched where spelled, not scanned for
         m = _LEGAL_SPELLED.match(text, start)
         if m:

@@ -216,3 +216,9 @@ def test_a_company_in_an_ocr_invoice() -> None:
     text = ("FACTURA A-118\nEMISOR: ABARROTERA ZIMAPAN DEL VALLE, S,A. DE C,V.  RFC: AZV150312KD4\n"
             "RECEPTOR: SECRETARIA DE SALUD DE HIDALGO")
     assert [v for _, v in vendors(text)] == ["abarrotera zimapan del valle"]
+
+
+@pytest.mark.parametrize("form", ["s. A. DE C. v.", "S. a. de C.V.", "s. de R.L. de C.V.", "S.A.P.I. de c.v."])
+def test_a_dotted_legal_form_whose_letters_ocr_read_in_mixed_case_is_still_a_form(form: str) -> None:
+    text = f"HERRAJES Y TORNILLOS DEL BAJÍO, {form}\nR.F.C. HTB090909AB1"
+    assert [e.value for e in extract_entities(text) if e.kind == "vendor"] == ["herrajes y tornillos del bajio"]
