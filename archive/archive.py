@@ -276,6 +276,11 @@ class Archive:
 
         return expand_vendor_filters(query, self.resolution)
 
+    def sort_values(self) -> SortValues:
+        """The values search results sort by, refreshed when the catalog changed."""
+        self._sort_values.refresh(self.catalog)
+        return self._sort_values
+
     def resolution(self) -> Resolution:
         """The vendors resolved from every mention in the catalog, recomputed when documents change."""
         from .vendors import resolve_archive

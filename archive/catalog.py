@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS leases (
 CREATE TABLE IF NOT EXISTS citable_log (  -- each document made citable, in order (never reused: saved searches' "new")
   seq INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS edits (  -- one row, counting people's corrections of documents (for caches of derived views)
+  id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO edits VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS saved_searches (
   id INTEGER PRIMARY KEY AUTOINCREMENT, owner TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL,
   options TEXT NOT NULL, path TEXT NOT NULL, base_url TEXT NOT NULL DEFAULT '', webhook TEXT,
@@ -214,6 +218,7 @@ class Catalog:
                 db.execute("UPDATE documents SET doc_date = ? WHERE id = ?", (doc_date or None, doc_id))
             if kind is not None:
                 db.execute("UPDATE documents SET kind = ? WHERE id = ?", (kind or None, doc_id))
+            db.execute("UPDATE edits SET n = n + 1")
 
     def pending(self) -> list[str]:
         return [r["id"] for r in self._rows("SELECT id FROM documents WHERE status = 'pending'")]
@@ -337,11 +342,12 @@ class Catalog:
             f"WHERE e.kind IN ({marks}) AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start", kinds)
         return [dict(r) for r in rows]
 
-    def fingerprint(self) -> tuple[int, int, str]:
-        """Changes whenever a document is added, removed or made citable (for caches of derived views)."""
+    def fingerprint(self) -> tuple[int, int, str, int]:
+        """Changes whenever a document is added, removed, made citable or corrected (for caches of
+        derived views); not when jobs, sessions or the audit log are written."""
         row = self._rows("SELECT count(*) AS n, coalesce(sum(status = 'indexed'), 0) AS i, "
-                         "coalesce(max(added_at), '') AS a FROM documents")[0]
-        return row["n"], row["i"], row["a"]
+                         "coalesce(max(added_at), '') AS a, (SELECT n FROM edits) AS e FROM documents")[0]
+        return row["n"], row["i"], row["a"], row["e"]
 
     def entities_valued(self, kinds: tuple[str, ...], values: Iterable[str]) -> list[dict[str, Any]]:
         """Mentions of these values in citable documents, through the (kind, value) index."""

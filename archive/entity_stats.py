@@ -58,17 +58,15 @@ def amounts_by_page(catalog: Catalog) -> dict[Where, list[tuple[int, int, str]]]
 
 
 class IndexCache:
-    """The rows of each entity index, built once per change of the catalog (any commit, by the
-    indexer or by this connection) instead of once per request; filtering and sorting stay per request."""
+    """The rows of each entity index, built once per change of the catalog's documents (by the
+    indexer, an edit, a deletion) instead of once per request; filtering and sorting stay per request."""
 
     def __init__(self) -> None:
         self.key: tuple | None = None
         self.rows: dict[str, Any] = {}
 
     def get(self, catalog: Catalog, name: str, build: Callable[[], Any]) -> Any:
-        with catalog.lock:
-            version = catalog.db.execute("PRAGMA data_version").fetchone()[0], catalog.db.total_changes
-        key = (catalog.fingerprint(), version)
+        key = catalog.fingerprint()
         if key != self.key:
             self.key, self.rows = key, {}
         if name not in self.rows:

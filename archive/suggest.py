@@ -100,7 +100,8 @@ class _Amounts:
 _CACHE: "WeakKeyDictionary[Catalog, tuple[Any, _Amounts]]" = WeakKeyDictionary()
 
 
-def _printed_amounts(archive: "Archive") -> _Amounts:
+def printed_amounts(archive: "Archive") -> _Amounts:
+    """The distinct printed amounts, indexed for nearest lookups; built once per catalog change."""
     key = archive.catalog.fingerprint()
     cached = _CACHE.get(archive.catalog)
     if cached is None or cached[0] != key:
@@ -128,7 +129,7 @@ def _one_edit_variants(digits: str) -> set[str]:
 def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     """The printed amounts closest to one that is printed nowhere: a one-digit typo first, then by size."""
     typed = str(cents // 100)
-    amounts = _printed_amounts(archive)
+    amounts = printed_amounts(archive)
     ranked: list[tuple[int, float, str]] = []
     for whole in _one_edit_variants(typed):  # a typo: looked up, not searched for among every amount
         ranked += [(1, abs(c - cents), raw) for c, raw in amounts.by_whole.get(whole, [])]

@@ -16,6 +16,7 @@ from expediente.errors import ExpedienteError
 from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
+from archive.warm import Warmer
 
 from . import codelinks, help, routes_api, routes_batch, routes_auth, routes_html, routes_jobs, routes_readings
 from .auth import install_auth
@@ -30,9 +31,10 @@ log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
-    """Build the app for these settings. When it starts it opens the archive read-only and,
-    unless `indexer=False`, starts the archive's indexer in a child process (it waits its
-    turn while a CLI ingest holds the index)."""
+    """Build the app for these settings. When it starts it opens the archive read-only, starts
+    the thread that rebuilds the archive's derived views after each change and, unless
+    `indexer=False`, the archive's indexer in a child process (it waits its turn while a CLI
+    ingest holds the index)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -41,11 +43,15 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
         service = IndexerProcess(settings) if indexer else None
         if service is not None:
             service.start()
+        warmer = app.state.warmer = Warmer(app.state.archive)  # the first request after an ingest finds the views built
+        warmer.start()
         try:
             yield
         finally:
+            warmer.stop()
             if service is not None:
                 service.stop()
+            warmer.join(timeout=30)
             app.state.archive.close()
 
     app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,

@@ -67,10 +67,10 @@ def legal_forms(text: str, folded: str) -> Iterator[re.Match[str]]:
     yield from _LEGAL.finditer(text)
     if any(h in text for h in _LOWER_HINTS):
         yield from _LEGAL_LOWER.finditer(text)
-    for m in _LEGAL_MIXED.finditer(text):
-        letters = re.sub(r"(?i)\bde\b|[^A-Za-z]", "", m.group(0))
+    for mixed in _LEGAL_MIXED.finditer(text):
+        letters = re.sub(r"(?i)\bde\b|[^A-Za-z]", "", mixed.group(0))
         if not (letters.isupper() or letters.islower()):
-            yield m
+            yield mixed
     for start in find_all(folded, ("sociedad", "asociacion")):  # matched where spelled, not scanned for
         m = _LEGAL_SPELLED.match(text, start)
         if m:
