@@ -25,7 +25,7 @@ def _font(size: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 def _wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        out.extend(textwrap.wrap(line, WRAP, subsequent_indent="    ") or [""])
+        out.extend(textwrap.wrap(line, WRAP, subsequent_indent="    ", break_on_hyphens=False) or [""])  # never cut a code
     return out
 
 

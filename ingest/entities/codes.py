@@ -11,7 +11,10 @@ from .textutil import find_all, line_before
 _SEP = r"[ ]?[\-–—/](?:[ ]?[\-–—])?[ ]?"
 # An agency acronym may mix in lower case after its digits ("C5i", "C2i"); never a plain word.
 _MIXED = r"[A-Z]{0,4}[0-9]{1,2}[a-z]{1,2}"  # after a first capital
-_SEGMENT = rf"(?:[0-9][A-Z0-9]{{0,11}}|[A-Z](?:[A-Z0-9]{{0,11}}|{_MIXED}))(?![a-z])"
+# A state's or an office's short name inside a code ("SEDIF-Tlax/CA/019/2024", "PMA/Serv/027/2024"): never
+# the first segment or the last, always followed by another separator.
+_TITLE = r"[A-Z][a-z]{1,5}(?=[ ]?[\-–—/])"
+_SEGMENT = rf"(?:[0-9][A-Z0-9]{{0,11}}|[A-Z](?:[A-Z0-9]{{0,11}}|{_MIXED})|{_TITLE})(?![a-z])"
 _CODE = re.compile(rf"[A-Z](?<![\w/\-–—.][A-Z])(?:[A-Z0-9]{{0,11}}|{_MIXED})(?![a-z])(?:{_SEP}{_SEGMENT}){{1,7}}"
                    r"(?!\w|[\-–—/]{1,2}\w)")
 _SPLIT = re.compile(r"\s*(?:[\-–—/]\s*)+")

@@ -112,3 +112,18 @@ def test_cfdi_vendor_is_the_issuer_never_the_receiver(tmp_path, nombre_emisor, n
     pairs = link_vendor_rfcs(page.text, ents)
     assert ("computo y redes de guadalupe", "CRG150310MXA") in pairs
     assert all(rfc != "SEZ981201KT8" for value, rfc in pairs if value == "computo y redes de guadalupe")
+
+
+def test_a_contract_code_in_a_long_concept_is_never_cut_at_its_hyphen(tmp_path):
+    from ingest.cfdi import CfdiSource
+    from ingest.entities import extract_entities
+
+    long_concept = "Suministro de raciones de desayuno escolar modalidad, enero. Contrato SEMS-ADQ-0"
+    text = CFDI40.format(emisor="CRG150310MXA", nombre_emisor="COMPUTO Y REDES DE GUADALUPE", receptor="SEZ981201KT8",
+                         nombre_receptor="INSTITUTO ZACATECANO DE CULTURA")
+    path = tmp_path / "factura.xml"
+    path.write_text(text.replace('Descripcion="Computadora portátil"', f'Descripcion="{long_concept}44/2024"'),
+                    encoding="utf-8")
+    page = CfdiSource(path).text_layer(0)
+    assert page is not None and "SEMS-ADQ-044/2024" in page.text
+    assert "SEMSADQ0442024" in {e.value for e in extract_entities(page.text) if e.kind == "contract"}

@@ -232,3 +232,16 @@ def test_a_number_under_a_contract_title_wrapped_over_lines_is_the_contract():
             "Contrato que celebran por una parte la Secretaría")
     assert [(e.kind, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract")] == \
         [("contract", "SAFLP0772024")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Contrato SEDUC-Qro/DA/031/2024 del suministro", "SEDUCQRODA0312024"),
+    ("CONTRATO ABIERTO No. SMA/Serv/118/2023", "SMASERV1182023"),
+])
+def test_a_short_name_in_title_case_inside_a_contract_code(text: str, value: str) -> None:
+    assert [(e.kind, e.value) for e in extract_entities(text) if e.kind in ("bid", "contract")] == [("contract", value)]
+
+
+@pytest.mark.parametrize("text", ["en Puebla-Tlax/Mor 2020", "Ley-Anexo/Art/2020 dice", "Tlax/CA/019/2024"])
+def test_title_case_words_do_not_open_or_make_codes(text: str) -> None:
+    assert [e for e in extract_entities(text) if e.kind in ("bid", "contract")] == []
