@@ -36,10 +36,11 @@ NUMBERED_PREFIXES = frozenset({"LP", "LPE", "LPN", "LPI", "LPA", "IR", "ITP", "A
 _KEYWORDS = re.compile(r"(?<![a-z])(?:(?P<bid>licitaci[o0]n|invitacion|procedimiento|concurso|convocatoria|"
                        r"adjudicacion|cotizacion)|(?P<contract>c[o0]ntrat[o0]|pedido|convenio|orden de compra)|"
                        r"(?P<reference>oficio|auditoria|expediente|folio|referencia|memorandum))")
-# A short number-year ("Contrato No. 12-2022", "CONTRATO NÚM. 07/2021") is a contract only right after
-# "contrato" and its number sign (a few words may qualify the contract: "contrato abierto No."); bare,
-# "12-2022" is anything (a page range, a date, a quantity). Run on the folded text.
-_SHORT_CONTRACT = re.compile(r"(?<![a-z])c[o0]ntrat[o0](?:\s+[a-z]+){0,4}?\s+(?:n[o0]|num|numero|n°|nro)\.?\s*:?\s*"
+# A short number-year ("Contrato No. 12-2022", "CONTRATO NÚM. 07/2021", "al contrato 045/2024") is a contract
+# only right after "contrato" (a few words may qualify it before its number sign: "contrato abierto No.");
+# bare, "12-2022" is anything (a page range, a date, a quantity). Run on the folded text.
+_SHORT_CONTRACT = re.compile(r"(?<![a-z])c[o0]ntrat[o0](?:(?:\s+[a-z]+){0,4}?\s+(?:n[o0]|num|numero|n°|nro)\.?\s*:?\s*|\s+)"
+                             r"(?!(?:19|20)\d\d\s?[\-–/])"  # "contrato 2023-2024": a span of years
                              r"(?P<code>\d(?<![\w/\-.]\d)\d{0,3}\s?[\-–/]\s?(?:19|20)\d{2})(?![\w/\-–]|\.\d)")
 _WINDOW = 70  # how far before a code its keyword may be
 _SHORT_LEAD = 16  # a code this close to its line start may take its keyword from the line above

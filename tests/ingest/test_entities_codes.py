@@ -245,3 +245,13 @@ def test_a_short_name_in_title_case_inside_a_contract_code(text: str, value: str
 @pytest.mark.parametrize("text", ["en Puebla-Tlax/Mor 2020", "Ley-Anexo/Art/2020 dice", "Tlax/CA/019/2024"])
 def test_title_case_words_do_not_open_or_make_codes(text: str) -> None:
     assert [e for e in extract_entities(text) if e.kind in ("bid", "contract")] == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("CONVENIO MODIFICATORIO No. 2 \nal contrato 031/2023 \nque celebran", ["0312023"]),
+    ("Cantidad 5: Radio portátil. Contrato 118/2024    Valor unitario", ["1182024"]),
+    ("durante la vigencia del contrato 2023-2024", []),
+    ("del contrato de 2021, páginas 12-2022", []),
+])
+def test_a_number_year_right_after_contrato_is_its_number(text: str, found: list[str]) -> None:
+    assert [e.value for e in extract_entities(text) if e.kind == "contract"] == found
