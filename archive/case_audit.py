@@ -27,6 +27,9 @@ _OBSERVED = re.compile(r"observ|por aclarar|por recuperar|por solventar|pagos? e
                        r"sin (?:acreditar|comprobar|justificar|documentacion)|irregular|faltante")
 _REVIEWED = re.compile(r"revisad|muestra|universo|seleccionad|fiscalizad|auditad|alcance|ejercid|asignad|"
                        r"presupuest|monto (?:total )?(?:del contrato|contratado)")
+# A finding that clears what it names: "no se determinaron observaciones", "lo cual se aclaró".
+_CLEARED = re.compile(r"no se (?:determinaron|detectaron|encontraron) (?:observaciones|irregularidades)|sin observaciones|"
+                      r"sin irregularidades|se aclar[oa]|quedo aclarad|se solvent[oa]|quedo solventad|no se observ")
 _LEGAL_END = re.compile(r"(?:^|\s)(?:[a-z]{1,4}\.)+$")  # a cell wrapped after "S.A. de C.V.", not a sentence's end
 _ROW_START = re.compile(r"[ \t]*\d{1,3}[.)-]?[ \t]+$")  # "3 " before a code: the code opens a table row
 _TOTAL_LINE = re.compile(r"[ \t]*(?:sub)?total", re.IGNORECASE)
@@ -47,6 +50,21 @@ def observed(text: str, amounts: list[dict[str, Any]], codes: list[dict[str, Any
         if owner is not None and owner["value"] in case_codes and _observes(folded, e, amounts[i - 1] if i else None):
             out.append({"role": "observed", "label": "", "entity": e})
     return out
+
+
+def finding_observes(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a finding that prints one of these codes (start, end) observes something: its words
+    say so ("se observa", "pliego de observaciones", "pagos en exceso") and none clears it ("no se
+    determinaron observaciones", "se aclaró"). A finding runs from the item before the code to the next."""
+    folded = fold(text)
+    items = [m.start() for m in _NEW_ITEM.finditer(text)] + [len(folded)]
+    for start, end in spans:
+        begin = max((i for i in items if i <= start), default=0)
+        finish = min((i for i in items if i >= end), default=len(folded))
+        finding = folded[begin:finish]
+        if _OBSERVED.search(finding) and not _CLEARED.search(finding):
+            return True
+    return False
 
 
 def _observes(folded: str, e: dict[str, Any], previous: dict[str, Any] | None) -> bool:

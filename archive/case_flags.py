@@ -34,23 +34,41 @@ def _flag(kind: str, params: dict[str, str], citations: list[dict[str, Any]]) ->
 
 
 def case_flags(amounts: dict[str, list], invoices: list[dict], vendors: list[dict], docs: list[dict]) -> list[dict]:
-    flags: list[dict[str, Any]] = []
     contracted = amounts["contracted"]
-    for currency in {a["currency"] for a in amounts["invoiced"]}:
-        billed = [a for a in amounts["invoiced"] if a["currency"] == currency]
+    groups = _per_contract(amounts["invoiced"], contracted, docs)
+    flags = [f for billed, ceiling in groups for f in _over(billed, ceiling)]
+    flags += _award_vs_contract(amounts["awarded"], contracted)
+    flags += [f for _billed, ceiling in groups for f in _amendment(ceiling)]
+    flags += _invoice_checks(invoices, vendors)
+    audits = [i for i in docs if i["kind"] == "auditoria" and i.get("observes")]
+    for i in audits:
+        flags.append(_flag("audit_observation", {"title": i["title"], "filename": i["filename"]},
+                           [{"filename": i["filename"], "page": p} for p in i["pages"]]))
+    return flags
+
+
+def _per_contract(invoiced: list[dict], contracted: list[dict], docs: list[dict]) -> list[tuple[list[dict], list[dict]]]:
+    """The invoices and the contracted amounts to weigh together: per contract when the procurement
+    has several (two lots, two winners: each invoice against the contract it names), else all."""
+    contracts_of = {d.get("document_id"): d.get("contracts") or [] for d in docs}
+    codes = sorted({c for a in contracted for c in contracts_of.get(a.get("document_id"), [])})
+    if len(codes) < 2:
+        return [(invoiced, contracted)]
+    return [([a for a in invoiced if code in contracts_of.get(a.get("document_id"), [])],
+             [a for a in contracted if code in contracts_of.get(a.get("document_id"), [])]) for code in codes]
+
+
+def _over(invoiced: list[dict], contracted: list[dict]) -> list[dict]:
+    """Invoices summing above the contract's maximum (or total, or amended total), per currency."""
+    flags = []
+    for currency in sorted({a["currency"] for a in invoiced}):
+        billed = [a for a in invoiced if a["currency"] == currency]
         ceiling = [a for a in contracted if a["currency"] == currency and a["label"] in ("maximum", "total", "amended")]
         total = sum((dec(a["value"]) for a in billed), Decimal(0))
         if ceiling and total > max(dec(a["value"]) for a in ceiling):
             top = max(dec(a["value"]) for a in ceiling)
             flags.append(_flag("over_invoiced", {"invoiced": f"{total:.2f}", "ceiling": f"{top:.2f}", "currency": currency},
                                _cite(billed + ceiling)))
-    flags += _award_vs_contract(amounts["awarded"], contracted)
-    flags += _amendment(contracted)
-    flags += _invoice_checks(invoices, vendors)
-    audits = [i for i in docs if i["kind"] == "auditoria"]
-    for i in audits:
-        flags.append(_flag("audit_observation", {"title": i["title"], "filename": i["filename"]},
-                           [{"filename": i["filename"], "page": p} for p in i["pages"]]))
     return flags
 
 
@@ -103,15 +121,16 @@ def _invoice_checks(invoices: list[dict], vendors: list[dict]) -> list[dict]:
             flags.append(_flag("invoice_issuer_not_vendor", {"issuer_rfc": inv["issuer_rfc"],
                                                              "vendor_rfcs": ", ".join(sorted(known))}, _cite([inv] + where)))
     for key in ("uuid", "folio"):
-        seen: dict[str, dict] = {}
+        seen: dict[str, list[dict]] = {}
         for inv in invoices:
-            first = seen.get(inv.get(key) or "")
-            # The same UUID in an XML and a PDF is one CFDI and its print-out; the same folio
-            # under the same UUID is that one invoice again.
-            twin = first is not None and (first["media_type"] != inv.get("media_type") if key == "uuid"
-                                          else first.get("uuid") == inv.get("uuid"))
-            if first is not None and not twin:
-                flags.append(_flag("duplicate_invoice", {"field": key, "id": inv[key]}, _cite([first, inv])))
-            elif inv.get(key) and first is None:
-                seen[inv[key]] = inv
+            if not inv.get(key):
+                continue
+            before = seen.setdefault(inv[key], [])
+            # The same UUID in an XML and a PDF is one CFDI and its print-out (twice in one form is
+            # twice); the same folio under the same UUID is that one invoice again.
+            again = [b for b in before if (b.get("media_type") == inv.get("media_type") if key == "uuid"
+                                           else b.get("uuid") != inv.get("uuid"))]
+            if again:
+                flags.append(_flag("duplicate_invoice", {"field": key, "id": inv[key]}, _cite([again[0], inv])))
+            before.append(inv)
     return flags

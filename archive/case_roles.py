@@ -46,7 +46,9 @@ _CONVENIO_WORDS = (
 )
 _FROM_TO = re.compile(r"[\s,.)]*(?:m\.n\.\)?)?[\s,]*a\s+(?:la cantidad de\s+|un total de\s+)?")  # "de $X a $Y"
 _ADJUDICA = re.compile(r"adjudica")
-_AWARDED_TO = re.compile(r"\bse adjudica|adjudica(?:do|da|r|ndo)? (?:a|al) ")
+# "se adjudica", "adjudicado a", "adjudicar directamente a", "adjudicar el contrato abierto a la C. ..."
+_AWARDED_TO = re.compile(r"\bse adjudica|\badjudica(?:do|da|r|ndo)?(?:\s+directamente)?"
+                         r"(?:\s+(?:el|la|los|las)\s+[a-z]+(?:\s+[a-z]+){0,2}?)?\s+(?:a|al)\s")
 # A bids table's verdict column: "Ganador", "Adjudicado", "Adjudicada" (not "adjudicado a/por", a sentence).
 _ROW_VERDICT = re.compile(r"\bganador[a]?\b|\badjudicad[oa]s?\b(?!\s+(?:a|al|en|por|mediante|el|la)\b)")
 _LOSING = re.compile(r"no es la mas\s+baja|desechad|no solvente|insolvente|no cumple|no adjudicad|descalificad|no (?:resulto |fue )?(?:el |la )?ganador|no gano|perdedor")
@@ -195,7 +197,7 @@ def _awarded(text: str, folded: str, amounts: list[dict[str, Any]], kind: str) -
     """A fallo's amounts in the rows and sentences that say the award (not the other bids, not the
     tax column, not a zero); a direct award's amounts labelled as awarded ("Total adjudicado",
     "se adjudica ... por un monto de")."""
-    scopes = award_scopes(text, folded, amounts) if kind == "fallo" else []
+    scopes = award_scopes(text, folded, amounts)
     rows: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     for e in amounts:
         scope = _in_scopes(e, scopes)

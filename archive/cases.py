@@ -17,7 +17,7 @@ from expediente.errors import NotFound, UsageError
 from ingest.entities import fold, normalise_code
 from search import parse
 
-from .case_audit import issuer_rfc
+from .case_audit import finding_observes, issuer_rfc
 from .case_flags import case_flags as _flags, dec
 from .case_roles import award_vendors, case_kind, invoice_ids, page_roles
 
@@ -59,9 +59,11 @@ def case_data(archive: Archive, code: str) -> dict[str, Any]:
     docs.update({d: _doc_info(archive, d) for d in sorted(others)})
     for d, info in docs.items():
         info["pages"] = sorted({p for c in linked & set(codes_of[d]) for p in codes_of[d][c]["pages"]})
+        info["contracts"] = sorted(c for c in linked & set(codes_of[d]) if codes_of[d][c]["kind"] == "contract")
     _add_invoice_twins(archive, docs)
     ordered = sorted(docs.values(), key=lambda i: (i["date"] is None, i["date"] or "", i["filename"]))
     amounts, invoices = _amounts(catalog, ordered, linked)
+    _mark_observing_audits(catalog, ordered, linked, amounts["observed"])
     amounts["invoiced"] = _one_per_invoice(amounts["invoiced"], invoices)
     vendors = _case_vendors(archive, ordered)
     named = [(c, info) for d in docs for c, info in codes_of[d].items() if c in linked and info["kind"] in CODE_KINDS]
@@ -90,6 +92,23 @@ def _codes_of(catalog: Catalog, doc_ids: set[str]) -> Codes:
         slot = codes_of[e["document_id"]].setdefault(e["value"], {"printed": e["printed"], "kind": e["kind"], "pages": set()})
         slot["pages"].add(e["page"])
     return codes_of
+
+
+def _mark_observing_audits(catalog: Catalog, docs: list[dict[str, Any]], linked: set[str],
+                           observed: list[dict[str, Any]]) -> None:
+    """An audit observes the case when it observes one of its amounts, or when a finding printing one
+    of its codes observes something and does not clear it (not an audit that only lists it as reviewed)."""
+    cited = {a["document_id"] for a in observed}
+    for info in docs:
+        if info["kind"] != "auditoria":
+            continue
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for e in catalog.entities_in({info["document_id"]}, CODE_KINDS + ("reference",)):
+            if e["value"] in linked:
+                spans[e["page"]].append((e["start"], e["end"]))
+        texts = catalog.page_texts([(info["document_id"], p) for p in spans])
+        info["observes"] = info["document_id"] in cited or any(
+            finding_observes(texts.get((info["document_id"], p), ""), s) for p, s in spans.items())
 
 
 def _referencing(catalog: Catalog, linked: set[str], known: set[str], codes_of: Codes) -> set[str]:

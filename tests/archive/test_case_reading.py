@@ -143,7 +143,8 @@ def test_an_audit_scan_that_mentions_invoices_is_an_audit():
     assert case_kind("", AUDIT_SCAN) == "auditoria"
     noisy = AUDIT_SCAN.replace("ORGANO", "0RGANO").replace("Auditoria", "Audit0ria").replace("CEDULA", "CEDU LA")
     assert case_kind("", noisy) == "auditoria"  # "observación" and "pliego" still weigh more than "factura"
-    flags = _flags(_amounts([]), [], [], [{"kind": case_kind("", noisy), "title": "", "filename": "oic.pdf", "pages": [1]}])
+    flags = _flags(_amounts([]), [], [], [{"kind": case_kind("", noisy), "title": "", "filename": "oic.pdf", "pages": [1],
+                                                "observes": True}])
     assert [f["kind"] for f in flags] == ["audit_observation"]
 
 
@@ -334,3 +335,62 @@ def test_the_findings_of_an_audit_about_one_contract_belong_to_the_contract_its_
     assert found == {"212000.00 MXN", "38500.00 MXN"}
     several = text + "Observación 3. Contrato SOP/DGA/CS/150/2022: pagos en exceso por $9,900.00.\n"
     assert {v for _r, _l, v in roles("auditoria", several, {"SOPDGACS1442022"})} == set()
+
+
+SCOPE_AND_FINDINGS = ("Alcance: la revisión comprendió los siguientes procedimientos:\n"
+                      "LA-931007777-E2-2024 SSP/ADQ/051/2024 Uniformes Tarahumara, S.A. de C.V. 4,120,000.00\n"
+                      "LA-931007777-E5-2024 SSP/ADQ/063/2024 Patrullas Conchos, S.A. de C.V. 9,800,000.00\n"
+                      "Resultados\n"
+                      "1. Con la revisión del contrato SSP/ADQ/051/2024 se constató que un comprobante fue emitido por "
+                      "otro contribuyente, lo cual se aclaró durante la auditoría.\n"
+                      "2. Con la revisión del contrato SSP/ADQ/063/2024 se constató que 12 unidades pagadas no se "
+                      "entregaron; se presume un daño a la Hacienda Pública por 1,920,000.00 pesos.\n")
+
+
+def test_an_audit_observes_a_contract_only_where_a_finding_about_it_does():
+    from archive.case_audit import finding_observes
+
+    def observes(text: str, code: str) -> bool:
+        return finding_observes(text, [(e["start"], e["end"]) for e in _ents(text) if e["value"] == code])
+
+    assert not observes(SCOPE_AND_FINDINGS, "SSPADQ0512024")  # listed, then cleared
+    assert observes(SCOPE_AND_FINDINGS, "SSPADQ0632024")
+    assert not observes(SCOPE_AND_FINDINGS.split("Resultados")[0], "SSPADQ0632024")  # reviewed only
+    audit = {"kind": "auditoria", "title": "ASF", "filename": "asf.pdf", "pages": [1]}
+    assert _flags(_amounts([]), [], [], [{**audit, "observes": False}]) == []
+
+
+def test_the_same_cfdi_filed_twice_is_a_duplicate_but_its_print_out_is_not():
+    xml = {"uuid": "U7", "folio": "B-7", "issuer_rfc": None, "page": 1, "media_type": "application/xml"}
+    pdf = {**xml, "media_type": "application/pdf", "filename": "b7.pdf"}
+    once = [{**xml, "filename": "b7.xml"}, pdf]
+    assert _flags(_amounts([]), once, [], []) == []
+    twice = [pdf, {**xml, "filename": "b7.xml"}, {**xml, "filename": "correo_b7.xml"}]
+    [flag] = _flags(_amounts([]), twice, [], [])
+    assert flag["kind"] == "duplicate_invoice" and [c["filename"] for c in flag["citations"]] == ["b7.xml", "correo_b7.xml"]
+
+
+def test_a_direct_award_and_an_open_award_said_in_other_words():
+    text = ("DICTAMEN: Es procedente adjudicar directamente a Drones Tizimín, S.A.P.I. de C.V., RFC DTI190101AB2, "
+            "por un importe de $1,200,000.00 más IVA, total de $1,392,000.00 (UN MILLÓN TRESCIENTOS NOVENTA Y DOS "
+            "MIL PESOS 00/100 M.N.).\nSan Francisco de Campeche, a 2 de mayo de 2024.")
+    assert roles("dictamen", text) == [("awarded", "without_iva", "1200000.00 MXN"), ("awarded", "with_iva", "1392000.00 MXN")]
+    fallo = ("El Comité acuerda adjudicar el contrato abierto a la C. Rosa Tepetla Ruiz, por un monto mínimo de "
+             "$500,000.00 más IVA y un monto máximo de $1,000,000.00 más IVA.\nLos licitantes adjudicados deberán firmar.")
+    assert {v for _r, _l, v in roles("fallo", fallo)} == {"500000.00 MXN", "1000000.00 MXN"}
+
+
+def test_two_lots_are_each_weighed_against_their_own_contract():
+    def amount(value: str, label: str, doc: str) -> dict:
+        return {"value": value, "currency": "MXN", "label": label, "filename": f"{doc}.pdf", "page": 1, "document_id": doc}
+
+    amounts = _amounts([amount("1000000.00", "total", "c1"), amount("3000000.00", "total", "c2")])
+    amounts["invoiced"] = [amount("900000.00", "total", "f1"), amount("2500000.00", "total", "f2")]
+    docs = [{"document_id": d, "kind": k, "contracts": [c], "filename": f"{d}.pdf", "pages": [1]}
+            for d, k, c in (("c1", "contrato", "A1"), ("c2", "contrato", "A2"), ("f1", "factura", "A1"),
+                            ("f2", "factura", "A2"))]
+    assert [f["kind"] for f in _flags(amounts, [], [], docs)] == []  # 3.4 M billed is over neither contract
+    amounts["invoiced"].append(amount("200000.00", "total", "f3"))
+    docs.append({"document_id": "f3", "kind": "factura", "contracts": ["A1"], "filename": "f3.pdf", "pages": [1]})
+    [flag] = _flags(amounts, [], [], docs)
+    assert flag["kind"] == "over_invoiced" and flag["params"]["ceiling"] == "1000000.00"
