@@ -4,7 +4,7 @@ indexer that owns the index writer. `web/` and the CLI call this package; it cal
 
 Public surface: `open_archive` (readers), the `Accounts` (users, tokens, sessions, audit
 log; `open_accounts` for the CLI), `ingest_files` (enqueue, then drive or follow),
-`enqueue_upload` and the `JobQueue` (the web's writes), `Indexer`, `IndexerProcess` and
+`enqueue_stored` and the `JobQueue` (the web's writes), `Indexer`, `IndexerProcess` and
 `run_indexer` (the one writer), `check_archive` (catalog against index), `reindex`.
 """
 
@@ -17,11 +17,11 @@ from .lease import holder
 from .reindex import reindex
 from .service import IndexerProcess, Report, ingest_files, run_indexer
 from .readings import Readings, check_options
-from .uploads import discard_reading, enqueue_delete, enqueue_edit, enqueue_keep, enqueue_reocr, enqueue_upload
+from .uploads import discard_reading, enqueue_delete, enqueue_edit, enqueue_keep, enqueue_reocr, enqueue_stored
 
 __all__ = [
     "Accounts", "ROLES", "User", "ensure_admin", "open_accounts",
     "Archive", "Hit", "Indexer", "IndexerProcess", "JobQueue", "NewJob", "Report", "Results", "check_archive",
-    "enqueue_delete", "enqueue_edit", "enqueue_upload", "holder", "ingest_files", "new_batch", "open_archive",
+    "enqueue_delete", "enqueue_edit", "enqueue_stored", "holder", "ingest_files", "new_batch", "open_archive",
     "reindex", "run_indexer", "Readings", "check_options", "discard_reading", "enqueue_keep", "enqueue_reocr",
 ]

@@ -26,16 +26,17 @@ def safe_name(name: str | None) -> str:
     return _UNSAFE.sub("_", base)[:180] or "archivo"
 
 
-def enqueue_upload(settings: Settings, archive: Archive, files: list[tuple[str | None, BinaryIO]], batch: str,
+def enqueue_stored(archive: Archive, files: list[tuple[str | None, tuple[str, int] | ExpedienteError]], batch: str,
                    user: str | None = None) -> list[int]:
-    """Store each uploaded file (refusing one over the size limit) and queue it; one job each."""
+    """Queue files already in the originals store (an upload kept as it streamed in), or the
+    error that refused each; one job each."""
     jobs = []
-    for name, stream in files:
+    for name, stored in files:
         job = NewJob(safe_name(name), "upload")
-        try:
-            job.sha256, job.size = originals.store(settings, stream)
-        except ExpedienteError as exc:
-            job.error = exc
+        if isinstance(stored, ExpedienteError):
+            job.error = stored
+        else:
+            job.sha256, job.size = stored
         jobs.append(job)
     return archive.jobs.add(jobs, batch, user)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive import Archive, enqueue_delete, enqueue_edit, enqueue_upload, new_batch
-from expediente.settings import Settings
+from archive import Archive, enqueue_delete, enqueue_edit, enqueue_stored, new_batch
+from expediente.errors import UsageError
 
 from .i18n import translator
+from .upload_stream import Upload
 
 PUBLIC = ("id", "batch", "kind", "status", "result", "filename", "parent", "inner_path", "source", "pages_done",
           "pages_total", "ocr_pages", "code", "reason", "detail", "user", "created_at", "started_at", "finished_at")
@@ -37,10 +38,13 @@ def activity_data(archive: Archive, lang: str, batch: str | None = None, status:
             "active": any(j["status"] in ("queued", "running") for j in jobs)}
 
 
-def upload(settings: Settings, archive: Archive, files: list[Any], user: str | None, lang: str) -> dict[str, Any]:
-    """Store the files and queue them; the answer comes at once, with a job per file."""
+def upload(archive: Archive, upload: Upload, user: str | None, lang: str) -> dict[str, Any]:
+    """Keep the files that streamed in and queue them; the answer comes at once, with a job per file."""
+    if not upload.files:
+        raise UsageError("no file arrived: send one or more in the field 'files'", "upload_no_files")
     batch = new_batch()
-    ids = enqueue_upload(settings, archive, [(f.filename, f.file) for f in files], batch, user)
+    stored = [(p.filename, p.error if p.incoming is None else p.incoming.keep()) for p in upload.files]
+    ids = enqueue_stored(archive, stored, batch, user)  # type: ignore[arg-type]
     states = archive.jobs.states(ids)
     archive.accounts.record(user, "upload", batch, {"jobs": ids, "files": [states[i]["filename"] for i in ids]})
     return {"batch": batch, "jobs": [job_view(states[i], lang) for i in ids]}

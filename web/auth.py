@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, Request
@@ -31,6 +32,7 @@ SESSION_COOKIE = "expediente_session"
 CSRF_COOKIE = "expediente_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+STREAMED_FORMS = frozenset({"/upload"})  # read by their routes as they stream in, never parsed whole
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PUBLIC_PATHS = frozenset({"/login", "/logout", "/docs", "/openapi.json", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/", "/docs-assets/")  # no archive data there
@@ -80,10 +82,20 @@ def safe_next(target: str | None) -> str:
 async def check_form_token(request: Request) -> None:
     """A form post must carry the `csrf_token` this server put in the form, equal to its
     cookie (double submit). Requests with an API token are exempt; /api requests are
-    checked in the middleware (by header and origin)."""
-    if request.method in SAFE_METHODS or is_api(request.url.path) or bearer_token(request):
+    checked in the middleware (by header and origin); a form read as it streams in (an upload)
+    is checked by its route, with `check_streamed_token`, before anything in it is kept."""
+    if request.method in SAFE_METHODS or is_api(request.url.path) or bearer_token(request) \
+            or request.url.path in STREAMED_FORMS:
         return
-    sent = (await request.form()).get(CSRF_FIELD)
+    check_streamed_token(request, await request.form())
+
+
+def check_streamed_token(request: Request, fields: Any) -> None:
+    """The double-submit check on a form's fields, however they were read (not for /api requests,
+    checked by header and origin in the middleware, nor for requests with an API token)."""
+    if bearer_token(request) or is_api(request.url.path):
+        return
+    sent = fields.get(CSRF_FIELD)
     cookie = request.cookies.get(CSRF_COOKIE, "")
     if not (isinstance(sent, str) and cookie and hmac.compare_digest(sent, cookie)):
         raise CSRFRefused(translator(pick_lang(request))("csrf_failed"))

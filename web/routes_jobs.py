@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel
 
 from . import activity
+from .auth import check_streamed_token
+from .upload_stream import receive_upload
 from .i18n import pick_lang
 from .routes_html import _render
 
@@ -37,15 +40,32 @@ def upload_form(request: Request):
     return _render(request, "upload.html", {})
 
 
+async def _upload(request: Request) -> dict[str, Any]:
+    """Read the files as they stream in, check the form's token, then keep and queue them."""
+    upload = await receive_upload(request, request.app.state.settings)
+    try:
+        check_streamed_token(request, upload.fields)
+        return await run_in_threadpool(activity.upload, _archive(request), upload, _user(request), pick_lang(request))
+    except BaseException:
+        upload.discard()
+        raise
+
+
 @html.post("/upload")
-def upload_html(request: Request, files: list[UploadFile] = File(...)):
-    data = activity.upload(request.app.state.settings, _archive(request), files, _user(request), pick_lang(request))
+async def upload_html(request: Request):
+    data = await _upload(request)
     return RedirectResponse(f"/activity?batch={data['batch']}", status_code=303)
 
 
-@api.post("/upload", status_code=202, summary="Upload files (PDF, images, CFDI XML, ZIP); one queued job per file")
-def upload_api(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
-    return activity.upload(request.app.state.settings, _archive(request), files, _user(request), pick_lang(request))
+_UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files"],
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}}
+
+
+@api.post("/upload", status_code=202, summary="Upload files (PDF, images, CFDI XML, ZIP); one queued job per file",
+          openapi_extra=_UPLOAD_BODY)
+async def upload_api(request: Request) -> dict[str, Any]:
+    return await _upload(request)
 
 
 # -- the activity page ----------------------------------------------------------------
