@@ -61,7 +61,7 @@ def finding_observes(text: str, spans: list[tuple[int, int]]) -> bool:
     for start, end in spans:
         begin = max((i for i in items if i <= start), default=0)
         finish = min((i for i in items if i >= end), default=len(folded))
-        finding = folded[begin:finish]
+        finding = " ".join(folded[begin:finish].split())  # its words, whatever the line breaks
         if _OBSERVED.search(finding) and not _CLEARED.search(finding):
             return True
     return False

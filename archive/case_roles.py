@@ -30,24 +30,30 @@ _WITHOUT_IVA = re.compile(rf"antes del? (?:impuesto|{_IVA})|sin (?:incluir )?(?:
 _WITHOUT_AFTER = re.compile(rf"^[^;\n]{{0,30}}?(?:(?:\bmas\b|\+)\s*(?:el\s+)?(?:correspondiente\s+)?{_IVA}|"
                             rf"(?:\bsin\b|\bantes\s+del?)\s+(?:incluir\s+)?(?:el\s+)?(?:impuesto|{_IVA})|"
                             rf"{_IVA}\s*(?:\(?16\s?%\)?\s*)?no\s+incluid|no\s+incluye\s+(?:el\s+)?(?:impuesto|{_IVA}))")
+# Said after the figure: "$3,692,280.00 con IVA incluido" (whatever the words before it said of the previous one).
+_WITH_AFTER = re.compile(rf"^[^;\n]{{0,30}}?(?:con (?:el )?{_IVA} incluido|{_IVA} incluido|incluye (?:el )?{_IVA}|con {_IVA}\b)")
 _IVA_ITSELF = re.compile(rf"{_IVA}(?: traslad\w*)? ?(?:\(?16 ?%\)?)?[ :$]*$")
 _MINIMUM = re.compile(r"minimo")
 _MAXIMUM = re.compile(r"maximo")
 _TOTAL = re.compile(r"monto total|importe total|precio total|monto del contrato|por un monto|por la cantidad|"
                     r"cantidad de|importe de|monto de|por un importe|valor total|total de")
-_NOT_CONTRACT = re.compile(r"%|fianza|garantia|es decir|pena|anticipo")
+_NOT_CONTRACT = re.compile(r"%|fianza|garantia|pena|anticipo")
+# A figure restating the one just before it, with or without IVA: "$1,050,000.00 más IVA ($1,218,000.00 con IVA)",
+# "más IVA, es decir $2,436,000.00", "que da un total de": it takes the same role.
+RESTATE_GAP = 45
+_RESTATES = re.compile(r"\(|es decir|esto es|que da|asciende|hace un total|con (?:el )?(?:iva|i\.v\.a)")
 # What a convenio does to the contract's amount: the family named closest to the figure wins.
 _CONVENIO_WORDS = (
     ("amended", re.compile(r"nuevo (?:monto|importe)|(?:monto|importe) (?:total )?(?:modificado|actualizado|resultante)|"
-                           r"ascender[aá]?|asciende|resultando|quedando|queda (?:en|un|por|de)|para un (?:monto|importe) total|"
+                           r"ascender[aá]?|asciende|resultando|quedando|quedar? (?:en|un|por|de)|para un (?:monto|importe) total|"
                            r"(?:monto|importe) total (?:del contrato )?(?:sera|es) de")),
     ("increase", re.compile(r"ampli[ao]|ampliaci|increment|aument|adicional")),
     ("total", re.compile(r"\boriginal|inicial|celebraron|se celebro|suscrito|contrato principal")),
 )
 _FROM_TO = re.compile(r"[\s,.)]*(?:m\.n\.\)?)?[\s,]*a\s+(?:la cantidad de\s+|un total de\s+)?")  # "de $X a $Y"
 _ADJUDICA = re.compile(r"adjudica")
-# "se adjudica", "adjudicado a", "adjudicar directamente a", "adjudicar el contrato abierto a la C. ..."
-_AWARDED_TO = re.compile(r"\bse adjudica|\badjudica(?:do|da|r|ndo)?(?:\s+directamente)?"
+# "se adjudica", "adjudicado a", "adjudicar directamente a", "adjudicar el contrato abierto a la C. ...", "resulta ganadora"
+_AWARDED_TO = re.compile(r"\bse adjudica|\bresulta(?:n|ron)?\s+ganador|\badjudica(?:do|da|r|ndo)?(?:\s+directamente)?"
                          r"(?:\s+(?:el|la|los|las)\s+[a-z]+(?:\s+[a-z]+){0,2}?)?\s+(?:a|al)\s")
 # A bids table's verdict column: "Ganador", "Adjudicado", "Adjudicada" (not "adjudicado a/por", a sentence).
 _ROW_VERDICT = re.compile(r"\bganador[a]?\b|\badjudicad[oa]s?\b(?!\s+(?:a|al|en|por|mediante|el|la)\b)")
@@ -214,7 +220,8 @@ def _awarded(text: str, folded: str, amounts: list[dict[str, Any]], kind: str) -
         said = kind == "dictamen" and _ADJUDICA.search(wide) and _TOTAL.search(near)  # "se adjudica ... por un monto de"
         if not (_in_scopes(e, scopes) or labelled or said):
             continue
-        without = _WITHOUT_IVA.search(near) or _WITHOUT_AFTER.search(_after(folded, amounts, i))
+        after = _after(folded, amounts, i)
+        without = (_WITHOUT_IVA.search(near) or _WITHOUT_AFTER.search(after)) and not _WITH_AFTER.search(after)
         if id(e) not in columns and (_NOT_CONTRACT.search(near) or (not without and _IVA_ITSELF.search(near)
                                                                      and "total" not in near)):
             continue  # a guarantee, a percentage, the tax itself
@@ -231,7 +238,9 @@ def _contracted(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[d
         stop = e["tail"]
         if _blocked(near, kind):
             continue  # a guarantee, a penalty, an advance, a percentage
-        label = _convenio_role(folded, amounts, i, near, clause, bool(out)) if kind == "convenio" else None
+        label = _restated(folded, amounts, i, out)
+        if label is None and kind == "convenio":
+            label = _convenio_role(folded, amounts, i, near, clause, bool(out))
         if label is None:
             if _MINIMUM.search(near):
                 label = "minimum"
@@ -243,6 +252,14 @@ def _contracted(folded: str, amounts: list[dict[str, Any]], kind: str) -> list[d
                 continue
         out.append({"role": "contracted", "label": label, "entity": e})
     return out
+
+
+def _restated(folded: str, amounts: list[dict[str, Any]], i: int, out: list[dict[str, Any]]) -> str | None:
+    """The label of the figure just before, when this one restates it (see _RESTATES)."""
+    if i == 0 or not out or out[-1]["entity"] is not amounts[i - 1]:
+        return None
+    gap = folded[amounts[i - 1]["tail"]:amounts[i]["start"]]
+    return out[-1]["label"] if len(gap) <= RESTATE_GAP and _RESTATES.search(gap) else None
 
 
 def _convenio_role(folded: str, amounts: list[dict[str, Any]], i: int, near: str, clause: str, after_one: bool) -> str | None:

@@ -94,10 +94,11 @@ def _page(index: int, result, words, width: float, height: float) -> Page:
 
 
 def _read(image, settings: Settings, dropout: bool | None = None):
-    """Straighten, OCR (ink, rules and weak lines as settings and `dropout` say), and put the
+    """Straighten, OCR (ink, pen, rules and weak lines as settings and `dropout` say), and put the
     word boxes back on the image as given."""
     straight, angle = deskew(image)
-    result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout)
+    result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout,
+                       settings.ocr_pen)
     return result, unrotate_words(result.words, angle, *image.size)
 
 
@@ -115,8 +116,9 @@ _JUNK_TITLE = re.compile(r"^(untitled|microsoft word - .*|documento\d*|document\
 # A letterhead ("GOBIERNO DEL ESTADO DE ...") names the issuer, not the document: prefer the
 # first early line that says what the document is.
 _DOC_WORDS = re.compile(
-    r"\b(acta|contrato|fallo|convocatoria|oficio|factura|cfdi|informe|anexo|licitaci[oó]n|dictamen|"
-    r"auditor[ií]a|acuse|contrarrecibo|recibo|requerimiento|expediente|resoluci[oó]n|minuta)\b", re.I)
+    r"\b(acta|contrato|convenio|fallo|convocatoria|invitaci[oó]n|junta|bases|oficio|factura|cfdi|informe|anexo|"
+    r"licitaci[oó]n|dictamen|auditor[ií]a|c[eé]dula|acuse|contrarrecibo|recibo|requerimiento|expediente|"
+    r"resoluci[oó]n|minuta|pedido|estimaci[oó]n)\b", re.I)
 
 
 def choose_title(metadata: dict[str, str], pages: list[Page], filename: str) -> str:

@@ -342,7 +342,7 @@ SCOPE_AND_FINDINGS = ("Alcance: la revisión comprendió los siguientes procedim
                       "LA-931007777-E5-2024 SSP/ADQ/063/2024 Patrullas Conchos, S.A. de C.V. 9,800,000.00\n"
                       "Resultados\n"
                       "1. Con la revisión del contrato SSP/ADQ/051/2024 se constató que un comprobante fue emitido por "
-                      "otro contribuyente, lo cual se aclaró durante la auditoría.\n"
+                      "otro contribuyente; no se\ndeterminaron observaciones.\n"
                       "2. Con la revisión del contrato SSP/ADQ/063/2024 se constató que 12 unidades pagadas no se "
                       "entregaron; se presume un daño a la Hacienda Pública por 1,920,000.00 pesos.\n")
 
@@ -394,3 +394,27 @@ def test_two_lots_are_each_weighed_against_their_own_contract():
     docs.append({"document_id": "f3", "kind": "factura", "contracts": ["A1"], "filename": "f3.pdf", "pages": [1]})
     [flag] = _flags(amounts, [], [], docs)
     assert flag["kind"] == "over_invoiced" and flag["params"]["ceiling"] == "1000000.00"
+
+
+def test_the_winner_said_in_a_sentence_after_the_table():
+    text = ("No. Empresa Monto propuesto sin IVA Estatus\n1 Radios Calakmul, S.A. de C.V. $2,000,000.00 GANADOR\n"
+            "2 Antenas Xpujil, S.A. de C.V. $2,100,000.00 NO SOLVENTE\nResulta ganadora Radios Calakmul, S.A. de C.V., "
+            "con un monto de\n$2,000,000.00 antes de IVA; $2,320,000.00 con IVA incluido.\n")
+    assert {v for _r, _l, v in roles("fallo", text)} == {"2000000.00 MXN", "2320000.00 MXN"}
+
+
+def test_with_iva_said_after_a_figure_wins_over_the_words_of_the_figure_before():
+    text = "Resulta ganadora Radios Calakmul, S.A. de C.V., con $2,000,000.00 antes de IVA; $2,320,000.00 con IVA incluido."
+    assert roles("fallo", text) == [("awarded", "without_iva", "2000000.00 MXN"), ("awarded", "with_iva", "2320000.00 MXN")]
+
+
+def test_an_open_contract_restating_each_figure_with_iva_keeps_each_role():
+    text = ("SEGUNDA. MONTO. Contrato abierto. El Municipio ejercerá un monto mínimo de $800,000.00 más IVA, que da un "
+            "total de $928,000.00, y hasta un monto máximo de $1,600,000.00 más IVA, es decir $1,856,000.00 (UN MILLÓN "
+            "OCHOCIENTOS CINCUENTA Y SEIS MIL PESOS 00/100 M.N.).\nCUARTA. GARANTÍA. Fianza del 10%, es decir $160,000.00.")
+    assert roles("contrato", text) == [("contracted", "minimum", "800000.00 MXN"), ("contracted", "minimum", "928000.00 MXN"),
+                                       ("contracted", "maximum", "1600000.00 MXN"), ("contracted", "maximum", "1856000.00 MXN")]
+    convenio = ("PRIMERA. Se amplía el monto máximo del contrato en $240,000.00 más IVA ($278,400.00 con IVA), equivalente "
+                "al 15% del monto máximo original, para quedar en un monto máximo de $1,840,000.00 más IVA, es decir "
+                "$2,134,400.00.")
+    assert [label for _r, label, _v in roles("convenio", convenio)] == ["increase", "increase", "amended", "amended"]
