@@ -1,5 +1,5 @@
 """Elasticsearch bulk indexing for a reindex: requests in flight at once, no refresh while
-the new index is built, searchable and refreshing as usual once published."""
+the new index is built, searchable (in one segment) and refreshing as usual once published."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def test_a_built_index_is_not_refreshed_until_published(es_settings, monkeypatch
         engine.publish()
         settings = es.indices.get_settings(index=index)[index]["settings"]["index"]
         assert "refresh_interval" not in settings  # the default again
+        shard = es.indices.segments(index=index)["indices"][index]["shards"]["0"][0]
+        assert shard["num_search_segments"] == 1  # merged before it serves: fuzzy and facets expand once
         assert es.count(index=es_settings.es_index)["count"] == 1050
         assert es.search(index=es_settings.es_index, query={"term": {"text": "zq1049x"}})["hits"]["total"]["value"] == 1
     finally:
