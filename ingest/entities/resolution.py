@@ -235,8 +235,13 @@ def _vendor(members: list[str], by_name: dict[str, list[Mention]]) -> Vendor:
     rfcs = sorted(rfc_counts, key=lambda r: (-rfc_counts[r], r))
     # The name shown: the value printed most often among the plain (no glued words) ones.
     name = min(members, key=lambda n: (-sum(1 for m in by_name[n]), n.count(" ") > 4, n))
+    # The forms shown: whole names first (not the second half of one wrapped in a table cell, whose
+    # mention holds the whole value), then the most printed; each on one line.
     printed: dict[str, int] = {}
+    whole: dict[str, bool] = {}
     for m in mentions:
-        printed[m.printed] = printed.get(m.printed, 0) + 1
+        shown = " ".join(m.printed.split())
+        printed[shown] = printed.get(shown, 0) + 1
+        whole[shown] = whole.get(shown, False) or clean_name(shown) == clean_name(m.value)
     return Vendor(rfcs[0] if rfcs else name, name, sorted(set(members)), rfcs,
-                  sorted(printed, key=lambda p: -printed[p]), mentions)
+                  sorted(printed, key=lambda p: (not whole[p], -printed[p])), mentions)

@@ -222,3 +222,13 @@ def test_a_company_in_an_ocr_invoice() -> None:
 def test_a_dotted_legal_form_whose_letters_ocr_read_in_mixed_case_is_still_a_form(form: str) -> None:
     text = f"HERRAJES Y TORNILLOS DEL BAJÍO, {form}\nR.F.C. HTB090909AB1"
     assert [e.value for e in extract_entities(text) if e.kind == "vendor"] == ["herrajes y tornillos del bajio"]
+
+
+def test_a_legal_form_ocr_glued_and_the_whole_name_shown_for_a_name_wrapped_in_its_cell() -> None:
+    from ingest.entities import Mention, resolve_vendors
+    text = "PINTURAS Y ESMALTES OLMECA $410,000.00 $475,600.00 SOLVENTE - GANADOR\nTABASQUEÑA, S. DER.L. DE C.V.\n"
+    [vendor] = [e for e in extract_entities(text) if e.kind == "vendor"]
+    assert vendor.value == "pinturas y esmaltes olmeca tabasquena"
+    whole = Mention(vendor.value, "Pinturas y Esmaltes Olmeca Tabasqueña, S. de R.L. de C.V.", "d2", 1, None)
+    [resolved] = resolve_vendors([Mention(vendor.value, vendor.printed, "d1", 1, None), whole]).vendors
+    assert resolved.printed[0] == "Pinturas y Esmaltes Olmeca Tabasqueña, S. de R.L. de C.V."
