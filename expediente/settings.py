@@ -54,6 +54,7 @@ class Settings:
     ocr_dpi: int = 300
     ocr_timeout: int = 300
     ocr_cleanup: str = "auto"  # "off": one plain read per page (faster, misses text under ink)
+    ocr_pen: bool = True  # with cleanup "auto": lines under a dark pen stroke read again without the pen
     max_file_mb: int = 512
     search_timeout_ms: int = 5000
     max_page_pixels: int = 100_000_000

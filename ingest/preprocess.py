@@ -12,6 +12,8 @@ from PIL import Image, ImageFilter
 INK_CHROMA = 60  # a pixel whose channels differ this much is coloured ink (or print), not black or paper
 RULE_INK = 3  # pixels in long thin lines, per pixel of page width + height, that make a page "ruled"
 INK_SHARE = 0.0005  # share of coloured pixels that makes a page "have colour" (one seal is enough)
+PEN_EXCESS = 16  # a ballpoint stroke: blue (or red) this far above the other two channels
+PEN_DARK = 150  # ... and darker than this: a navy or dark red pen, not a seal's bright ink
 
 
 def grey(image: Image.Image) -> Image.Image:
@@ -43,6 +45,33 @@ def drop_ink(image: Image.Image) -> Image.Image:
     return Image.fromarray(np.clip(lum + 2 * chroma, 0, 255).astype(np.uint8), "L")
 
 
+def hue_excess(rgb: np.ndarray) -> np.ndarray:
+    """How far blue, or red, stands above the other two channels (int16 RGB array): a navy pen
+    stroke shows it though its chroma is as low as a colour scan's black print."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return np.maximum(b - np.maximum(r, g), r - np.maximum(g, b))
+
+
+def dark_pen(rgb: np.ndarray) -> np.ndarray:
+    """Pixels of a dark ballpoint stroke (int16 RGB array): blue or red standing out, dark, and
+    without a seal's bright colour (which drop_ink handles). Black print has no hue excess."""
+    lum = rgb.mean(axis=2)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    return (hue_excess(rgb) > PEN_EXCESS) & (lum < PEN_DARK) & (chroma <= INK_CHROMA)
+
+
+def erase_pen(image: Image.Image) -> Image.Image:
+    """Grey image (of an RGB crop) with pen strokes and their rims turned to paper; print crossed
+    by the stroke keeps its pixels outside the stroke."""
+    rgb = np.asarray(image, dtype=np.int16)
+    excess = hue_excess(rgb)
+    core = Image.fromarray((excess > PEN_EXCESS).astype(np.uint8) * 255, "L")
+    pen = (np.asarray(core.filter(ImageFilter.MaxFilter(3))) > 0) & (excess > PEN_EXCESS // 2)
+    out = np.asarray(image.convert("L")).copy()
+    out[pen] = int(np.percentile(out, 90))
+    return Image.fromarray(out, "L")
+
+
 def _window_any(mask: np.ndarray, before: int, after: int) -> np.ndarray:
     """Along rows: is any pixel of [j - before, j + after] set? (cumulative sums, slices only)"""
     rows, n = mask.shape
@@ -50,6 +79,12 @@ def _window_any(mask: np.ndarray, before: int, after: int) -> np.ndarray:
     np.cumsum(mask, axis=1, dtype=np.int32, out=padded[:, before + 1:before + 1 + n])
     padded[:, before + 1 + n:] = padded[:, before + n:before + n + 1]
     return (padded[:, before + after + 1:before + after + 1 + n] - padded[:, :n]) > 0
+
+
+def grow(mask: np.ndarray, reach: int) -> np.ndarray:
+    """The mask grown by `reach` pixels in every direction (a square), with window sums only."""
+    rows = _window_any(mask, reach, reach)
+    return _window_any(rows.T, reach, reach).T
 
 
 def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:

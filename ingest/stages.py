@@ -94,10 +94,11 @@ def _page(index: int, result, words, width: float, height: float) -> Page:
 
 
 def _read(image, settings: Settings, dropout: bool | None = None):
-    """Straighten, OCR (ink, rules and weak lines as settings and `dropout` say), and put the
+    """Straighten, OCR (ink, pen, rules and weak lines as settings and `dropout` say), and put the
     word boxes back on the image as given."""
     straight, angle = deskew(image)
-    result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout)
+    result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout,
+                       settings.ocr_pen)
     return result, unrotate_words(result.words, angle, *image.size)
 
 

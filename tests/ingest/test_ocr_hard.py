@@ -73,3 +73,20 @@ def test_forced_dropout_reads_the_page_without_its_ink(hard, tmp_path):
     amounts = re.compile(r"\d{1,3}(?:,\d{3})+\.\d\d")  # whole figures, not the tail a seal leaves ("2.97")
     assert len(amounts.findall(dropped.text)) > len(amounts.findall(plain.text))
     assert "TESORERÍA" not in dropped.text  # the seal's own lettering is gone
+
+
+SIGNED = "ar_carmen_de_areco_licitacion_publica_07-2023_scan.pdf"  # p2: a navy pen stroke across "Villagrán"
+
+
+def test_the_name_under_a_pen_stroke_is_read_without_the_pen(corpus, tmp_path):
+    """The real letter's signature block, which one read of the page leaves out, is read in its
+    own crop with the pen taken away; the rest of the page reads as without pen handling."""
+    settings = settings_for(tmp_path)
+    with_pen = ocr_page(str(corpus / SIGNED), 1, settings)
+    without = ocr_page(str(corpus / SIGNED), 1, replace(settings, ocr_pen=False))
+    assert "Villagrán" not in without.text
+    assert re.search(r"Iván D\. Villagrán", with_pen.text)
+    assert "Villagrán" in [with_pen.text[s:e] for s, e, *_ in with_pen.words]  # with its box on the page
+    lines = [ln for ln in with_pen.text.splitlines() if "Villagrán" not in ln and "INTEN" not in ln
+             and "Municipalidad" not in ln]
+    assert lines == without.text.splitlines()

@@ -6,7 +6,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ingest.preprocess import binarise, drop_ink, flatten, ink_share, remove_rules
-from ingest.reading import _replace, clean, lines_of, upscale_factor
+from ingest.lines import lines_of, replace_lines
+from ingest.reading import clean, upscale_factor
 from ingest.tesseract import OcrResult
 
 
@@ -95,7 +96,7 @@ def test_a_better_line_replaces_the_weak_one_and_spans_follow():
     old = result("NO. IMPORTE\n1 B23.2S8 X\n2 983,413.31", doubtful=["B23.2S8", "X"])
     lines = lines_of(old)
     assert [ln.weakness > 0.3 for ln in lines] == [False, True, False]
-    new = _replace(old, {lines[1].start: ("1 823,258.50", [(0, 1, .1, .05, .11, .07), (2, 12, .2, .05, .3, .07)], [])})
+    new = replace_lines(old, {lines[1].start: ("1 823,258.50", [(0, 1, .1, .05, .11, .07), (2, 12, .2, .05, .3, .07)], [])})
     assert new.text == "NO. IMPORTE\n1 823,258.50\n2 983,413.31"
     assert [new.text[s:e] for s, e, *_ in new.words] == ["NO.", "IMPORTE", "1", "823,258.50", "2", "983,413.31"]
     assert new.doubtful == []
