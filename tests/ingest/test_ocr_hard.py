@@ -39,9 +39,10 @@ def found(settings, pages) -> dict[str, list[str]]:
 
 def test_amounts_under_a_seal_and_names_under_signatures_are_found(hard, corpus, tmp_path):
     folder, pages = hard
-    (folder / PHONE).write_bytes((corpus / PHONE).read_bytes())
+    for real in (PHONE, SIGNED):
+        (folder / real).write_bytes((corpus / real).read_bytes())
     settings = settings_for(tmp_path / "auto")
-    report = ingest_paths([folder / p.name for p in pages] + [folder / PHONE], settings)
+    report = ingest_paths([folder / p.name for p in pages] + [folder / PHONE, folder / SIGNED], settings)
     assert report.exit_code == 0
     got = found(settings, pages)
     for p in pages:
@@ -50,6 +51,8 @@ def test_amounts_under_a_seal_and_names_under_signatures_are_found(hard, corpus,
     try:
         assert [h.page for h in archive.search('"17.660.500,00"').hits if h.filename == PHONE] == [1]
         assert 2 in [h.page for h in archive.search("octubre 2.023").hits if h.filename == PHONE]
+        signer = archive.search('"Iván D. Villagrán"').hits  # on 07-2023 p2 a navy pen stroke crosses it
+        assert (SIGNED, 2) in [(h.filename, h.page) for h in signer]
     finally:
         archive.close()
 
