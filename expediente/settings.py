@@ -23,6 +23,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_OCR_DPI": ("ocr_dpi", "render resolution for OCR (default 300)"),
     "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
     "EXPEDIENTE_OCR_CLEANUP": ("ocr_cleanup", "auto: hard pages (ink, rules, weak lines) read again; off: one plain read"),
+    "EXPEDIENTE_OCR_PEN": ("ocr_pen", "on (default): lines a dark pen stroke crosses are read again without the pen; off"),
     "EXPEDIENTE_MAX_FILE_MB": ("max_file_mb", "files larger than this are refused"),
     "EXPEDIENTE_SEARCH_TIMEOUT_MS": ("search_timeout_ms", "time limit of one search"),
     "EXPEDIENTE_MAX_PAGE_PIXELS": ("max_page_pixels", "pages whose OCR render would be larger are rendered at a lower dpi"),
@@ -134,6 +135,12 @@ def settings_from_env(env: Mapping[str, str], **overrides: object) -> Settings:
 def _convert(var: str, raw: str, typ: object) -> object:
     if typ == "tuple[str, ...]":
         return tuple(part.strip() for part in raw.split(",") if part.strip())
+    if typ in ("bool", bool):
+        if raw.strip().lower() in ("on", "1", "true", "yes"):
+            return True
+        if raw.strip().lower() in ("off", "0", "false", "no"):
+            return False
+        raise ConfigError(f"{var} must be on or off, got {raw!r}")
     if typ in ("int", int):
         try:
             return int(raw)

@@ -20,10 +20,17 @@ def test_env_and_overrides():
                                  {"EXPEDIENTE_ENGINE": "solr"}, {"EXPEDIENTE_OCR_DPI": "5"},
                                  {"EXPEDIENTE_MAX_UPLOAD_MB": "0"}, {"EXPEDIENTE_MAX_PAGE_PIXELS": "1000"},
                                  {"EXPEDIENTE_ALLOWED_HOSTS": " , "}, {"EXPEDIENTE_SESSION_HOURS": "0"},
-                                 {"EXPEDIENTE_ADMIN_EMAIL": "ana@example.org"}, {"EXPEDIENTE_SERVER": "archivo:8000"}])
+                                 {"EXPEDIENTE_ADMIN_EMAIL": "ana@example.org"}, {"EXPEDIENTE_SERVER": "archivo:8000"},
+                                 {"EXPEDIENTE_OCR_PEN": "maybe"}])
 def test_bad_settings_are_refused_at_start_up(env):
     with pytest.raises(ConfigError):
         settings_from_env(env)
+
+
+def test_pen_handling_is_switched_on_or_off():
+    assert settings_from_env({}).ocr_pen is True
+    assert settings_from_env({"EXPEDIENTE_OCR_PEN": "off"}).ocr_pen is False
+    assert settings_from_env({"EXPEDIENTE_OCR_PEN": "On"}).ocr_pen is True
 
 
 def test_allowed_hosts_are_a_comma_separated_list():
