@@ -12,7 +12,7 @@ from web.i18n import MESSAGES, flag_message, with_flag_messages
 @pytest.fixture
 def flags() -> list[dict]:
     amounts, invoices, vendors = planted_flag_inputs()
-    audit = [{"kind": "auditoria", "title": "Informe de la ASF", "filename": "asf.pdf", "pages": [4]}]
+    audit = [{"kind": "auditoria", "title": "Informe de la ASF", "filename": "asf.pdf", "pages": [4], "observes": True}]
     return _flags(amounts, invoices, vendors, audit)
 
 
