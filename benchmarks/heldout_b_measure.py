@@ -23,7 +23,10 @@ def _named(truth: dict[str, Any], filename: str) -> str:
     return f"{filename} ({info['kind']}{', OCR' if info['ocr'] else ''})" if info else filename
 
 
-def company_of(entry: dict[str, Any], companies: list[dict[str, str]]) -> dict[str, str] | None:
+Fold = Callable[[str], str]
+
+
+def company_of(entry: dict[str, Any], companies: list[dict[str, str]], fold: Fold = fold) -> dict[str, str] | None:
     """The real company a vendor entry stands for: by RFC, else by its identifying phrase."""
     for company in companies:
         if company["rfc"] in entry.get("rfcs", []):
@@ -32,7 +35,7 @@ def company_of(entry: dict[str, Any], companies: list[dict[str, str]]) -> dict[s
     return next((c for c in companies if c["key"] in name), None)
 
 
-def truth_pages(truth: dict[str, Any], company: dict[str, str]) -> set[tuple[str, int]]:
+def truth_pages(truth: dict[str, Any], company: dict[str, str], fold: Fold = fold) -> set[tuple[str, int]]:
     """Pages of the set printing the company's name (folded) or its RFC."""
     return {(filename, n) for filename, info in truth["files"].items()
             for n, text in enumerate(info["pages"], 1)
@@ -40,9 +43,10 @@ def truth_pages(truth: dict[str, Any], company: dict[str, str]) -> set[tuple[str
 
 
 def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
-                   pages_of: Callable[[str], set[tuple[str, int]]]) -> dict[str, Any]:
-    """Vendor precision (entries that are real companies), per-vendor page recall and precision."""
-    companies = [c for c in truth["companies"] if truth_pages(truth, c)]
+                   pages_of: Callable[[str], set[tuple[str, int]]], fold: Fold = fold) -> dict[str, Any]:
+    """Vendor precision (entries that are real companies), per-vendor page recall and precision
+    (`fold`: how the set folds names and texts to compare them)."""
+    companies = [c for c in truth["companies"] if truth_pages(truth, c, fold)]
     precision, recall, page_precision = Ratio(), Ratio(), Ratio()
     got: dict[str, set[tuple[str, int]]] = defaultdict(set)
     entries: dict[str, list[str]] = defaultdict(list)
@@ -50,7 +54,7 @@ def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
     for entry in vendors:
         pages = pages_of(entry["key"])
         layer = "ocr" if pages and all(_layer(truth, f) == "ocr" for f, _ in pages) else "text"
-        company = company_of(entry, companies)
+        company = company_of(entry, companies, fold)
         precision.add(layer, company is not None)
         if company is None:
             stray.append(entry.get("name", entry["key"]))
@@ -59,7 +63,7 @@ def vendor_figures(truth: dict[str, Any], vendors: list[dict[str, Any]],
         entries[company["key"]].append(entry["key"])
     per_company = {}
     for company in companies:
-        expected, mine = truth_pages(truth, company), got[company["key"]]
+        expected, mine = truth_pages(truth, company, fold), got[company["key"]]
         for page in expected:
             recall.add(_layer(truth, page[0]), page in mine)
         for page in mine:

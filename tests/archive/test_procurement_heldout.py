@@ -1,4 +1,4 @@
-"""Both held-out procurement benchmarks (set A and set B, written blind by different hands) run
+"""The held-out procurement benchmarks (sets A, B and C, written blind by different hands) run
 end to end on a reduced build (two procurements, born-digital only) and compute their figures.
 They assert the pipeline, not a target."""
 
@@ -16,6 +16,8 @@ SETS = {  # module, the two procurements built, the lookups (procurement and cod
                                                "P4 LA-917023456-E45-2021", "P4 SS/DGA/CP/201/2021"}),
     "B": ("procurement_heldout_b", ["B1", "B4"], {"B1 LA-932008915-E7-2023", "B1 SSC/DA/ADQ/017/2023",
                                                  "B4 LA-920011873-E21-2023", "B4 SEFIN/DA/CTO-044-2023"}),
+    "C": ("procurement_heldout_c", ["C3", "C5"], {"C3 LA-04C820001-E31-2024", "C3 SPSC/FASP/ADQ-012/2024",
+                                                 "C5 FGE/DA/AD-007/2024", "C5 FGE/ADQ/2024/031"}),
 }
 
 
