@@ -110,6 +110,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(client: httpx.Client, tries: int, failure: str) -> None:
+    """Wait (half a second a try) until the server answers a search."""
+    for _ in range(tries):
+        try:
+            if client.get("/api/search", params={"q": "contrato"}).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(failure)
+
+
 @contextmanager
 def serving(env: dict[str, str]) -> Iterator[httpx.Client]:
     """A real `expediente serve` on a free port, and an HTTP client to it."""
@@ -118,15 +130,7 @@ def serving(env: dict[str, str]) -> Iterator[httpx.Client]:
                             stderr=subprocess.DEVNULL)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
     try:
-        for _ in range(120):
-            try:
-                if client.get("/api/search", params={"q": "contrato"}).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit("the server did not start")
+        wait_until_up(client, 120, "the server did not start")
         yield client
     finally:
         client.close()

@@ -31,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale import QUERIES, _free_port, _pct  # noqa: E402
+from benchmarks.scale import QUERIES, _free_port, _pct, wait_until_up  # noqa: E402
 
 _MAIN = "import sys; from expediente.cli import main; sys.exit(main())"
 
@@ -44,15 +44,7 @@ def serving(tree: Path, env: dict[str, str]) -> Iterator[httpx.Client]:
                             env=dict(env, PYTHONPATH=str(tree)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
     try:
-        for _ in range(240):
-            try:
-                if client.get("/api/search", params={"q": "contrato"}).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit(f"the server of {tree} did not start")
+        wait_until_up(client, 240, f"the server of {tree} did not start")
         settle(proc.pid)
         yield client
     finally:
