@@ -31,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale import QUERIES, _free_port, _pct, wait_until_up  # noqa: E402
+from benchmarks.scale import QUERIES, _free_port, _pct, settle, wait_until_up  # noqa: E402
 
 _MAIN = "import sys; from expediente.cli import main; sys.exit(main())"
 
@@ -51,22 +51,6 @@ def serving(tree: Path, env: dict[str, str]) -> Iterator[httpx.Client]:
         client.close()
         proc.terminate()
         proc.wait(30)
-
-
-def _cpu_s(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-
-
-def settle(pid: int, idle: float = 0.05, most_s: float = 300) -> None:
-    """Wait until a started server stops warming up (its caches of a large archive take a
-    while to build), so the first measured requests of the two servers are alike."""
-    deadline = time.monotonic() + most_s
-    while time.monotonic() < deadline:
-        before = _cpu_s(pid)
-        time.sleep(2)
-        if _cpu_s(pid) - before < 2 * idle:
-            return
 
 
 def queries(planted: Path | None) -> dict[str, list[str]]:
