@@ -51,7 +51,7 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
             warmer.stop()
             if service is not None:
                 service.stop()
-            warmer.join(timeout=30)
+            warmer.join(timeout=5)  # a warm-up of a large archive in progress is abandoned, not awaited
             app.state.archive.close()
 
     app = FastAPI(title="Expediente", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
