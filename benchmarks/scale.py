@@ -195,6 +195,19 @@ def report_search(label: str, env: dict[str, str], planted: dict[str, list], rep
             print(f"{label}: search over HTTP, {kind:8s} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   max {worst:6.1f} ms")
 
 
+def ingest_measured(files: list[Path], pages: int, originals: int, corpus: Path, data: Path, env: dict[str, str],
+                    workers: int) -> None:
+    """pdftotext's rate, then a fresh ingest of the same files: pages/s, peak memory, catalog bytes."""
+    print(f"pdftotext, {workers} at a time: {pdftotext_rate(files, pages, workers):7.0f} pages/s")
+    shutil.rmtree(data, ignore_errors=True)
+    seconds, peak = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
+    print(f"expediente ingest (tantivy): {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
+          f"{peak:.0f} MB (process tree), load average after: {os.getloadavg()[0]:.2f}")
+    size = catalog_bytes(data)
+    print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
+          f"{originals / pages / 1024:.1f} KB per page)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=20000)
@@ -204,6 +217,7 @@ def main() -> int:
     ap.add_argument("--es-url", default="http://127.0.0.1:9200")
     ap.add_argument("--no-es", action="store_true")
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--reuse", action="store_true", help="search (and reindex) the archive an earlier run built in --work")
     args = ap.parse_args()
 
     from benchmarks.scale_corpus import generate
@@ -220,17 +234,11 @@ def main() -> int:
     print(f"{pages} pages in {len(files)} PDFs ({originals / pages:.0f} bytes of PDF per page), "
           f"{args.workers} workers, load average before: {os.getloadavg()[0]:.2f}")
 
-    print(f"pdftotext, {args.workers} at a time: {pdftotext_rate(files, pages, args.workers):7.0f} pages/s")
     data = args.work / "data"
-    shutil.rmtree(data, ignore_errors=True)
     env = dict(os.environ, EXPEDIENTE_DATA_DIR=str(data), EXPEDIENTE_WORKERS=str(args.workers),
                EXPEDIENTE_ENGINE="tantivy", PYTHONPATH=str(ROOT))
-    seconds, peak = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
-    print(f"expediente ingest (tantivy): {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
-          f"{peak:.0f} MB (process tree), load average after: {os.getloadavg()[0]:.2f}")
-    size = catalog_bytes(data)
-    print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
-          f"{originals / pages / 1024:.1f} KB per page)")
+    if not (args.reuse and (data / "catalog.sqlite").exists()):
+        ingest_measured(files, pages, originals, corpus, data, env, args.workers)
     report_search("tantivy", env, planted, args.repeat)
 
     if not args.no_es:
