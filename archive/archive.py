@@ -74,6 +74,7 @@ class Results:
     options: SearchOptions = field(default_factory=SearchOptions)
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     approximate_total: int = 0  # of `total`, the pages found only by OCR-tolerant matching
+    facets_estimated: bool = False  # facet counts estimated from a sample of a very large result
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -82,6 +83,7 @@ class Results:
             "facets": {k: [{"value": v, "count": c} for v, c in vals] for k, vals in self.facets.items()},
             "sort": self.options.sort, "group": self.options.group, "exact": self.options.exact,
             "suggestions": self.suggestions, "approximate_total": self.approximate_total,
+            "facets_estimated": self.facets_estimated,
         }
         if self.total_documents is not None:
             out["total_documents"] = self.total_documents
@@ -150,6 +152,7 @@ class Archive:
         took = (time.perf_counter() - started) * 1000
         results = Results(text, found.total + approx[2], hits, took, self.resolve_vendor_facet(found.facets), total_documents, opts)
         results.approximate_total = approx[2]
+        results.facets_estimated = found.facets_estimated
         if found.total == 0 and offset == 0:
             from .suggest import suggestions
 

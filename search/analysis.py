@@ -13,7 +13,7 @@ import re
 
 from ingest.entities import fold
 
-__all__ = ["MAX_TOKEN", "fold", "index_text", "tokens"]
+__all__ = ["MAX_TOKEN", "fold", "index_text", "pair_text", "phrase_pairs", "tokens"]
 
 MAX_TOKEN = 40
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -27,3 +27,16 @@ def tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What engines index: the tokens joined by single spaces (positions = token order)."""
     return " ".join(tokens(text))
+
+
+def phrase_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Each two neighbouring tokens as one pair token ("agua potable" -> "agua_potable"):
+    tokens are letters and digits only, so "_" never makes two pairs the same."""
+    return [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+def pair_text(indexed: str) -> str:
+    """The pair tokens of an `index_text` output, joined by spaces: the tantivy engine indexes
+    them so that a phrase is one look-up instead of a walk through the positions of its words."""
+    words = indexed.split()
+    return " ".join(map("_".join, zip(words, words[1:])))

@@ -23,6 +23,7 @@ class EngineResult:
     total: int
     hits: list[EngineHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets_estimated: bool = False  # counted on a sample of a very large result (search.sampling)
 
 
 MAX_WINDOW = 10_000  # offset + limit: Elasticsearch's max_result_window; tantivy panics far beyond it

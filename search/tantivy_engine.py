@@ -12,9 +12,11 @@ import tantivy
 
 from expediente.errors import ConfigError, IndexBusy, QuerySyntaxError
 
+from .analysis import pair_text, phrase_pairs
 from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
+from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 LOCK_WAIT_S = 60.0
 _TEXT = "ws"  # whitespace tokenizer: analysis already happened in search.analysis
@@ -30,10 +32,12 @@ def _schema() -> tantivy.Schema:
     sb.add_text_field("text", tokenizer_name=_TEXT, index_option="position")
     sb.add_text_field("vendors", tokenizer_name=_TEXT, index_option="position")
     sb.add_text_field("persons", tokenizer_name=_TEXT, index_option="position")
+    sb.add_text_field("pairs", tokenizer_name=_TEXT, index_option="basic")  # each two neighbouring words: phrases
     for name in _KEYWORDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in _INTS:
         sb.add_integer_field(name, indexed=True, fast=True)
+    sb.add_integer_field("sample", indexed=True, fast=True)  # search.sampling: facets of huge results
     return sb.build()
 
 
@@ -69,6 +73,7 @@ class TantivyEngine:
                               "`expediente reindex --to tantivy` to rebuild it from the catalog") from exc
         self.index.register_tokenizer(_TEXT, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
         self._writer: tantivy.IndexWriter | None = None
+        self.facet_exact_max = FACET_EXACT_MAX  # a larger result's facets are estimated (search.sampling)
 
     def _w(self) -> tantivy.IndexWriter:
         """The writer; another process's writer holds the lock between its commits, so wait
@@ -90,11 +95,12 @@ class TantivyEngine:
         writer = self._w()
         for rec in records:
             writer.add_document(tantivy.Document(
-                doc_id=rec.document_id, page=rec.page, text=rec.text, kind=rec.kind,
+                doc_id=rec.document_id, page=rec.page, text=rec.text, pairs=pair_text(rec.text), kind=rec.kind,
                 vendors=" | ".join(rec.vendors), vendor_keys=rec.vendor_keys, persons=" | ".join(rec.persons), bids=rec.bids,
                 contracts=rec.contracts, rfcs=rec.rfcs, amounts=rec.amounts,
                 dates=[int(d.replace("-", "")) for d in rec.dates], years=rec.years,
                 doc_date=[rec.doc_date] if rec.doc_date is not None else [],
+                sample=sample_slot(rec.document_id, rec.page),
             ))
 
     def delete_document(self, document_id: str) -> None:
@@ -122,14 +128,25 @@ class TantivyEngine:
         for score, address in result.hits:
             doc = searcher.doc(address)
             hits.append(EngineHit(doc["doc_id"][0], doc["page"][0], float(score)))
-        found = self._facets(searcher, compiled) if facets else {}
-        # the stub lacks `count`, which search(count=True) sets
-        return EngineResult(result.count or 0, hits, found)  # type: ignore[attr-defined]
+        total = result.count or 0  # type: ignore[attr-defined]  # the stub lacks `count`, which count=True sets
+        found, estimated = self._facets(searcher, compiled, total) if facets else ({}, False)
+        return EngineResult(total, hits, found, estimated)
 
-    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
-        spec = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
+                total: int) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        """The facets, and whether they are estimated from a sample (search.sampling)."""
+        spec: dict[str, dict] = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
+        slots = slots_for(total, self.facet_exact_max)
+        if slots < SLOTS:
+            spec["_sampled"] = {"value_count": {"field": "sample"}}
+            query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.range_query(
+                self.schema, "sample", tantivy.FieldType.Integer, 0, slots - 1))])
         raw = searcher.aggregate(query, spec)
-        return {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])] for name in spec}
+        found = {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
+                 for name in _FACET_FIELDS}
+        if slots == SLOTS:
+            return found, False
+        return scaled(found, total, int(raw.get("_sampled", {}).get("value") or 0)), True
 
     def page_count(self) -> int:
         self.index.reload()
@@ -160,7 +177,7 @@ class TantivyEngine:
         if isinstance(node, Phrase):
             if len(node.tokens) == 1:  # a quoted word: exact, no plural forms
                 return tantivy.Query.term_query(s, "text", node.tokens[0])
-            return tantivy.Query.phrase_query(s, "text", list(node.tokens))
+            return self._phrase(list(node.tokens))
         if isinstance(node, Prefix):
             regex = tantivy.Query.regex_query(s, "text", node.prefix + ".*")
             if not node.before:
@@ -181,6 +198,14 @@ class TantivyEngine:
                 for i in node.items
             ] + ([(tantivy.Occur.Must, tantivy.Query.all_query())] if all(isinstance(i, Not) for i in node.items) else []))
         raise TypeError(f"unknown query node {node!r}")
+
+    def _phrase(self, words: list[str]) -> tantivy.Query:
+        """Two words are one pair token; a longer phrase is its pairs (rare, so they lead the
+        walk) and its positions checked on the pages that have them all."""
+        pairs = [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "pairs", p)) for p in phrase_pairs(words)]
+        if len(pairs) == 1:
+            return pairs[0][1]
+        return tantivy.Query.boolean_query([*pairs, (tantivy.Occur.Must, tantivy.Query.phrase_query(self.schema, "text", words))])
 
     def _filter(self, f: FieldFilter) -> tantivy.Query:
         from .fields import field_spec

@@ -51,6 +51,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facet_bids": {"es": "Licitaciones", "en": "Bids"},
     "facet_years": {"es": "Años", "en": "Years"},
     "facet_kind": {"es": "Tipo de documento", "en": "Document type"},
+    "facets_estimated": {"es": "Resultado muy grande: las cifras de los filtros son estimaciones hechas sobre una muestra "
+                                "de sus páginas; el total de resultados es exacto.",
+                         "en": "A very large result: the filter counts are estimated from a sample of its pages; the "
+                               "number of results is exact."},
     "vendor": {"es": "Proveedor", "en": "Vendor"},
     "amounts": {"es": "Montos", "en": "Amounts"},
     "rfcs": {"es": "RFC", "en": "Tax IDs (RFC)"},

@@ -1,0 +1,69 @@
+"""Facets of a very large result are estimated from a fixed sample of its pages; phrases are
+found through word pairs. Both on a real tantivy index."""
+
+from __future__ import annotations
+
+import random
+
+from search.analysis import index_text
+from search.query import parse
+from search.records import PageRecord
+from search.tantivy_engine import TantivyEngine
+
+VENDORS = ["magavel", "quatro", "seguritech", "tecnoval", "grupo alfa"]
+
+
+def _archive(tmp_path, pages: int = 3000) -> tuple[TantivyEngine, dict[str, int]]:
+    rng = random.Random(7)
+    engine = TantivyEngine(tmp_path / "index")
+    truth: dict[str, int] = {}
+    records = []
+    for n in range(pages):
+        vendor = VENDORS[min(int(rng.expovariate(0.9)), len(VENDORS) - 1)]
+        words = ["contrato", "de", "servicios"] + rng.sample(["agua", "potable", "drenaje", "obra", "pública"], 3)
+        rec = PageRecord(f"doc{n // 10:04d}", n % 10 + 1, "f.pdf", "t", "application/pdf", index_text(" ".join(words)))
+        rec.vendor_keys, rec.years = [vendor], [2019 + n % 3]
+        truth[vendor] = truth.get(vendor, 0) + 1
+        records.append(rec)
+    engine.add(records)
+    engine.commit()
+    return engine, truth
+
+
+def test_a_huge_result_has_estimated_facets_close_to_the_exact_ones(tmp_path):
+    engine, truth = _archive(tmp_path)
+    exact = engine.search(parse("contrato"), limit=5, facets=True)
+    assert not exact.facets_estimated and dict(exact.facets["vendors"]) == truth
+    engine.facet_exact_max = 500
+    first = engine.search(parse("contrato"), limit=5, facets=True)
+    assert first.facets_estimated and first.total == 3000  # the total stays exact
+    estimate = dict(first.facets["vendors"])
+    assert [v for v, _ in first.facets["vendors"]][:2] == [v for v, _ in exact.facets["vendors"]][:2]
+    for vendor, count in truth.items():
+        if count >= 200:
+            assert abs(estimate[vendor] - count) / count < 0.25, (vendor, estimate[vendor], count)
+    assert engine.search(parse("contrato"), limit=5, facets=True).facets == first.facets  # the same sample every time
+
+
+def test_a_result_under_the_limit_is_counted_exactly(tmp_path):
+    engine, _ = _archive(tmp_path)
+    engine.facet_exact_max = 1000
+    small = engine.search(parse("year:2019"), limit=5, facets=True)
+    assert small.total == 1000 and not small.facets_estimated and dict(small.facets["years"]) == {"2019": 1000}
+    assert engine.search(parse("year:2019 OR year:2020"), limit=5, facets=True).facets_estimated
+
+
+def test_phrases_through_pairs_find_exactly_the_adjacent_words(tmp_path):
+    engine = TantivyEngine(tmp_path / "index")
+    texts = ["agua potable y drenaje", "potable agua", "agua y potable", "red de agua potable municipal",
+             "agua potable municipal", "agua municipal potable"]
+    engine.add([PageRecord("d", n + 1, "f", "t", "application/pdf", index_text(t)) for n, t in enumerate(texts)])
+    engine.commit()
+
+    def pages(q: str) -> set[int]:
+        return {h.page for h in engine.search(parse(q), limit=20).hits}
+
+    assert pages('"agua potable"') == {1, 4, 5}
+    assert pages('"agua potable municipal"') == {4, 5}
+    assert pages('"de agua potable municipal"') == {4}
+    assert pages('"potable agua"') == {2}
