@@ -16,6 +16,7 @@ from .analysis import pair_text, phrase_pairs
 from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
+from .steps import range_terms, step_terms
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 LOCK_WAIT_S = 60.0
@@ -37,6 +38,7 @@ def _schema() -> tantivy.Schema:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in _INTS:
         sb.add_integer_field(name, indexed=True, fast=True)
+    sb.add_text_field("amount_steps", tokenizer_name="raw", index_option="basic")  # search.steps: amount ranges
     sb.add_integer_field("sample", indexed=True, fast=True)  # search.sampling: facets of huge results
     return sb.build()
 
@@ -101,6 +103,7 @@ class TantivyEngine:
                 dates=[int(d.replace("-", "")) for d in rec.dates], years=rec.years,
                 doc_date=[rec.doc_date] if rec.doc_date is not None else [],
                 sample=sample_slot(rec.document_id, rec.page),
+                amount_steps=[t for cents in rec.amounts if cents >= 0 for t in step_terms(cents)],
             ))
 
     def delete_document(self, document_id: str) -> None:
@@ -208,11 +211,15 @@ class TantivyEngine:
         return tantivy.Query.boolean_query([*pairs, (tantivy.Occur.Must, tantivy.Query.phrase_query(self.schema, "text", words))])
 
     def _filter(self, f: FieldFilter) -> tantivy.Query:
-        from .fields import field_spec
+        from .fields import INT_MAX, field_spec
 
         spec = field_spec(f.field)
         if spec.index_kind == "int":
             lo, hi, inc_lo, inc_hi = filter_bounds(f)
+            if spec.engine_field == "amounts" and lo is not None and lo >= 0:  # below 0 or unbounded: compared
+                first = lo + (not inc_lo)
+                last = INT_MAX if hi is None else hi - (not inc_hi)
+                return tantivy.Query.term_set_query(self.schema, "amount_steps", range_terms(first, last))
             return tantivy.Query.range_query(self.schema, spec.engine_field, tantivy.FieldType.Integer, lo, hi, inc_lo, inc_hi)
         if spec.index_kind == "tokens":
             words = f.value.split()
