@@ -30,10 +30,10 @@ def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
     sb.add_integer_field("page", stored=True, indexed=True, fast=True)
-    sb.add_text_field("text", tokenizer_name=_TEXT, index_option="position")
+    sb.add_text_field("text", tokenizer_name=_TEXT, index_option="freq")  # phrases are read from `pairs`
     sb.add_text_field("vendors", tokenizer_name=_TEXT, index_option="position")
     sb.add_text_field("persons", tokenizer_name=_TEXT, index_option="position")
-    sb.add_text_field("pairs", tokenizer_name=_TEXT, index_option="basic")  # each two neighbouring words: phrases
+    sb.add_text_field("pairs", tokenizer_name=_TEXT, index_option="position")  # each two neighbouring words: phrases
     for name in _KEYWORDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
     for name in _INTS:
@@ -182,10 +182,13 @@ class TantivyEngine:
                 return tantivy.Query.term_query(s, "text", node.tokens[0])
             return self._phrase(list(node.tokens))
         if isinstance(node, Prefix):
-            regex = tantivy.Query.regex_query(s, "text", node.prefix + ".*")
             if not node.before:
-                return regex
-            return tantivy.Query.regex_phrase_query(s, "text", [*node.before, node.prefix + ".*"])
+                return tantivy.Query.regex_query(s, "text", node.prefix + ".*")  # tokens are [0-9a-z]: no escaping
+            last = f"{node.before[-1]}_{node.prefix}.*"  # "servicios magav*": the pairs "servicios_magav…"
+            pairs = phrase_pairs(list(node.before))
+            if not pairs:
+                return tantivy.Query.regex_query(s, "pairs", last)
+            return tantivy.Query.regex_phrase_query(s, "pairs", [*pairs, last])
         if isinstance(node, FieldFilter):
             return self._filter(node)
         if isinstance(node, Fuzzy):
@@ -203,12 +206,12 @@ class TantivyEngine:
         raise TypeError(f"unknown query node {node!r}")
 
     def _phrase(self, words: list[str]) -> tantivy.Query:
-        """Two words are one pair token; a longer phrase is its pairs (rare, so they lead the
-        walk) and its positions checked on the pages that have them all."""
-        pairs = [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "pairs", p)) for p in phrase_pairs(words)]
+        """A phrase is the phrase of its word pairs (two words: one pair token): pairs are rarer
+        than words and occur fewer times on a page, so fewer positions are checked."""
+        pairs = phrase_pairs(words)
         if len(pairs) == 1:
-            return pairs[0][1]
-        return tantivy.Query.boolean_query([*pairs, (tantivy.Occur.Must, tantivy.Query.phrase_query(self.schema, "text", words))])
+            return tantivy.Query.term_query(self.schema, "pairs", pairs[0])
+        return tantivy.Query.phrase_query(self.schema, "pairs", pairs)
 
     def _filter(self, f: FieldFilter) -> tantivy.Query:
         from .fields import INT_MAX, field_spec

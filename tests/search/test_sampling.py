@@ -67,3 +67,6 @@ def test_phrases_through_pairs_find_exactly_the_adjacent_words(tmp_path):
     assert pages('"agua potable municipal"') == {4, 5}
     assert pages('"de agua potable municipal"') == {4}
     assert pages('"potable agua"') == {2}
+    assert pages("agua-pot*") == {1, 4, 5}  # a code-like prefix after words: the pairs "agua_pot…"
+    assert pages("red-de-agua-pot*") == {4}
+    assert pages("agua-mun*") == {6}
