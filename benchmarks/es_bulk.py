@@ -1,73 +1,124 @@
 """Elasticsearch bulk settings for `reindex --to elasticsearch`, measured on an archive.
 
-Reindexes the archive's catalog into a fresh index once per setting: the way before issue
-10 (one bulk stream, the default refresh interval, a refresh after every batch) and the
-tuned way (no refresh until publish, N requests in flight) at several request sizes.
+Reindexes the archive's catalog into a fresh index once per setting and round (the settings
+alternate, so a change of load hits them alike) and prints each setting's median pages/s, and
+for the background merge how long after the command the index was in one segment. Settings:
+the way before (each batch sent before the next is read, the translog synced at every request,
+the merge to one segment waited for before the alias switch), then one change at a time.
 
-    .venv/bin/python benchmarks/es_bulk.py DATA_DIR [--es-url http://127.0.0.1:9200]
+    .venv/bin/python benchmarks/es_bulk.py DATA_DIR [--es-url http://127.0.0.1:9200] [--runs 3]
+        [--only LABEL-PREFIX ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import statistics
 import sys
 import time
+import warnings
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 from unittest import mock
+
+from elasticsearch import Elasticsearch
+from elasticsearch.exceptions import GeneralAvailabilityWarning
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import importlib  # noqa: E402
-
-from archive.reindex import reindex  # noqa: E402
-
-reindex_module = importlib.import_module("archive.reindex")
 from expediente.settings import Settings  # noqa: E402
 from search import es_engine  # noqa: E402
 from search.es_engine import ElasticsearchEngine  # noqa: E402
 
-SETTINGS = [("before: refresh every batch, 1 stream, 500 pages", 1, 500, False)] + [
-    (f"no refresh until publish, {threads} in flight, {pages} pages", threads, pages, True)
-    for threads, pages in ((1, 500), (2, 250), (2, 500), (2, 1000), (3, 500))
+reindex_module = importlib.import_module("archive.reindex")
+NOW = {"behind": True, "durability": "async", "wait_merge": False, "threads": es_engine.BULK_THREADS,
+       "pages": es_engine.BULK_PAGES, "bytes": es_engine.BULK_MAX_BYTES, "batch": reindex_module.BATCH_PAGES,
+       "extra": {}}
+BEFORE = dict(NOW, behind=False, durability="request", wait_merge=True)
+SETTINGS: list[tuple[str, dict[str, Any]]] = [
+    ("before: send then read, translog per request, wait for the merge", BEFORE),
+    ("merge in the background", dict(BEFORE, wait_merge=False)),
+    ("+ send a batch while reading the next", dict(BEFORE, wait_merge=False, behind=True)),
+    ("+ translog async = now", NOW),
+    ("now, 1 request in flight", dict(NOW, threads=1)),
+    ("now, 3 in flight", dict(NOW, threads=3)),
+    ("now, 500 pages a request", dict(NOW, pages=500)),
+    ("now, 1,000 pages (at most 4 MB) a request", dict(NOW, pages=1000, bytes=4 << 20)),
+    ("now, 10,000 pages a batch", dict(NOW, batch=10000)),
+    ("now, fewer merges while loading (segments_per_tier 100)", dict(NOW, extra={"merge.policy.segments_per_tier": 100})),
 ]
 
 
-def one(settings: Settings, threads: int, pages: int, tuned: bool) -> tuple[float, int]:
-    create = ElasticsearchEngine.__init__
+def _patches(knobs: dict[str, Any]) -> list[Any]:
+    """The engine as one setting has it."""
+    build = {"refresh_interval": "-1"} if knobs["durability"] == "request" else es_engine.BUILD_SETTINGS
+    build = {**build, **knobs["extra"]}
+    patches = [mock.patch.object(es_engine, "BULK_THREADS", knobs["threads"]),
+               mock.patch.object(es_engine, "BULK_PAGES", knobs["pages"]),
+               mock.patch.object(es_engine, "BULK_MAX_BYTES", knobs["bytes"]),
+               mock.patch.object(es_engine, "BUILD_SETTINGS", build),
+               mock.patch.object(reindex_module, "BATCH_PAGES", knobs["batch"])]
+    if not knobs["behind"]:
+        patches.append(mock.patch.object(ElasticsearchEngine, "_send_behind",
+                                         lambda self, actions: actions and self._bulk(actions)))
+    if knobs["wait_merge"]:
+        merge = ElasticsearchEngine._merge
 
-    def init(self, *args, **kwargs):  # the old engine: a built index refreshed like a live one
-        create(self, *args, **kwargs)
-        self.building = False
+        def merge_and_wait(self: ElasticsearchEngine) -> None:
+            merge(self)
+            self.wait_merged()
 
-    patches = [mock.patch.object(es_engine, "BULK_THREADS", threads), mock.patch.object(es_engine, "BULK_PAGES", pages)]
-    if not tuned:  # and a commit every 50 documents, as reindex did
-        patches += [mock.patch.object(ElasticsearchEngine, "__init__", init),
-                    mock.patch.object(reindex_module, "BATCH_PAGES", 2500)]
-    for p in patches:
-        p.start()
-    try:
+        patches.append(mock.patch.object(ElasticsearchEngine, "_merge", merge_and_wait))
+    return patches
+
+
+def merging_s(es_url: str) -> float:
+    """Seconds until no force-merge runs on the node any more."""
+    es = Elasticsearch(es_url)
+    started = time.perf_counter()
+    while es.tasks.list(actions="indices:admin/forcemerge*")["nodes"]:
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
+def one(settings: Settings, knobs: dict[str, Any]) -> tuple[float, float]:
+    """(pages/s of the reindex command, seconds after it until the index is merged)."""
+    with ExitStack() as stack:
+        for p in _patches(knobs):
+            stack.enter_context(p)
         started = time.perf_counter()
-        copied = reindex(settings, "elasticsearch")
-        return time.perf_counter() - started, copied["pages"]
-    finally:
-        for p in patches:
-            p.stop()
-        engine = ElasticsearchEngine(settings.es_url, settings.es_index, writable=False)
-        engine.drop()
-        engine.close()
+        copied = reindex_module.reindex(settings, "elasticsearch")
+        seconds = time.perf_counter() - started
+    merging = merging_s(settings.es_url)
+    engine = ElasticsearchEngine(settings.es_url, settings.es_index, writable=False)
+    engine.drop()
+    engine.close()
+    return copied["pages"] / seconds, merging
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--es-url", default="http://127.0.0.1:9200")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", nargs="*", help="settings whose label starts with one of these")
     args = ap.parse_args()
+    warnings.simplefilter("ignore", GeneralAvailabilityWarning)  # the tasks API is a "technical preview"
     settings = Settings(data_dir=args.data_dir, engine="elasticsearch", es_url=args.es_url,
                         es_index=f"expediente-bulk-bench-{int(time.time())}")
-    for label, threads, pages, tuned in SETTINGS:
-        seconds, n = one(settings, threads, pages, tuned)
-        print(f"{label:55s} {n / seconds:6.0f} pages/s ({n} pages, {seconds:.1f} s)")
+    chosen = [(label, knobs) for label, knobs in SETTINGS if not args.only or label.startswith(tuple(args.only))]
+    results: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in chosen}
+    for _ in range(args.runs):
+        for label, knobs in chosen:
+            results[label].append(one(settings, knobs))
+    base = statistics.median(r for r, _ in results[chosen[0][0]])
+    for label, runs in results.items():
+        rate, merging = statistics.median(r for r, _ in runs), statistics.median(m for _, m in runs)
+        print(f"{label:65s} {rate:6.0f} pages/s ({rate / base:.2f}x; runs {', '.join(f'{r:.0f}' for r, _ in runs)}); "
+              f"merged {merging:.1f} s after")
     return 0
 
 

@@ -248,6 +248,10 @@ def main() -> int:
             seconds, peak = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
             print(f"reindex --to elasticsearch: {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
                   f"{peak:.0f} MB")
+            from benchmarks.es_bulk import merging_s
+
+            print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(args.es_url):.0f} s "
+                  "after the command (the searches below start then)")
             report_search("elasticsearch", es_env, planted, args.repeat)
         finally:
             from search.es_engine import ElasticsearchEngine

@@ -21,7 +21,10 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 
 def tokens(text: str) -> list[str]:
     """The searchable tokens of a text: runs of ASCII letters and digits after folding."""
-    return [t for t in _TOKEN.findall(fold(text)) if len(t) <= MAX_TOKEN]
+    found = _TOKEN.findall(fold(text))
+    if max(map(len, found), default=0) > MAX_TOKEN:  # rare: only then filter token by token (reindex's hot loop)
+        return [t for t in found if len(t) <= MAX_TOKEN]
+    return found
 
 
 def index_text(text: str) -> str:

@@ -9,39 +9,29 @@ the minimal distribution (no analysis-common module) as on the full one.
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult, check_window
-from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .es_dsl import FACET_FIELDS, MAPPING, MAPPING_VERSION, compile_query
+from .query import Node
 from .records import PageRecord
 
-MAPPING_VERSION = 2  # 2: doc_date (the document's own date), vendor_keys holds resolution keys
-_TEXT = {"type": "text", "analyzer": "whitespace"}
-MAPPING: dict[str, Any] = {
-    "dynamic": "strict",
-    "properties": {
-        "doc_id": {"type": "keyword"}, "page": {"type": "integer"},
-        "filename": {"type": "keyword"}, "title": {"type": "keyword", "index": False},
-        "media_type": {"type": "keyword"}, "kind": {"type": "keyword"},
-        "text": _TEXT, "vendors": _TEXT, "persons": _TEXT, "vendor_keys": {"type": "keyword"},
-        "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
-        "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
-        "doc_date": {"type": "integer"},  # yyyymmdd, as in the embedded engine
-    },
-}
-_FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
 # Bulk sizes measured with benchmarks/es_bulk.py (2 cores, one node, 512 MB heap): dense
 # pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; 500 was within noise,
 # larger requests or more in flight gained nothing on that node. A larger node: see the README.
 BULK_PAGES = 250
 BULK_THREADS = 2
 BULK_MAX_BYTES = 8 << 20
-MERGE_TIMEOUT_S = 3600  # force-merging a freshly built index: minutes at most, even for millions of pages
+# While reindex builds an index nobody searches yet: no refresh, no replica, the translog
+# synced every 5 s instead of at every request (a crash loses only the build, which reindex
+# starts again). publish() puts the defaults back, and the replicas of the index it replaces.
+BUILD_SETTINGS: dict[str, Any] = {"refresh_interval": "-1", "translog.durability": "async"}
 
 
 def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
@@ -63,6 +53,9 @@ class ElasticsearchEngine:
         self._actions: list[dict[str, Any]] = []
         self._deletes: set[str] = set()
         self.building = build
+        self._sender: ThreadPoolExecutor | None = None  # a build's bulk batch goes out behind the next one's reading
+        self._sending: Future[None] | None = None
+        self.merge_task: str | None = None  # the background merge publish() started (a task id)
         if build:
             self.write_index = self._create_index()
         elif writable:
@@ -85,8 +78,8 @@ class ElasticsearchEngine:
     def _create_index(self) -> str:
         name = f"{self.alias}-v{MAPPING_VERSION}-{time.time_ns()}"
         settings: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
-        if self.building:  # nobody searches it before publish(): no refresh until then
-            settings["refresh_interval"] = "-1"
+        if self.building:  # nobody searches it before publish()
+            settings.update(BUILD_SETTINGS)
         self._call(self.es.indices.create, index=name, mappings=MAPPING, settings=settings)
         return name
 
@@ -105,26 +98,47 @@ class ElasticsearchEngine:
                 f"(this one writes mapping v{MAPPING_VERSION}): run `expediente reindex --to elasticsearch` to rebuild it")
 
     def publish(self) -> None:
-        """Put the built index behind the alias in one atomic step, then drop the old ones."""
-        if self.building:  # searchable from now on: the usual refresh, and everything in it
-            self._call(self.es.indices.put_settings, index=self.write_index, settings={"refresh_interval": None})
-            self._call(self.es.indices.refresh, index=self.write_index)
-            self._merge()
+        """Put the built index behind the alias in one atomic step and drop the old ones, then
+        merge the new one to one segment in the background."""
         old = self._behind_alias()
+        if self.building:  # searchable from now on: the usual settings, and everything in it
+            with self._bulk_errors():
+                self._wait_sent()
+            self._call(self.es.indices.put_settings, index=self.write_index, settings=self._live_settings(old))
+            self._call(self.es.indices.refresh, index=self.write_index)
         actions = [{"add": {"index": self.write_index, "alias": self.alias}}]
         actions += [{"remove": {"index": name, "alias": self.alias}} for name in old]
         self._call(self.es.indices.update_aliases, actions=actions)
         for name in old:
             self._call(self.es.indices.delete, index=name)
+        if self.building:
+            self._merge()
+
+    def _live_settings(self, old: list[str]) -> dict[str, Any]:
+        """The defaults for what BUILD_SETTINGS changed; the replicas of the index being replaced."""
+        replicas = 0
+        if old:
+            got = self._call(self.es.indices.get_settings, index=old[0], name="index.number_of_replicas")
+            replicas = int(got[old[0]]["settings"]["index"]["number_of_replicas"])
+        return {**{key: None for key in BUILD_SETTINGS}, "number_of_replicas": replicas}
 
     def _merge(self) -> None:
-        """One segment for the built index before anyone searches it. A bulk build leaves many
-        (and merges them in the background for minutes after): every fuzzy or prefix query
-        expands its terms in each segment, every facet maps each segment's terms to global
-        ones. At 100,000 pages one segment halves facet and OCR-tolerant searches (see
-        benchmarks/search_compare.py); merging takes seconds to a minute at that size."""
-        self._call(self.es.options(request_timeout=MERGE_TIMEOUT_S).indices.forcemerge, index=self.write_index,
-                   max_num_segments=1)
+        """Start merging the published index to one segment, without waiting. A bulk build leaves
+        many segments: every fuzzy or prefix query expands its terms in each, every facet maps each
+        one's terms to global ones. At 100,000 pages one segment takes rare-token p99 from 433 to
+        46 ms (benchmarks/search_compare.py), but merging took a minute that reindex spent waiting:
+        now searches use the new index at once and the merged segment when the merge is done."""
+        task = self._call(self.es.indices.forcemerge, index=self.write_index, max_num_segments=1,
+                          wait_for_completion=False)
+        self.merge_task = task.get("task")
+
+    def wait_merged(self, timeout_s: float = 3600) -> bool:
+        """Wait for the merge publish() started (tests, benchmarks); True once it is done."""
+        if self.merge_task is None:
+            return True
+        client = self.es.options(request_timeout=timeout_s + 10)
+        done = self._call(client.tasks.get, task_id=self.merge_task, wait_for_completion=True, timeout=f"{timeout_s:.0f}s")
+        return bool(done.get("completed"))
 
     def add(self, records: list[PageRecord]) -> None:
         for r in records:
@@ -140,21 +154,42 @@ class ElasticsearchEngine:
         self._deletes.add(document_id)
 
     def commit(self) -> None:
-        """Deletes, then the bulk requests (two in flight), then a refresh; on failure nothing is marked done."""
-        try:
+        """Deletes, then the bulk requests, then a refresh; on failure nothing is marked done.
+        A build's batch goes out while reindex reads the next one from the catalog (one batch
+        in flight); publish() waits for the last, so a failure stops reindex before the switch."""
+        with self._bulk_errors():
             if self._deletes:
                 self._delete_pages(sorted(self._deletes))
-            if self._actions:
-                self._bulk(self._actions)
-            if not self.building:  # a reindex's index is refreshed once, when published
+            if self.building:  # a reindex's index is refreshed once, when published
+                self._send_behind(self._actions)
+            else:
+                if self._actions:
+                    self._bulk(self._actions)
                 self.es.indices.refresh(index=self.write_index)
+        self._actions, self._deletes = [], set()
+
+    @contextmanager
+    def _bulk_errors(self) -> Iterator[None]:
+        try:
+            yield
         except helpers.BulkIndexError as exc:
             first = exc.errors[0] if exc.errors else {}
             raise EngineUnavailable(f"Elasticsearch rejected {len(exc.errors)} pages (first: {first}); "
                                     "nothing was marked done: fix the cause and ingest again") from exc
         except (TransportError, ApiError) as exc:
             raise _unavailable(self.url, exc) from exc
-        self._actions, self._deletes = [], set()
+
+    def _send_behind(self, actions: list[dict[str, Any]]) -> None:
+        """Wait for the batch before (raising its error), then send this one in the background."""
+        self._wait_sent()
+        if actions:
+            self._sender = self._sender or ThreadPoolExecutor(1, thread_name_prefix="es-bulk")
+            self._sending = self._sender.submit(self._bulk, actions)
+
+    def _wait_sent(self) -> None:
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            sending.result()
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         """Bulk requests from BULK_THREADS threads at once, each retrying a chunk the node
@@ -187,7 +222,7 @@ class ElasticsearchEngine:
                                 "track_total_hits": True, "_source": ["doc_id", "page"],
                                 "timeout": f"{self.timeout_ms}ms"}
         if facets:
-            body["aggs"] = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
+            body["aggs"] = {name: {"terms": {"field": f, "size": 12}} for name, f in FACET_FIELDS.items()}
         try:
             resp = self.es.search(index=self.alias, **body)
         except ApiError as exc:
@@ -224,57 +259,14 @@ class ElasticsearchEngine:
 
     def close(self) -> None:
         self._actions, self._deletes = [], set()
+        if self._sender is not None:  # a build that failed elsewhere: let its last batch finish
+            self._sender.shutdown(wait=True)
         self.es.close()
 
     def drop(self) -> None:
         """Delete the index and its alias (tests and `reindex` from scratch)."""
         self.es.indices.delete(index=f"{self.alias}-v*", ignore_unavailable=True, allow_no_indices=True)
 
-    # -- query compilation ------------------------------------------------------
-
     def compile(self, node: Node) -> dict[str, Any]:
-        if isinstance(node, Term):
-            return {"term": {"text": node.token}}
-        if isinstance(node, Phrase):
-            return {"match_phrase": {"text": " ".join(node.tokens)}}
-        if isinstance(node, Prefix):
-            if node.before:
-                return {"match_phrase_prefix": {"text": {"query": " ".join((*node.before, node.prefix)), "max_expansions": 200}}}
-            return {"prefix": {"text": node.prefix}}
-        if isinstance(node, FieldFilter):
-            return self._filter(node)
-        if isinstance(node, Fuzzy):
-            return {"fuzzy": {"text": {"value": node.token, "fuzziness": node.distance, "transpositions": True,
-                                       "prefix_length": 0, "max_expansions": 50}}}
-        if isinstance(node, Not):
-            return {"bool": {"must": [{"match_all": {}}], "must_not": [self.compile(node.item)]}}
-        if isinstance(node, Or):
-            return {"bool": {"should": [self.compile(i) for i in node.items], "minimum_should_match": 1}}
-        if isinstance(node, And):
-            must = [self.compile(i) for i in node.items if not isinstance(i, Not)] or [{"match_all": {}}]
-            must_not = [self.compile(i.item) for i in node.items if isinstance(i, Not)]
-            return {"bool": {"must": must, "must_not": must_not}}
-        raise TypeError(f"unknown query node {node!r}")
-
-    def _filter(self, f: FieldFilter) -> dict[str, Any]:
-        from .fields import field_spec
-
-        spec = field_spec(f.field)
-        if spec.index_kind == "int":
-            lo, hi, inc_lo, inc_hi = filter_bounds(f)
-            conv = _iso if f.field == "date" else (lambda v: v)
-            rng: dict[str, Any] = {}
-            if lo is not None:
-                rng["gte" if inc_lo else "gt"] = conv(lo)
-            if hi is not None:
-                rng["lte" if inc_hi else "lt"] = conv(hi)
-            return {"range": {spec.engine_field: rng}}
-        if spec.index_kind == "tokens":
-            return {"match_phrase": {spec.engine_field: f.value}}
-        return {"term": {spec.engine_field: f.value}}
-
-
-def _iso(yyyymmdd: int) -> str:
-    s = f"{yyyymmdd:08d}"
-    return f"{s[:4]}-{s[4:6]}-{s[6:]}"
-
+        """The query DSL for a parsed query (search.es_dsl)."""
+        return compile_query(node)

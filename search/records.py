@@ -108,8 +108,8 @@ def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
         if cents is not None and cents not in rec.amounts:
             rec.amounts.append(cents)
         return
-    if kind == "vendor" and vendor_key(value) not in rec.vendor_keys:
-        rec.vendor_keys.append(vendor_key(value))
+    if kind == "vendor" and (key := vendor_key(value)) not in rec.vendor_keys:
+        rec.vendor_keys.append(key)
     target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates,
               "person": rec.persons}.get(kind)
     if target is not None and value not in target:

@@ -1,0 +1,74 @@
+"""What Elasticsearch is sent, as plain dicts: the mapping and our query tree as query DSL
+(search.es_engine, the one module that talks to the client, sends them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+
+
+MAPPING_VERSION = 2  # 2: doc_date (the document's own date), vendor_keys holds resolution keys
+_TEXT = {"type": "text", "analyzer": "whitespace"}
+MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "doc_id": {"type": "keyword"}, "page": {"type": "integer"},
+        "filename": {"type": "keyword"}, "title": {"type": "keyword", "index": False},
+        "media_type": {"type": "keyword"}, "kind": {"type": "keyword"},
+        "text": _TEXT, "vendors": _TEXT, "persons": _TEXT, "vendor_keys": {"type": "keyword"},
+        "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
+        "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
+        "doc_date": {"type": "integer"},  # yyyymmdd, as in the embedded engine
+    },
+}
+FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
+
+
+def compile_query(node: Node) -> dict[str, Any]:
+    """The query DSL for one parsed query."""
+    if isinstance(node, Term):
+        return {"term": {"text": node.token}}
+    if isinstance(node, Phrase):
+        return {"match_phrase": {"text": " ".join(node.tokens)}}
+    if isinstance(node, Prefix):
+        if node.before:
+            return {"match_phrase_prefix": {"text": {"query": " ".join((*node.before, node.prefix)), "max_expansions": 200}}}
+        return {"prefix": {"text": node.prefix}}
+    if isinstance(node, FieldFilter):
+        return _filter(node)
+    if isinstance(node, Fuzzy):
+        return {"fuzzy": {"text": {"value": node.token, "fuzziness": node.distance, "transpositions": True,
+                                   "prefix_length": 0, "max_expansions": 50}}}
+    if isinstance(node, Not):
+        return {"bool": {"must": [{"match_all": {}}], "must_not": [compile_query(node.item)]}}
+    if isinstance(node, Or):
+        return {"bool": {"should": [compile_query(i) for i in node.items], "minimum_should_match": 1}}
+    if isinstance(node, And):
+        must = [compile_query(i) for i in node.items if not isinstance(i, Not)] or [{"match_all": {}}]
+        must_not = [compile_query(i.item) for i in node.items if isinstance(i, Not)]
+        return {"bool": {"must": must, "must_not": must_not}}
+    raise TypeError(f"unknown query node {node!r}")
+
+
+def _filter(f: FieldFilter) -> dict[str, Any]:
+    from .fields import field_spec
+
+    spec = field_spec(f.field)
+    if spec.index_kind == "int":
+        lo, hi, inc_lo, inc_hi = filter_bounds(f)
+        conv = _iso if f.field == "date" else (lambda v: v)
+        rng: dict[str, Any] = {}
+        if lo is not None:
+            rng["gte" if inc_lo else "gt"] = conv(lo)
+        if hi is not None:
+            rng["lte" if inc_hi else "lt"] = conv(hi)
+        return {"range": {spec.engine_field: rng}}
+    if spec.index_kind == "tokens":
+        return {"match_phrase": {spec.engine_field: f.value}}
+    return {"term": {spec.engine_field: f.value}}
+
+
+def _iso(yyyymmdd: int) -> str:
+    s = f"{yyyymmdd:08d}"
+    return f"{s[:4]}-{s[4:6]}-{s[6:]}"
