@@ -93,7 +93,7 @@ class _Tracker:
         self._polled = time.monotonic()
         with self._lock:
             waiting = sorted(self.waiting)
-        for job_id, job in sorted(self.queue.states(waiting).items()):
+        for job_id, job in sorted(self.queue.states(waiting, ended_only=True).items()):
             if job["status"] in TERMINAL:
                 with self._lock:
                     self.waiting.discard(job_id)
