@@ -1,154 +1,186 @@
-"""The one module that talks to Tesseract (through pytesseract)."""
+"""The one module that talks to Tesseract: its C library (libtesseract, on which the
+`tesseract` command is built) called in-process through ctypes.
+
+Each process loads an engine per language set once and reads every page with it: no process
+started, no model loaded, no image written and decoded, per read (0.4 CPU s of a 1.2 s read).
+The engine gets the page's raw pixels and gives back the same TSV as `tesseract ... tsv`.
+"""
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass, field
+import ctypes
+import ctypes.util
+import functools
+import threading
+import time
+from ctypes import POINTER, c_char_p, c_float, c_int, c_void_p
 
-import pytesseract
 from PIL import Image
 
 from expediente.errors import OCRFailed, ToolMissing
 
-from .model import Word
+from .ocr_words import DOUBTFUL, OcrResult, assemble, parse_tsv
+
+__all__ = ["DOUBTFUL", "OcrResult", "check_tesseract", "ocr_image", "orientation"]
+
+_INSTALL = "run `sudo apt-get install tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng` and try again"
+_LSTM, _LEGACY = 3, 0  # engine modes: the default (LSTM where the language has it); OSD's classifier
+_SIGNATURES = {
+    "TessVersion": ([], c_char_p),
+    "TessBaseAPICreate": ([], c_void_p),
+    "TessBaseAPIDelete": ([c_void_p], None),
+    "TessBaseAPIInit2": ([c_void_p, c_char_p, c_char_p, c_int], c_int),
+    "TessBaseAPISetVariable": ([c_void_p, c_char_p, c_char_p], c_int),
+    "TessBaseAPISetPageSegMode": ([c_void_p, c_int], None),
+    "TessBaseAPISetImage": ([c_void_p, c_char_p, c_int, c_int, c_int, c_int], None),
+    "TessBaseAPIRecognize": ([c_void_p, c_void_p], c_int),
+    "TessBaseAPIGetTsvText": ([c_void_p, c_int], c_void_p),
+    "TessBaseAPIClear": ([c_void_p], None),
+    "TessBaseAPIDetectOrientationScript": (
+        [c_void_p, POINTER(c_int), POINTER(c_float), POINTER(c_char_p), POINTER(c_float)], c_int),
+    "TessBaseAPIGetLoadedLanguagesAsVector": ([c_void_p], POINTER(c_char_p)),
+    "TessBaseAPIGetAvailableLanguagesAsVector": ([c_void_p], POINTER(c_char_p)),
+    "TessDeleteText": ([c_void_p], None),
+    "TessDeleteTextArray": ([POINTER(c_char_p)], None),
+    "TessMonitorCreate": ([], c_void_p),
+    "TessMonitorDelete": ([c_void_p], None),
+    "TessMonitorSetDeadlineMSecs": ([c_void_p, c_int], None),
+}
 
 
-@dataclass
-class OcrResult:
-    text: str
-    words: list[Word]
-    confidence: float | None
-    doubtful: list[tuple[int, int]] = field(default_factory=list)  # spans of words read below DOUBTFUL
+@functools.cache
+def _lib() -> ctypes.CDLL:
+    """libtesseract, loaded on first use (after a worker has set OMP_THREAD_LIMIT)."""
+    for name in (ctypes.util.find_library("tesseract"), "libtesseract.so.5"):
+        try:
+            lib = ctypes.CDLL(name) if name else None
+        except OSError:
+            continue
+        if lib is not None:
+            break
+    else:
+        raise ToolMissing(f"Tesseract's library (libtesseract) is not installed: {_INSTALL}")
+    for fn, (args, result) in _SIGNATURES.items():
+        getattr(lib, fn).argtypes, getattr(lib, fn).restype = args, result
+    try:  # Leptonica's notes ("Error in boxClipToRectangle") went to the CLI's stderr, which we dropped
+        lib.setMsgSeverity(6)  # L_SEVERITY_NONE, in the Leptonica that libtesseract links
+    except AttributeError:
+        pass
+    return lib
 
 
-DOUBTFUL = 60.0  # a word Tesseract read with less confidence is worth a second look
+class _Engine:
+    """One TessBaseAPI with its languages loaded. Not thread-safe: one read at a time."""
+
+    def __init__(self, lang: str, mode: int) -> None:
+        self.lib, self.lock = _lib(), threading.Lock()
+        self.handle = self.lib.TessBaseAPICreate()
+        failed = self.lib.TessBaseAPIInit2(self.handle, None, lang.encode(), mode) != 0
+        missing = sorted(set(lang.split("+")) - set(_strings(self.lib, self.lib.TessBaseAPIGetLoadedLanguagesAsVector(self.handle))))
+        if failed or missing:
+            self.close()
+            packages = " ".join(f"tesseract-ocr-{code}" for code in missing or lang.split("+"))
+            raise OCRFailed(f"Tesseract failed to load the language data {', '.join(missing) or lang}: "
+                            f"run `sudo apt-get install {packages}`")
+        self.lib.TessBaseAPISetVariable(self.handle, b"debug_file", b"/dev/null")  # "Estimating resolution..."
+
+    def close(self) -> None:
+        if self.handle:
+            self.lib.TessBaseAPIDelete(self.handle)
+            self.handle = None
+
+    __del__ = close
+
+    def load(self, image: Image.Image, psm: int) -> None:
+        """The page's raw pixels, grey or RGB, as the engine's image (it copies them)."""
+        if image.mode not in ("L", "RGB"):
+            image = image.convert("L" if image.mode in ("1", "LA", "I", "I;16", "F") else "RGB")
+        depth = len(image.mode)
+        self.lib.TessBaseAPISetPageSegMode(self.handle, psm)
+        self.lib.TessBaseAPISetImage(self.handle, image.tobytes(), image.width, image.height, depth, image.width * depth)
+
+
+@functools.lru_cache(maxsize=3)
+def _engine(lang: str, mode: int = _LSTM) -> _Engine:
+    return _Engine(lang, mode)
+
+
+def _strings(lib: ctypes.CDLL, array) -> list[str]:  # type: ignore[no-untyped-def]
+    """A NULL-terminated char** from the library, copied and freed."""
+    out: list[str] = []
+    if array:
+        while array[len(out)] is not None:
+            out.append(array[len(out)].decode())
+        lib.TessDeleteTextArray(array)
+    return out
 
 
 def check_tesseract(lang: str) -> str:
     """Fail early with an install hint when Tesseract or a language pack is missing."""
-    if shutil.which("tesseract") is None:
-        raise ToolMissing(
-            "Tesseract is not installed: run `sudo apt-get install tesseract-ocr "
-            "tesseract-ocr-spa tesseract-ocr-eng` and try again"
-        )
-    installed = set(pytesseract.get_languages(config=""))
+    lib = _lib()
+    probe = lib.TessBaseAPICreate()
+    try:
+        lib.TessBaseAPIInit2(probe, None, b"osd", _LEGACY)  # any init reveals the data folder's languages
+        installed = set(_strings(lib, lib.TessBaseAPIGetAvailableLanguagesAsVector(probe)))
+    finally:
+        lib.TessBaseAPIDelete(probe)
     missing = [code for code in lang.split("+") if code not in installed]
     if missing:
         packages = " ".join(f"tesseract-ocr-{code}" for code in missing)
         raise ToolMissing(f"Tesseract language data missing ({', '.join(missing)}): run `sudo apt-get install {packages}`")
-    return str(pytesseract.get_tesseract_version())
+    return str(lib.TessVersion().decode())
 
 
-def ocr_image(image: Image.Image, lang: str, timeout: int, psm: int = 3) -> OcrResult:
+def ocr_image(image: Image.Image, lang: str, timeout: float, psm: int = 3) -> OcrResult:
     """OCR one page image; words carry their boxes as fractions of the image. `psm`: Tesseract's
     page segmentation mode (3 a page, 6 a block of lines, 7 one line)."""
-    image = _handoff(image)
+    if not image.width or not image.height:
+        return OcrResult("", [], None)
+    engine = _engine(lang)
+    with engine.lock:
+        engine.load(image, psm)
+        try:
+            tsv = _recognise(engine, timeout)
+        finally:
+            engine.lib.TessBaseAPIClear(engine.handle)
+    return assemble(parse_tsv(tsv), *image.size)
+
+
+def _recognise(engine: _Engine, timeout: float) -> str:
+    """Recognise the loaded image within `timeout` seconds (the engine stops at the deadline);
+    its words as TSV. An empty page is no error: it has no words."""
+    lib = engine.lib
+    monitor = lib.TessMonitorCreate()
+    start = time.monotonic()
     try:
-        data = pytesseract.image_to_data(
-            image, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT, timeout=timeout
-        )
-    except pytesseract.TesseractError as exc:  # a RuntimeError too: caught first, it is no timeout
-        if "Empty page" in exc.message:
-            return OcrResult("", [], None)
-        raise OCRFailed(_failure(exc)) from exc
-    except pytesseract.TesseractNotFoundError as exc:
-        raise ToolMissing(f"Tesseract is not installed or not on PATH ({exc}): run `sudo apt-get install "
-                          "tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng`") from exc
-    except RuntimeError as exc:
-        if str(exc) != _TIMEOUT:
-            raise OCRFailed(f"Tesseract failed: {exc}") from exc
-        raise OCRFailed(f"OCR took longer than {timeout} s on a page: raise EXPEDIENTE_OCR_TIMEOUT and ingest again") from exc
-    return _assemble(data, *image.size)
+        lib.TessMonitorSetDeadlineMSecs(monitor, max(1, min(int(timeout * 1000), 2**31 - 1)))
+        status = lib.TessBaseAPIRecognize(engine.handle, monitor)
+    finally:
+        lib.TessMonitorDelete(monitor)
+    if time.monotonic() - start >= timeout:
+        raise OCRFailed(f"OCR took longer than {timeout} s on a page: raise EXPEDIENTE_OCR_TIMEOUT and ingest again")
+    if status != 0:
+        raise OCRFailed(f"Tesseract failed (status {status}) on a page image: check the page opens in a viewer")
+    text = lib.TessBaseAPIGetTsvText(engine.handle, 0)
+    try:
+        return ctypes.string_at(text).decode("utf-8", "replace") if text else ""
+    finally:
+        lib.TessDeleteText(text)
 
 
-def _handoff(image: Image.Image) -> Image.Image:
-    """pytesseract hands the page to Tesseract in a file of the image's `format`: PNG by
-    default (0.3-0.4 CPU s to compress a 300-dpi page, then Tesseract decompresses it), JPEG
-    for an image loaded from a JPEG (lossy again). Uncompressed PNM: the same pixels in ~1 ms."""
-    if image.mode in ("1", "L", "RGB"):
-        image.format = "PPM"  # PIL writes PBM, PGM or PPM by mode; Tesseract (Leptonica) reads all three
-    return image
-
-
-_TIMEOUT = "Tesseract process timeout"  # pytesseract's RuntimeError when it kills a slow Tesseract
-
-
-def _failure(exc: pytesseract.TesseractError) -> str:
-    """Tesseract's own words; a process killed by a signal is said so (often out of memory)."""
-    message = " ".join(str(exc.message).split()) or "no message"
-    if isinstance(exc.status, int) and exc.status < 0:
-        return f"Tesseract was killed by signal {-exc.status} (out of memory?): {message}"
-    return f"Tesseract failed (exit status {exc.status}): {message}"
-
-
-def orientation(image: Image.Image, timeout: int) -> int:
+def orientation(image: Image.Image, timeout: float) -> int:
     """Degrees (0, 90, 180, 270) to rotate the image clockwise so its text reads upright;
     0 when Tesseract's orientation detection is unsure or finds too little text."""
     try:
-        osd = pytesseract.image_to_osd(_handoff(image), config="--psm 0", output_type=pytesseract.Output.DICT,
-                                       timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
+        engine = _engine("osd", _LEGACY)
+    except OCRFailed:
         return 0
-    if float(osd.get("orientation_conf", 0)) < 2.0:
+    degrees, confidence, script, script_conf = c_int(), c_float(), c_char_p(), c_float()
+    with engine.lock:
+        engine.load(image, 0)
+        found = engine.lib.TessBaseAPIDetectOrientationScript(
+            engine.handle, ctypes.byref(degrees), ctypes.byref(confidence), ctypes.byref(script), ctypes.byref(script_conf))
+        engine.lib.TessBaseAPIClear(engine.handle)
+    if not found or confidence.value < 2.0:
         return 0
-    return int(osd.get("rotate", 0)) % 360
-
-
-def _kept_words(data: dict[str, list]) -> list[int]:
-    """Indexes of real words, minus Tesseract's ghost duplicates: on tall lines (text beside a
-    signature) the LSTM sometimes reads a word twice, with overlapping boxes. Two words cannot
-    occupy the same ink, so of overlapping words on one line the more confident one stays."""
-    by_line: dict[tuple, list[int]] = {}
-    for i, raw in enumerate(data["text"]):
-        if raw.strip() and float(data["conf"][i]) >= 0:
-            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            by_line.setdefault(key, []).append(i)
-    kept: list[int] = []
-    for members in by_line.values():
-        ranked = sorted(members, key=lambda i: -float(data["conf"][i]))
-        chosen: list[int] = []
-        for i in ranked:
-            if not any(_overlap(data, i, j) > 0.5 for j in chosen):
-                chosen.append(i)
-        kept.extend(sorted(chosen))
-    return sorted(kept)
-
-
-def _overlap(data: dict[str, list], i: int, j: int) -> float:
-    """Overlapping area as a share of the smaller box."""
-    ax0, ay0, aw, ah = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-    bx0, by0, bw, bh = data["left"][j], data["top"][j], data["width"][j], data["height"][j]
-    w = min(ax0 + aw, bx0 + bw) - max(ax0, bx0)
-    h = min(ay0 + ah, by0 + bh) - max(ay0, by0)
-    if w <= 0 or h <= 0:
-        return 0.0
-    return (w * h) / max(1, min(aw * ah, bw * bh))
-
-
-def _assemble(data: dict[str, list], width: int, height: int) -> OcrResult:
-    """Join Tesseract's words into lines and paragraphs, keeping each word's span and box."""
-    parts: list[str] = []
-    words: list[Word] = []
-    confs: list[float] = []
-    doubtful: list[tuple[int, int]] = []
-    pos = 0
-    last_line = last_par = None
-    for i in _kept_words(data):
-        token = data["text"][i].strip()
-        par = (data["page_num"][i], data["block_num"][i], data["par_num"][i])
-        line = par + (data["line_num"][i],)
-        if last_line is not None:
-            sep = " " if line == last_line else ("\n" if par == last_par else "\n\n")
-            parts.append(sep)
-            pos += len(sep)
-        left, top = data["left"][i], data["top"][i]
-        box = (left / width, top / height, (left + data["width"][i]) / width, (top + data["height"][i]) / height)
-        words.append((pos, pos + len(token), *(round(v, 5) for v in box)))
-        parts.append(token)
-        pos += len(token)
-        confs.append(float(data["conf"][i]))
-        if confs[-1] < DOUBTFUL:
-            doubtful.append((pos - len(token), pos))
-        last_line, last_par = line, par
-    confidence = round(sum(confs) / len(confs), 1) if confs else None
-    return OcrResult("".join(parts), words, confidence, doubtful)
+    return (360 - degrees.value) % 360  # the text's orientation (counter-clockwise) undone clockwise
