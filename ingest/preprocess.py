@@ -72,30 +72,44 @@ def erase_pen(image: Image.Image) -> Image.Image:
     return Image.fromarray(out, "L")
 
 
-def _window_any(mask: np.ndarray, before: int, after: int) -> np.ndarray:
-    """Along rows: is any pixel of [j - before, j + after] set? (cumulative sums, slices only)"""
-    rows, n = mask.shape
-    padded = np.zeros((rows, n + before + after + 1), dtype=np.int32)
-    np.cumsum(mask, axis=1, dtype=np.int32, out=padded[:, before + 1:before + 1 + n])
-    padded[:, before + 1 + n:] = padded[:, before + n:before + n + 1]
-    return (padded[:, before + after + 1:before + after + 1 + n] - padded[:, :n]) > 0
+def _along(axis: int, start: int | None, stop: int | None) -> tuple[slice, slice]:
+    """Index of positions [start, stop) along `axis` of a 2-D array."""
+    return (slice(None), slice(start, stop)) if axis == 1 else (slice(start, stop), slice(None))
+
+
+def _spread(mask: np.ndarray, width: int, axis: int, op: np.ufunc) -> np.ndarray:
+    """out[j] = op (logical and / or) over mask[j .. j + width - 1] along `axis`, positions past
+    the end unset: by doubling windows, a few whole-array boolean operations (no sums)."""
+    n = mask.shape[axis]
+    out = mask.copy()
+    k = 1
+    while k < width:
+        step = min(k, width - k)  # windows of k become windows of k + step
+        if step < n:
+            op(out[_along(axis, 0, n - step)], out[_along(axis, step, n)], out=out[_along(axis, 0, n - step)])
+        if op is np.logical_and:
+            out[_along(axis, max(0, n - step), n)] = False
+        k += step
+    return out
+
+
+def _window_any(mask: np.ndarray, before: int, after: int, axis: int = 1) -> np.ndarray:
+    """Along `axis` (rows by default): is any pixel of [j - before, j + after] set?"""
+    n = mask.shape[axis]
+    padded = np.zeros((mask.shape[0], n + before) if axis == 1 else (n + before, mask.shape[1]), dtype=bool)
+    padded[_along(axis, before, None)] = mask
+    return _spread(padded, before + after + 1, axis, np.logical_or)[_along(axis, 0, n)]
 
 
 def grow(mask: np.ndarray, reach: int) -> np.ndarray:
-    """The mask grown by `reach` pixels in every direction (a square), with window sums only."""
-    rows = _window_any(mask, reach, reach)
-    return _window_any(rows.T, reach, reach).T
+    """The mask grown by `reach` pixels in every direction (a square)."""
+    return _window_any(_window_any(mask, reach, reach, 1), reach, reach, 0)
 
 
 def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
     """Pixels on a straight run of at least `length` dark pixels along `axis`."""
-    a = dark if axis == 1 else dark.T
-    csum = np.zeros((a.shape[0], a.shape[1] + 1), dtype=np.int32)
-    np.cumsum(a, axis=1, dtype=np.int32, out=csum[:, 1:])
-    starts = np.zeros(a.shape, dtype=bool)  # a full run of `length` starts here
-    starts[:, :a.shape[1] - length + 1] = (csum[:, length:] - csum[:, :-length]) == length
-    covered = _window_any(starts, length - 1, 0)
-    return covered if axis == 1 else covered.T
+    starts = _spread(dark, length, axis, np.logical_and)  # a full run of `length` starts here
+    return _window_any(starts, length - 1, 0, axis)
 
 
 Box = tuple[float, float, float, float]
@@ -137,13 +151,11 @@ def _crossing(dark: np.ndarray, rule: np.ndarray, axis: int, reach: int = 7) -> 
     """Rule pixels with a stroke on both sides within `reach` (across the rule): a comma's tail
     or a letter crossing the rule. They stay, so "823,258.50" does not become "823.258.50"."""
     ink = dark & ~rule
-    a = ink if axis == 1 else ink.T
-    shifted_before = np.zeros_like(a)
-    shifted_before[:, 1:] = a[:, :-1]
-    shifted_after = np.zeros_like(a)
-    shifted_after[:, :-1] = a[:, 1:]
-    both = _window_any(shifted_before, reach - 1, 0) & _window_any(shifted_after, 0, reach - 1)
-    return rule & (both if axis == 1 else both.T)
+    shifted_before = np.zeros_like(ink)
+    shifted_before[_along(axis, 1, None)] = ink[_along(axis, 0, -1)]
+    shifted_after = np.zeros_like(ink)
+    shifted_after[_along(axis, 0, -1)] = ink[_along(axis, 1, None)]
+    return rule & _window_any(shifted_before, reach - 1, 0, axis) & _window_any(shifted_after, 0, reach - 1, axis)
 
 
 def flatten(image: Image.Image) -> tuple[Image.Image, bool]:
