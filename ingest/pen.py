@@ -16,7 +16,7 @@ from PIL import Image
 
 from .lines import LINE_PX, Reading, confident, insert_lines, line_sheet, lines_of, replace_lines, words_on
 from .model import Word
-from .preprocess import INK_CHROMA, PEN_DARK, PEN_EXCESS, binarise, dark_pen, erase_pen, grow, hue_excess
+from .preprocess import INK_CHROMA, PEN_DARK, PEN_EXCESS, binarise, chroma_of, dark_pen, erase_pen, grow, hue_excess
 from .tesseract import OcrResult, ocr_image
 
 THUMB = 800  # pen is looked for on a thumbnail this wide (or tall)
@@ -43,7 +43,7 @@ def pen_look(image: Image.Image, result: OcrResult, lang: str, timeout: int) -> 
     pen = dark_pen(rgb)
     if pen.sum() < STROKE:
         return result
-    pen &= ~grow((rgb.max(axis=2) - rgb.min(axis=2)) > INK_CHROMA, NEAR)  # tinted by a seal
+    pen &= ~grow(chroma_of(rgb) > INK_CHROMA, NEAR)  # tinted by a seal
     if pen.sum() > CAST * (rgb.mean(axis=2) < PEN_DARK).sum():
         return result  # the whole page's print is tinted (a photo's colour cast)
     pen, strokes = _strokes(pen)

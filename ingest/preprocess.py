@@ -27,7 +27,7 @@ def ink_share(image: Image.Image) -> float:
     thumb = image.copy()
     thumb.thumbnail((800, 800))
     rgb = np.asarray(thumb, dtype=np.int16)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    chroma = chroma_of(rgb)
     return float((chroma > INK_CHROMA).mean())
 
 
@@ -36,13 +36,29 @@ def drop_ink(image: Image.Image) -> Image.Image:
     Black print under a blue seal stays black (it has no colour); the seal turns white."""
     if image.mode != "RGB":
         return grey(image)
-    rgb = np.asarray(image, dtype=np.int16)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    chroma = chroma_of(np.asarray(image, dtype=np.int16))
     lum = np.asarray(image.convert("L"), dtype=np.int16)
     # the greyish rim of a blurred ink stroke takes its neighbours' colour; dark print does not
-    near = np.asarray(Image.fromarray(chroma.astype(np.uint8), "L").filter(ImageFilter.MaxFilter(3)), dtype=np.int16)
-    chroma = np.where(lum > 110, np.maximum(chroma, near), chroma)
+    chroma = np.where(lum > 110, np.maximum(chroma, _max3(chroma)), chroma)
     return Image.fromarray(np.clip(lum + 2 * chroma, 0, 255).astype(np.uint8), "L")
+
+
+def chroma_of(rgb: np.ndarray) -> np.ndarray:
+    """Brightest channel less the darkest (int16 RGB array); channel by channel, as numpy's
+    max/min over a last axis of three are eight times slower on a page."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)
+
+
+def _max3(a: np.ndarray) -> np.ndarray:
+    """Pillow's MaxFilter(3) (edges repeated) with shifted maxima: a third of its time."""
+    rows = a.copy()
+    np.maximum(rows[1:], a[:-1], out=rows[1:])
+    np.maximum(rows[:-1], a[1:], out=rows[:-1])
+    out = rows.copy()
+    np.maximum(out[:, 1:], rows[:, :-1], out=out[:, 1:])
+    np.maximum(out[:, :-1], rows[:, 1:], out=out[:, :-1])
+    return out
 
 
 def hue_excess(rgb: np.ndarray) -> np.ndarray:
@@ -56,7 +72,7 @@ def dark_pen(rgb: np.ndarray) -> np.ndarray:
     """Pixels of a dark ballpoint stroke (int16 RGB array): blue or red standing out, dark, and
     without a seal's bright colour (which drop_ink handles). Black print has no hue excess."""
     lum = rgb.mean(axis=2)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    chroma = chroma_of(rgb)
     return (hue_excess(rgb) > PEN_EXCESS) & (lum < PEN_DARK) & (chroma <= INK_CHROMA)
 
 
