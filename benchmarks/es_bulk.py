@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import statistics
 import sys
 import time
@@ -84,19 +85,28 @@ def merging_s(es_url: str) -> float:
     return time.perf_counter() - started
 
 
-def one(settings: Settings, knobs: dict[str, Any]) -> tuple[float, float]:
-    """(pages/s of the reindex command, seconds after it until the index is merged)."""
+def _node_cpu_ms(es: Elasticsearch) -> int:
+    """CPU the Elasticsearch node has used so far (ms): with ours, what a page costs whatever the load."""
+    return sum(n["process"]["cpu"]["total_in_millis"] for n in es.nodes.stats(metric="process")["nodes"].values())
+
+
+def one(settings: Settings, knobs: dict[str, Any]) -> tuple[float, float, float, float]:
+    """(pages/s of the reindex, seconds after it until the index is merged, our CPU and the node's
+    CPU per page in ms, the merge included)."""
+    es = Elasticsearch(settings.es_url)
+    node_cpu = _node_cpu_ms(es)
     with ExitStack() as stack:
         for p in _patches(knobs):
             stack.enter_context(p)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         copied = reindex_module.reindex(settings, "elasticsearch")
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     merging = merging_s(settings.es_url)
+    node_cpu = _node_cpu_ms(es) - node_cpu
     engine = ElasticsearchEngine(settings.es_url, settings.es_index, writable=False)
     engine.drop()
     engine.close()
-    return copied["pages"] / seconds, merging
+    return copied["pages"] / seconds, merging, cpu * 1000 / copied["pages"], node_cpu / copied["pages"]
 
 
 def main() -> int:
@@ -110,15 +120,16 @@ def main() -> int:
     settings = Settings(data_dir=args.data_dir, engine="elasticsearch", es_url=args.es_url,
                         es_index=f"expediente-bulk-bench-{int(time.time())}")
     chosen = [(label, knobs) for label, knobs in SETTINGS if not args.only or label.startswith(tuple(args.only))]
-    results: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in chosen}
+    results: dict[str, list[tuple[float, float, float, float]]] = {label: [] for label, _ in chosen}
     for _ in range(args.runs):
         for label, knobs in chosen:
             results[label].append(one(settings, knobs))
-    base = statistics.median(r for r, _ in results[chosen[0][0]])
+    print(f"load average {os.getloadavg()[0]:.1f}; medians of {args.runs} runs")
+    base = statistics.median(r[0] for r in results[chosen[0][0]])
     for label, runs in results.items():
-        rate, merging = statistics.median(r for r, _ in runs), statistics.median(m for _, m in runs)
-        print(f"{label:65s} {rate:6.0f} pages/s ({rate / base:.2f}x; runs {', '.join(f'{r:.0f}' for r, _ in runs)}); "
-              f"merged {merging:.1f} s after")
+        rate, merging, cpu, node_cpu = (statistics.median(r[i] for r in runs) for i in range(4))
+        print(f"{label:65s} {rate:6.0f} pages/s ({rate / base:.2f}x; runs {', '.join(f'{r[0]:.0f}' for r in runs)}); "
+              f"merged {merging:.1f} s after; CPU ms/page: ours {cpu:.2f}, the node's {node_cpu:.2f}")
     return 0
 
 
