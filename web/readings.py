@@ -9,8 +9,11 @@ from archive import (Archive, Readings, check_options, discard_reading, enqueue_
 
 
 def readings_data(archive: Archive, doc_id: str, number: int) -> dict[str, Any]:
-    """The page as the archive holds it now and every alternative reading of it, newest first."""
-    doc = archive.document(doc_id)
+    """The page as the archive holds it now and every alternative reading of it, newest first.
+    A document whose kept reading is being indexed (pending for a moment) stays on this page."""
+    doc = archive.catalog.document(doc_id, any_status=True)
+    if doc is None or doc["status"] == "deleting":
+        doc = archive.document(doc_id)  # not found: the archive's own error
     page = archive.page(doc_id, number)
     readings = Readings(archive.catalog).of_page(doc_id, number)
     pending = [j for j in archive.jobs.list(limit=50, status="queued") + archive.jobs.list(limit=50, status="running")
