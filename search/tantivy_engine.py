@@ -211,7 +211,7 @@ class TantivyEngine:
         pairs = phrase_pairs(words)
         if len(pairs) == 1:
             return tantivy.Query.term_query(self.schema, "pairs", pairs[0])
-        return tantivy.Query.phrase_query(self.schema, "pairs", pairs)
+        return tantivy.Query.phrase_query(self.schema, "pairs", list[str | tuple[int, str]](pairs))
 
     def _filter(self, f: FieldFilter) -> tantivy.Query:
         from .fields import INT_MAX, field_spec
