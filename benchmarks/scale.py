@@ -115,7 +115,7 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def settle(pid: int, idle: float = 0.05, most_s: float = 300) -> None:
+def settle(pid: int, idle: float = 0.05, most_s: float = 1800) -> None:
     """Wait until a started server stops warming up (its caches of a large archive take a
     while to build), so the first measured requests of the two servers are alike."""
     deadline = time.monotonic() + most_s
@@ -144,7 +144,7 @@ def serving(env: dict[str, str]) -> Iterator[httpx.Client]:
     port = _free_port()
     proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=180)
     try:
         wait_until_up(client, 120, "the server did not start")
         settle(proc.pid)  # the server builds its derived views of the archive first (archive/warm.py)
