@@ -136,11 +136,12 @@ class JobQueue:
         """The jobs of these ids; `ended_only`, only those that have ended (a batch of 20,000
         files polled while it runs reads the few that ended, not every row)."""
         out: dict[int, dict[str, Any]] = {}
-        ended = f" AND status IN ({','.join(repr(s) for s in TERMINAL)})" if ended_only else ""
+        ended = f" AND status IN ({','.join('?' * len(TERMINAL))})" if ended_only else ""
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             marks = ",".join("?" * len(part))
-            for row in self.catalog._rows(f"SELECT * FROM jobs WHERE id IN ({marks}){ended}", tuple(part)):
+            args = (*part, *TERMINAL) if ended_only else tuple(part)
+            for row in self.catalog._rows(f"SELECT * FROM jobs WHERE id IN ({marks}){ended}", args):
                 out[row["id"]] = dict(row)
         return out
 

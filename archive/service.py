@@ -25,7 +25,7 @@ from ingest import Failure, check_tesseract, collect_files
 from . import originals
 from .catalog import Catalog
 from .indexer import Indexer, LeaseLost
-from .jobs import TERMINAL, JobQueue, NewJob, new_batch
+from .jobs import JobQueue, NewJob, new_batch
 from .lease import holder
 
 log = logging.getLogger(__name__)
@@ -94,10 +94,9 @@ class _Tracker:
         with self._lock:
             waiting = sorted(self.waiting)
         for job_id, job in sorted(self.queue.states(waiting, ended_only=True).items()):
-            if job["status"] in TERMINAL:
-                with self._lock:
-                    self.waiting.discard(job_id)
-                self._ended(job)
+            with self._lock:
+                self.waiting.discard(job_id)
+            self._ended(job)
 
     def _ended(self, job: dict[str, Any]) -> None:
         if job["result"] == "expanded":
