@@ -171,28 +171,31 @@ class Catalog:
         rows = self._rows("SELECT status FROM documents WHERE id = ?", (doc_id,))
         return rows[0]["status"] if rows else None
 
-    def put_document(self, doc: Document, original: str) -> None:
-        """Write the document, its pages and entities as 'pending', in one transaction."""
+    def put_document(self, doc: Document, original: str, db: sqlite3.Connection | None = None) -> None:
+        """Write the document, its pages and entities as 'pending', in one transaction (the
+        caller's when `db` is given: the indexer writes a commit's documents together)."""
+        if db is None:
+            with self.transaction() as tx:
+                return self.put_document(doc, original, tx)
         ocr = sum(1 for p in doc.pages if p.method == "ocr")
-        with self.transaction() as db:
-            self._delete(doc.sha256)
-            db.execute(
-                "INSERT INTO documents (id, filename, title, media_type, size, page_count, ocr_pages, metadata, "
-                "original, added_at, status) VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
-                (doc.sha256, doc.filename, doc.title, doc.media_type, doc.size, doc.page_count, ocr,
-                 json.dumps(doc.metadata, ensure_ascii=False), original, _now()),
-            )
-            db.executemany(
-                "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
-                [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
-                  _stored_words(p), json.dumps(p.doubtful)) for p in doc.pages],
-            )
-            db.executemany(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
-                [(doc.sha256, p.number, e.kind, e.printed, e.value, e.start, e.end)
-                 for p in doc.pages for e in p.entities],
-            )
-            db.execute("DELETE FROM failures WHERE sha256 = ?", (doc.sha256,))
+        self._delete(doc.sha256)
+        db.execute(
+            "INSERT INTO documents (id, filename, title, media_type, size, page_count, ocr_pages, metadata, "
+            "original, added_at, status) VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
+            (doc.sha256, doc.filename, doc.title, doc.media_type, doc.size, doc.page_count, ocr,
+             json.dumps(doc.metadata, ensure_ascii=False), original, _now()),
+        )
+        db.executemany(
+            "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
+            [(doc.sha256, p.number, p.text, p.method, p.confidence, p.width, p.height,
+              _stored_words(p), json.dumps(p.doubtful)) for p in doc.pages],
+        )
+        db.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
+            [(doc.sha256, p.number, e.kind, e.printed, e.value, e.start, e.end)
+             for p in doc.pages for e in p.entities],
+        )
+        db.execute("DELETE FROM failures WHERE sha256 = ?", (doc.sha256,))
 
     def _delete(self, doc_id: str) -> None:
         for table, col in (("entities", "document_id"), ("pages", "document_id"), ("documents", "id")):

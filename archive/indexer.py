@@ -13,25 +13,33 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from expediente.errors import ExpedienteError
 from expediente.settings import Settings
 from ingest import Document, Failure, Item, Reader, ZipLimits, expand_zip, is_zip
-from search import SearchEngine, open_engine
+from search import PageRecord, SearchEngine, open_engine
 
 from . import originals, readings
 from .alerts import AlertWorker
 from .catalog import Catalog
 from .jobs import JobQueue, NewJob
 from .lease import Lease
-from .records import document_records
+from .records import document_records, fresh_records
 
 log = logging.getLogger(__name__)
 FLUSH_EVERY = 25  # documents per commit at most
 COMMIT_AFTER_S = 1.0  # a finished document is searchable within about this long
 PROGRESS_EVERY_S = 1.0
 CLAIM_AHEAD = 8  # jobs claimed at once; claimed but unread ones go back to the queue at close
+
+
+@dataclass
+class Staged:
+    job_id: int
+    document: Document
+    records: list[PageRecord]
 
 
 class LeaseLost(ExpedienteError):
@@ -54,7 +62,7 @@ class Indexer:
         self.reader = Reader(settings)
         self.engine: SearchEngine | None = None
         self.stopping = threading.Event()
-        self.staged: list[tuple[int, Document]] = []
+        self.staged: list[Staged] = []
         self.staged_at = 0.0
         self.until: Callable[[], bool] | None = None
         self.ready: list[Item] = []  # claimed, not yet handed to the reader
@@ -187,14 +195,10 @@ class Indexer:
     # -- the sink the Reader reports to -------------------------------------------
 
     def document(self, item: Item, document: Document) -> None:
-        engine = self._engine()
-        stored = originals.original_path(self.settings, document.sha256)
-        self.catalog.put_document(document, str(stored.relative_to(self.settings.data_dir)))
-        engine.delete_document(document.sha256)
-        engine.add(document_records(self.catalog, document.sha256, document))
+        """A document read: staged with its index records until the next flush."""
         if not self.staged:
             self.staged_at = time.monotonic()
-        self.staged.append((item.key, document))
+        self.staged.append(Staged(item.key, document, fresh_records(document)))
         if len(self.staged) >= FLUSH_EVERY:
             self.flush()
 
@@ -213,19 +217,33 @@ class Indexer:
             self.flush()
 
     def flush(self) -> None:
-        """Commit the index, then mark its documents citable and their jobs done, together."""
+        """Write the staged documents to the catalog as pending and to the index, commit the
+        index, then mark them citable and their jobs done, together."""
         if not self.staged:
             return
+        self.write_pending()
         self._check_lease()
         self._engine().commit()
         with self.catalog.transaction() as db:
-            self.catalog.mark_indexed([doc.sha256 for _, doc in self.staged], db)
-            for job_id, doc in self.staged:
-                ocr = sum(1 for p in doc.pages if p.method == "ocr")
-                self.queue.finish(job_id, "ingested", db, pages=doc.page_count, ocr=ocr)
-                self._progress_at.pop(job_id, None)
+            self.catalog.mark_indexed([s.document.sha256 for s in self.staged], db)
+            for s in self.staged:
+                ocr = sum(1 for p in s.document.pages if p.method == "ocr")
+                self.queue.finish(s.job_id, "ingested", db, pages=s.document.page_count, ocr=ocr)
+                self._progress_at.pop(s.job_id, None)
         self.staged = []
         self.alerts.poke()
+
+    def write_pending(self) -> None:
+        """The first half of a flush: the staged documents go to the catalog as 'pending' in one
+        transaction (from here a crash is recovered from the catalog), then to the index."""
+        with self.catalog.transaction() as db:
+            for s in self.staged:
+                stored = originals.original_path(self.settings, s.document.sha256)
+                self.catalog.put_document(s.document, str(stored.relative_to(self.settings.data_dir)), db)
+        engine = self._engine()
+        for s in self.staged:
+            engine.delete_document(s.document.sha256)
+            engine.add(s.records)
 
     # -- deletes and edits ----------------------------------------------------------
 

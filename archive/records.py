@@ -16,3 +16,9 @@ def document_records(catalog: Catalog, doc_id: str, document: Document | None = 
     row = catalog.document(doc_id, any_status=True)
     kind = (row or {}).get("kind") or guess_kind(doc)
     return records_for(doc, kind, (row or {}).get("doc_date"))
+
+
+def fresh_records(document: Document) -> list[PageRecord]:
+    """The records of a document just read: what `document_records` gives once it is in the
+    catalog, where a new document has no kind or date set by a person yet."""
+    return records_for(document, guess_kind(document))

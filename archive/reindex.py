@@ -39,6 +39,7 @@ def _publish(settings: Settings, engine: SearchEngine) -> None:
     if isinstance(engine, ElasticsearchEngine):
         engine.publish()
         return
+    engine.close()  # its merges finish and its writer lets go before the directory moves
     old = settings.index_dir.with_name(settings.index_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if settings.index_dir.exists():

@@ -8,7 +8,7 @@ engine (a real `expediente serve`; every search also computes the facets), and t
 of the tokens planted on known pages. Not in CI: 100k pages take about an hour here.
 
     .venv/bin/python benchmarks/scale.py --pages 20000 [--work /tmp/scale] [--workers 2]
-        [--es-url http://127.0.0.1:9200 | --no-es] [--repeat 10]
+        [--es-url http://127.0.0.1:9200 | --no-es] [--repeat 10] [--reuse | --ingest-only]
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ def pdftotext_rate(files: list[Path], pages: int, workers: int) -> float:
     return pages / (time.perf_counter() - started)
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, from /proc: (all resident, anonymous).
+    The difference is file pages mapped in (the tantivy index the indexer merges and reads, the
+    catalog), which are the kernel's page cache: it reclaims them under pressure."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -71,28 +73,31 @@ def _tree_rss_kb(root: int) -> int:
         kids = [p for p, pp in parents.items() if pp == pid and p not in tree]
         tree.update(kids)
         frontier.extend(kids)
-    total = 0
+    total = anon = 0
     for pid in tree:
         try:
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
+                elif line.startswith("RssAnon:"):
+                    anon += int(line.split()[1])
         except OSError:
             continue
-    return total
+    return total, anon
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak MB of the process tree) of a command that must succeed."""
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds, peak MB resident, peak MB anonymous) of a command's process tree; it must succeed."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
-    peak = 0
+    peak = peak_anon = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
+        total, anon = _tree_rss_kb(proc.pid)
+        peak, peak_anon = max(peak, total), max(peak_anon, anon)
         time.sleep(0.5)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
-    return time.perf_counter() - started, peak / 1024
+    return time.perf_counter() - started, peak / 1024, peak_anon / 1024
 
 
 def catalog_bytes(data: Path) -> int:
@@ -200,9 +205,10 @@ def ingest_measured(files: list[Path], pages: int, originals: int, corpus: Path,
     """pdftotext's rate, then a fresh ingest of the same files: pages/s, peak memory, catalog bytes."""
     print(f"pdftotext, {workers} at a time: {pdftotext_rate(files, pages, workers):7.0f} pages/s")
     shutil.rmtree(data, ignore_errors=True)
-    seconds, peak = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
+    seconds, peak, anon = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
     print(f"expediente ingest (tantivy): {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
-          f"{peak:.0f} MB (process tree), load average after: {os.getloadavg()[0]:.2f}")
+          f"{peak:.0f} MB resident, {anon:.0f} MB anonymous (process tree), load average after: "
+          f"{os.getloadavg()[0]:.2f}")
     size = catalog_bytes(data)
     print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
           f"{originals / pages / 1024:.1f} KB per page)")
@@ -218,6 +224,7 @@ def main() -> int:
     ap.add_argument("--no-es", action="store_true")
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--reuse", action="store_true", help="search (and reindex) the archive an earlier run built in --work")
+    ap.add_argument("--ingest-only", action="store_true", help="stop after the ingest figures")
     args = ap.parse_args()
 
     from benchmarks.scale_corpus import generate
@@ -239,15 +246,17 @@ def main() -> int:
                EXPEDIENTE_ENGINE="tantivy", PYTHONPATH=str(ROOT))
     if not (args.reuse and (data / "catalog.sqlite").exists()):
         ingest_measured(files, pages, originals, corpus, data, env, args.workers)
+    if args.ingest_only:
+        return 0
     report_search("tantivy", env, planted, args.repeat)
 
     if not args.no_es:
         es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
                       EXPEDIENTE_ES_INDEX=f"expediente-scale-{os.getpid()}")
         try:
-            seconds, peak = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
+            seconds, peak, anon = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
             print(f"reindex --to elasticsearch: {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
-                  f"{peak:.0f} MB")
+                  f"{peak:.0f} MB resident, {anon:.0f} MB anonymous")
             from benchmarks.es_bulk import merging_s
 
             print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(args.es_url):.0f} s "

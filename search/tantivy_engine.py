@@ -78,8 +78,8 @@ class TantivyEngine:
         self.facet_exact_max = FACET_EXACT_MAX  # a larger result's facets are estimated (search.sampling)
 
     def _w(self) -> tantivy.IndexWriter:
-        """The writer; another process's writer holds the lock between its commits, so wait
-        for a turn (ingest commits every few documents) before saying the index is busy."""
+        """The writer. Only the lease holder writes, and a holder that lost its lease closes its
+        writer as it stops, so wait a while for the lock before saying the index is busy."""
         if not self.writable:
             raise RuntimeError("this index was opened read-only: only the indexer writes")
         deadline = time.monotonic() + LOCK_WAIT_S
@@ -110,11 +110,11 @@ class TantivyEngine:
         self._w().delete_documents_by_term("doc_id", document_id)
 
     def commit(self) -> None:
+        """Durable and searchable. The writer stays open, and with it the index lock, until
+        `close()`: segment merges run behind the next documents instead of inside a commit."""
         if self._writer is None:
             return
         self._writer.commit()
-        self._writer.wait_merging_threads()  # also releases the index lock for other processes
-        self._writer = None
         self.index.reload()
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
@@ -167,9 +167,11 @@ class TantivyEngine:
         return keys
 
     def close(self) -> None:
+        """Drop what was not committed, let running merges finish, give the lock back."""
         if self._writer is not None:
-            self._writer.rollback()
-            self._writer = None
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            writer.wait_merging_threads()
 
     # -- query compilation ------------------------------------------------------
 

@@ -20,7 +20,8 @@ def test_a_document_staged_by_a_dead_indexer_is_invisible_then_recovered_once(tm
     dead = Indexer(settings)
     assert dead.acquire()
     doc = assemble(sha256_of(path), path.name, path.stat().st_size, analyse_file(str(path)))
-    dead.document(Item(0, path, path.name, doc.sha256, doc.size), doc)  # staged, not committed
+    dead.document(Item(0, path, path.name, doc.sha256, doc.size), doc)
+    dead.write_pending()  # in the catalog as pending and staged in the index, not committed
     dead.engine.close()  # the process dies: the uncommitted index work is gone
     dead.lease.close()
     reader = open_archive(settings)

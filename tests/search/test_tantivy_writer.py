@@ -1,4 +1,5 @@
-"""One writer at a time: a second process's writer waits for its turn, then says busy."""
+"""One writer at a time: a second writer waits for its turn, then says busy. The writer keeps
+the lock across commits (merges run behind the next documents) and gives it back at close."""
 
 from __future__ import annotations
 
@@ -18,14 +19,21 @@ def record(doc: str) -> PageRecord:
 
 def test_second_writer_waits_then_reports_busy(tmp_path, monkeypatch):
     first, second = TantivyEngine(tmp_path / "ix"), TantivyEngine(tmp_path / "ix")
-    first.add([record("a")])  # holds the lock until it commits
+    first.add([record("a")])  # holds the lock until it closes
     monkeypatch.setattr(tantivy_engine, "LOCK_WAIT_S", 0.5)
     with pytest.raises(IndexBusy, match="try again"):
         second.add([record("b")])
-    first.commit()  # releases the lock
+    first.commit()  # searchable, and the lock is still held: merges go on behind
+    assert second.page_count() == 1
+    with pytest.raises(IndexBusy):
+        second.add([record("b")])
+    first.add([record("c")])  # not committed: dropped at close
+    first.close()  # gives the lock back
     second.add([record("b")])
     second.commit()
+    second.close()
     assert first.page_count() == second.page_count() == 2
+    assert sorted(second.page_keys()) == [("a", 1), ("b", 1)]
 
 
 def test_index_of_another_schema_asks_for_reindex_which_rebuilds_it(tmp_path, corpus):
