@@ -24,6 +24,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -46,6 +47,8 @@ QUERIES = {
 
 def pdftotext_rate(files: list[Path], pages: int, workers: int) -> float:
     """pdftotext on the same files, `workers` at a time: the floor for any text extraction."""
+    if shutil.which("pdftotext") is None:
+        raise SystemExit("pdftotext is missing: install it (Debian: apt-get install poppler-utils)")
     def one(path: Path) -> None:
         subprocess.run(["pdftotext", "-q", str(path), os.devnull], check=True)
 
@@ -55,10 +58,8 @@ def pdftotext_rate(files: list[Path], pages: int, workers: int) -> float:
     return pages / (time.perf_counter() - started)
 
 
-def _tree_rss_kb(root: int) -> tuple[int, int]:
-    """Resident memory of a process and all its descendants, from /proc: (all resident, anonymous).
-    The difference is file pages mapped in (the tantivy index the indexer merges and reads, the
-    catalog), which are the kernel's page cache: it reclaims them under pressure."""
+def _tree(root: int) -> set[int]:
+    """A process and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -73,31 +74,53 @@ def _tree_rss_kb(root: int) -> tuple[int, int]:
         kids = [p for p, pp in parents.items() if pp == pid and p not in tree]
         tree.update(kids)
         frontier.extend(kids)
-    total = anon = 0
-    for pid in tree:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                elif line.startswith("RssAnon:"):
-                    anon += int(line.split()[1])
-        except OSError:
-            continue
-    return total, anon
+    return tree
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """(seconds, peak MB resident, peak MB anonymous) of a command's process tree; it must succeed."""
+@dataclass
+class Usage:
+    """What a command's process tree used, sampled from /proc. Resident memory counts file pages
+    mapped in (the tantivy index the indexer merges and reads), which are the kernel's page
+    cache and reclaimed under pressure; anonymous memory is the processes' own."""
+
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+    peak_anon_mb: float = 0.0
+    cpu_s: dict[int, float] = field(default_factory=dict)  # per process, the last value seen
+
+    def sample(self, root: int) -> None:
+        total = anon = 0
+        for pid in _tree(root):
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                    elif line.startswith("RssAnon:"):
+                        anon += int(line.split()[1])
+                self.cpu_s[pid] = _cpu_s(pid)
+            except (OSError, IndexError, ValueError):
+                continue
+        self.peak_mb, self.peak_anon_mb = max(self.peak_mb, total / 1024), max(self.peak_anon_mb, anon / 1024)
+
+    def cpu_text(self, root: int, pages: int) -> str:
+        own = self.cpu_s.get(root, 0.0)
+        rest = sum(self.cpu_s.values()) - own
+        return (f"CPU {1000 * (own + rest) / pages:.2f} ms per page ({1000 * own / pages:.2f} in the main process, "
+                f"{1000 * rest / pages:.2f} in its children)")
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[Usage, int]:
+    """The usage of a command's process tree (it must succeed), and its pid."""
+    usage = Usage()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
-    peak = peak_anon = 0
     while proc.poll() is None:
-        total, anon = _tree_rss_kb(proc.pid)
-        peak, peak_anon = max(peak, total), max(peak_anon, anon)
+        usage.sample(proc.pid)
         time.sleep(0.5)
+    usage.seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
-    return time.perf_counter() - started, peak / 1024, peak_anon / 1024
+    return usage, proc.pid
 
 
 def catalog_bytes(data: Path) -> int:
@@ -205,10 +228,11 @@ def ingest_measured(files: list[Path], pages: int, originals: int, corpus: Path,
     """pdftotext's rate, then a fresh ingest of the same files: pages/s, peak memory, catalog bytes."""
     print(f"pdftotext, {workers} at a time: {pdftotext_rate(files, pages, workers):7.0f} pages/s")
     shutil.rmtree(data, ignore_errors=True)
-    seconds, peak, anon = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
-    print(f"expediente ingest (tantivy): {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
-          f"{peak:.0f} MB resident, {anon:.0f} MB anonymous (process tree), load average after: "
+    use, pid = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
+    print(f"expediente ingest (tantivy): {pages / use.seconds:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
+          f"{use.peak_mb:.0f} MB resident, {use.peak_anon_mb:.0f} MB anonymous (process tree), load average after: "
           f"{os.getloadavg()[0]:.2f}")
+    print(f"expediente ingest (tantivy): {use.cpu_text(pid, pages)}")
     size = catalog_bytes(data)
     print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
           f"{originals / pages / 1024:.1f} KB per page)")
@@ -254,9 +278,9 @@ def main() -> int:
         es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
                       EXPEDIENTE_ES_INDEX=f"expediente-scale-{os.getpid()}")
         try:
-            seconds, peak, anon = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
-            print(f"reindex --to elasticsearch: {pages / seconds:7.0f} pages/s ({seconds:.0f} s), peak memory "
-                  f"{peak:.0f} MB resident, {anon:.0f} MB anonymous")
+            use, pid = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
+            print(f"reindex --to elasticsearch: {pages / use.seconds:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
+                  f"{use.peak_mb:.0f} MB resident, {use.peak_anon_mb:.0f} MB anonymous; {use.cpu_text(pid, pages)}")
             from benchmarks.es_bulk import merging_s
 
             print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(args.es_url):.0f} s "
