@@ -123,9 +123,12 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
     agencies: dict[str, list[Mention]] = {}
     fragments: dict[str, list[Mention]] = {}
     by_name: dict[str, list[Mention]] = {}
+    named: dict[str, tuple[str, str]] = {}  # a value printed a million times is cleaned once
     for m in mentions:
-        name = clean_name(m.value)
-        kind = classify(name)
+        if m.value not in named:
+            name = clean_name(m.value)
+            named[m.value] = (name, classify(name))
+        name, kind = named[m.value]
         target = {"agency": agencies, "fragment": fragments}.get(kind, by_name)
         target.setdefault(name or m.value, []).append(m)
     names = sorted(by_name, key=lambda n: (-len(by_name[n]), n))
