@@ -106,10 +106,22 @@ class Archive:
         self._sort_values = SortValues()  # refreshed when the catalog changes
         self._resolution: tuple[Any, Resolution] | None = None
         self.index_cache = IndexCache()  # the entity indexes' rows, rebuilt when the catalog changes
+        self._views: Catalog | None = None
 
     def close(self) -> None:
         self.engine.close()
         self.catalog.close()
+        if self._views is not None:
+            self._views.close()
+
+    @property
+    def views(self) -> Catalog:
+        """A second catalog connection for the derived views' long reads (resolving vendors, the
+        entity indexes: each reads every mention of a kind), so that searches and pages, which
+        use the first one, never wait behind such a scan (a connection serves one call at a time)."""
+        if self._views is None:
+            self._views = Catalog(self.catalog.path)
+        return self._views
 
     # -- reading (the web and CLI side) -------------------------------------------
 
@@ -139,7 +151,7 @@ class Archive:
             approx = self._approximate(query, found.total, opts, MAX_WINDOW - len(scores), 0)
             approx_keys = {(d, p) for d, p, _ in approx[1]}
             scores.update({(d, p): sc for d, p, sc in approx[1]})
-            keys = sort_keys(self.catalog, list(scores), opts.sort, self._sort_values)  # stable: approximate pages stay after exact ones
+            keys = sort_keys(self.views, list(scores), opts.sort, self._sort_values)  # stable: approximate pages stay after exact ones
             if opts.group:
                 groups = group_keys(keys)
                 total_documents = len(groups)
@@ -281,7 +293,7 @@ class Archive:
 
     def sort_values(self) -> SortValues:
         """The values search results sort by, refreshed when the catalog changed."""
-        self._sort_values.refresh(self.catalog)
+        self._sort_values.refresh(self.views)
         return self._sort_values
 
     def resolution(self) -> Resolution:
@@ -290,7 +302,7 @@ class Archive:
 
         mark = self.catalog.fingerprint()
         if self._resolution is None or self._resolution[0] != mark:
-            self._resolution = (mark, resolve_archive(self.catalog))
+            self._resolution = (mark, resolve_archive(self.views))
         return self._resolution[1]
 
     def original_path(self, doc_id: str) -> Path:

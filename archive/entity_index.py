@@ -54,7 +54,7 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any
 
 def _shared(archive: Archive) -> tuple[dict[str, str], Any]:
     """Document dates and each page's amounts, read once for every index of one catalog state."""
-    cache, catalog = archive.index_cache, archive.catalog
+    cache, catalog = archive.index_cache, archive.views
     return (cache.get(catalog, ":dates", lambda: own_dates(catalog)),
             cache.get(catalog, ":amounts by page", lambda: amounts_by_page(catalog)))
 
@@ -62,11 +62,11 @@ def _shared(archive: Archive) -> tuple[dict[str, str], Any]:
 def _value_rows(archive: Archive, kind: str) -> list[dict[str, Any]]:
     dates, amounts = _shared(archive)
     amounts = None if kind == "amount" else amounts
-    return [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.catalog, kind).items()]
+    return [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.views, kind).items()]
 
 
 def _vendor_rows(archive: Archive) -> list[dict[str, Any]]:
-    mentions = group_mentions(archive.catalog, "vendor")
+    mentions = group_mentions(archive.views, "vendor")
     dates, amounts = _shared(archive)
     rows = []
     for v in archive.resolution().vendors:

@@ -105,8 +105,8 @@ def printed_amounts(archive: "Archive") -> _Amounts:
     key = archive.catalog.fingerprint()
     cached = _CACHE.get(archive.catalog)
     if cached is None or cached[0] != key:
-        with archive.catalog.lock:
-            values = [r[0] for r in archive.catalog.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
+        with archive.views.lock:
+            values = [r[0] for r in archive.views.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
         cached = _CACHE[archive.catalog] = (key, _Amounts(values))
     return cached[1]
 

@@ -37,3 +37,33 @@ def test_a_change_is_warmed_once_and_the_views_then_match_a_cold_build(tmp_path)
             cold.close()
     finally:
         archive.close()
+
+
+def test_searches_and_pages_do_not_wait_behind_a_derived_view_being_read(tmp_path):
+    """The derived views read the catalog on a connection of their own: while one of their long
+    scans holds it (a warm-up of a large archive takes minutes), a search with facets and a
+    page view are answered on the other connection."""
+    import threading
+
+    files = tmp_path / "files"
+    files.mkdir()
+    make_pdf(files / "contrato.pdf", [CONTRACT])
+    settings = make_settings(tmp_path / "data", "tantivy")
+    ingest_paths([files], settings)
+    archive = open_archive(settings)
+    try:
+        Warmer(archive, min_gap=0, slowdown=0).step()
+        doc_id = archive.catalog.documents()[0]["id"]
+        answers: list[object] = []
+
+        def ask() -> None:
+            answers.append(archive.search("Cuautla", facets=True).total)
+            answers.append(archive.page(doc_id, 1)["number"])
+
+        with archive.views.lock:  # a scan of the views' connection in progress
+            reader = threading.Thread(target=ask, daemon=True)
+            reader.start()
+            reader.join(timeout=30)
+            assert answers == [1, 1], "a search waited behind the derived views' connection"
+    finally:
+        archive.close()
