@@ -167,20 +167,33 @@ def wait_until_up(client: httpx.Client, tries: int, failure: str) -> None:
 
 
 @contextmanager
-def serving(env: dict[str, str]) -> Iterator[httpx.Client]:
-    """A real `expediente serve` on a free port, and an HTTP client to it."""
+def serving(env: dict[str, str], label: str = "") -> Iterator[httpx.Client]:
+    """A real `expediente serve` on a free port, and an HTTP client to it once its warm-up is over
+    (with `label`, what searches took during the warm-up is printed first)."""
     port = _free_port()
     proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=180)
     try:
+        started = time.perf_counter()
         wait_until_up(client, 120, "the server did not start")
+        if label:
+            took = [_timed(client, q) for queries in QUERIES.values() for q in queries]
+            print(f"{label}: during the warm-up, {len(took)} searches: p50 {_pct(took, 0.5):.0f} ms, max {max(took):.0f} ms")
         settle(proc.pid)  # the server builds its derived views of the archive first (archive/warm.py)
+        if label:
+            print(f"{label}: server started and warmed up in {time.perf_counter() - started:.0f} s")
         yield client
     finally:
         client.close()
         proc.terminate()
         proc.wait(30)
+
+
+def _timed(client: httpx.Client, q: str) -> float:
+    started = time.perf_counter()
+    client.get("/api/search", params={"q": q}).raise_for_status()
+    return (time.perf_counter() - started) * 1000
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -216,7 +229,7 @@ def recall(client: httpx.Client, planted: dict[str, list]) -> tuple[int, int]:
 
 
 def report_search(label: str, env: dict[str, str], planted: dict[str, list], repeat: int) -> None:
-    with serving(env) as client:
+    with serving(env, label) as client:
         found, total = recall(client, planted)
         print(f"{label}: planted-token recall {found}/{total}")
         for kind, (p50, p99, worst) in latencies(client, planted, repeat).items():
