@@ -19,7 +19,7 @@ from typing import Any, Callable
 from expediente.errors import ExpedienteError
 from expediente.settings import Settings
 from ingest import Document, Failure, Item, Reader, ZipLimits, expand_zip, is_zip
-from search import PageRecord, SearchEngine, open_engine
+from search import PageRecord, SearchEngine, index_text, open_engine
 
 from . import originals, readings
 from .alerts import AlertWorker
@@ -61,7 +61,7 @@ class Indexer:
         self.catalog.db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
         self.queue = JobQueue(self.catalog)
         self.lease = Lease(settings.catalog_path, owner)
-        self.reader = Reader(settings)
+        self.reader = Reader(settings, prepare=index_text)  # the pages' index text made in the workers
         self.engine: SearchEngine | None = None
         self.stopping = threading.Event()
         self.staged: list[Staged] = []

@@ -20,5 +20,6 @@ def document_records(catalog: Catalog, doc_id: str, document: Document | None = 
 
 def fresh_records(document: Document) -> list[PageRecord]:
     """The records of a document just read: what `document_records` gives once it is in the
-    catalog, where a new document has no kind or date set by a person yet."""
-    return records_for(document, guess_kind(document))
+    catalog, where a new document has no kind or date set by a person yet. Its pages' text was
+    analysed for the index by the reader's workers (the indexer's `Reader(prepare=index_text)`)."""
+    return records_for(document, guess_kind(document), analysed=True)

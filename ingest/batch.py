@@ -20,12 +20,13 @@ from typing import Callable, Protocol
 from expediente.errors import ExpedienteError
 from expediente.settings import Settings
 
-from .model import OCR, Document
+from .model import OCR, Document, Page
 from .stages import Plan, analyse_file, assemble, init_worker, ocr_page
 
 log = logging.getLogger(__name__)
 CHUNK = 16  # pages per text-layer task: a long PDF is shared among the workers
 TICK_S = 0.5  # the sink hears from the reader at least this often
+Prepare = Callable[[str], str]
 
 
 @dataclass
@@ -55,11 +56,31 @@ class _File:
     done: int = 0
 
 
-class Reader:
-    """Keeps its worker pool between runs, so an indexer waiting for work starts at once."""
+def _chunk(path: str, start: int, end: int, prepare: Prepare | None) -> Plan:
+    plan = analyse_file(path, start, end)
+    if prepare is not None:
+        for page in plan.pages:
+            if page is not None:
+                page.prepared = prepare(page.text)
+    return plan
 
-    def __init__(self, settings: Settings) -> None:
+
+def _ocr(path: str, index: int, settings: Settings, prepare: Prepare | None) -> Page:
+    page = ocr_page(path, index, settings)
+    if prepare is not None:
+        page.prepared = prepare(page.text)
+    return page
+
+
+class Reader:
+    """Keeps its worker pool between runs, so an indexer waiting for work starts at once.
+    `prepare` (a module-level function, text in, text out) runs on each page's text in the
+    worker that read it; the result is the page's `prepared` (the caller's work moved off its
+    own process: the indexer's analysis of the text for the index)."""
+
+    def __init__(self, settings: Settings, prepare: Prepare | None = None) -> None:
         self.settings = settings
+        self.prepare = prepare
         self.pool: ProcessPoolExecutor | None = None
         self.queue: list[_File] = []
         self.tasks: dict[Future, tuple[_File, tuple[str, int]]] = {}
@@ -119,8 +140,8 @@ class Reader:
     def _submit(self, pool: ProcessPoolExecutor, file: _File, key: tuple[str, int]) -> None:
         kind, n = key
         path = str(file.item.path)
-        fut: Future = (pool.submit(analyse_file, path, n, n + CHUNK) if kind == "chunk"
-                       else pool.submit(ocr_page, path, n, self.settings))
+        fut: Future = (pool.submit(_chunk, path, n, n + CHUNK, self.prepare) if kind == "chunk"
+                       else pool.submit(_ocr, path, n, self.settings, self.prepare))
         file.pending.add(key)
         self.tasks[fut] = (file, key)
 

@@ -25,6 +25,8 @@ class Page:
     words: list[Word] = field(default_factory=list)
     entities: list[Any] = field(default_factory=list)  # ingest.entities.Entity
     doubtful: list[tuple[int, int]] = field(default_factory=list)  # OCR words read with low confidence
+    # what the Reader's `prepare` made of the text, in the worker that read the page (not stored)
+    prepared: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -46,15 +46,18 @@ def amount_cents(value: str) -> int | None:
         return None
 
 
-def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None) -> list[PageRecord]:
+def records_for(doc: Document, kind: str = "otro", doc_date: str | None = None,
+                analysed: bool = False) -> list[PageRecord]:
     """One record per page. The document's date is its own (`doc_date`, else the one ingest read
     from it, else the first date it prints), and its year is every page's year; only a document
-    that prints no date at all has no year."""
+    that prints no date at all has no year. `analysed`: a page's `prepared` text, where the
+    reader's workers made it, is its `index_text` already."""
     day = _iso_day(doc_date) or _iso_day(doc.metadata.get("doc_date")) or _first_printed_date(doc)
     year = int(day[:4]) if day else None
     records = []
     for page in doc.pages:
-        rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, index_text(page.text), kind)
+        text = page.prepared if page.prepared is not None and analysed else index_text(page.text)
+        rec = PageRecord(doc.sha256, page.number, doc.filename, doc.title, doc.media_type, text, kind)
         for ent in page.entities:
             _add_entity(rec, ent.kind, ent.value)
         if year is not None:
