@@ -11,13 +11,18 @@ CONTRACT = ("CONTRATO No. SEC/ADQ/019/2024 que celebran la Secretaría y Refacci
             "con R.F.C. RCU0903113B4, por un monto total de $412,000.00 con el IVA incluido.")
 
 
-def test_a_change_is_warmed_once_and_the_views_then_match_a_cold_build(tmp_path):
+def _one_contract(tmp_path):
+    """(settings, archive) of an archive holding one contract."""
     files = tmp_path / "files"
     files.mkdir()
     make_pdf(files / "contrato.pdf", [CONTRACT])
     settings = make_settings(tmp_path / "data", "tantivy")
     ingest_paths([files], settings)
-    archive = open_archive(settings)
+    return settings, open_archive(settings)
+
+
+def test_a_change_is_warmed_once_and_the_views_then_match_a_cold_build(tmp_path):
+    settings, archive = _one_contract(tmp_path)
     try:
         warmer = Warmer(archive, min_gap=0, slowdown=0)
         assert warmer.step() is True and warmer.step() is False  # nothing changed since
@@ -45,12 +50,7 @@ def test_searches_and_pages_do_not_wait_behind_a_derived_view_being_read(tmp_pat
     page view are answered on the other connection."""
     import threading
 
-    files = tmp_path / "files"
-    files.mkdir()
-    make_pdf(files / "contrato.pdf", [CONTRACT])
-    settings = make_settings(tmp_path / "data", "tantivy")
-    ingest_paths([files], settings)
-    archive = open_archive(settings)
+    _settings, archive = _one_contract(tmp_path)
     try:
         Warmer(archive, min_gap=0, slowdown=0).step()
         doc_id = archive.catalog.documents()[0]["id"]
