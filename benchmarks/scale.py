@@ -86,7 +86,7 @@ class Usage:
     seconds: float = 0.0
     peak_mb: float = 0.0
     peak_anon_mb: float = 0.0
-    cpu_s: dict[int, float] = field(default_factory=dict)  # per process, the last value seen
+    cpu_s: dict[int, float] = field(default_factory=dict)  # per process, the last value seen (half a second early at most)
 
     def sample(self, root: int) -> None:
         total = anon = 0
@@ -209,10 +209,7 @@ def latencies(client: httpx.Client, planted: dict[str, list], repeat: int) -> di
         samples = []
         for round_ in range(repeat + 1):
             for q in queries:
-                started = time.perf_counter()
-                r = client.get("/api/search", params={"q": q})
-                took = (time.perf_counter() - started) * 1000
-                r.raise_for_status()
+                took = _timed(client, q)
                 if round_:
                     samples.append(took)
         out[kind] = (_pct(samples, 0.5), _pct(samples, 0.99), max(samples))
