@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_by_value ON entities (kind, value);
 CREATE INDEX IF NOT EXISTS entities_by_page ON entities (document_id, page);
+CREATE INDEX IF NOT EXISTS entities_by_amount ON entities (CAST(value AS REAL), value)
+  WHERE kind = 'amount';  -- the amounts index, largest first, and the amounts nearest one typed
 CREATE TABLE IF NOT EXISTS failures (
   path TEXT PRIMARY KEY, filename TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL,
   reason TEXT NOT NULL, at TEXT NOT NULL

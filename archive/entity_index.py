@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from expediente.errors import UsageError
 from ingest.entities import fold
 
-from .entity_stats import Group, amounts_by_page, figures, group_mentions, own_dates, split_amount, totals_text
+from .amount_index import amount_rows
+from .catalog import Catalog
+from .entity_scan import SCANNED, Tally, scan
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -32,19 +34,24 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> di
         raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}", "index_unknown",
                          name=repr(name)[:40], choices=", ".join(INDEX_KINDS))
     kind = INDEX_KINDS[name]
-    key = _sort_key(sort or ("amount" if kind == "amount" else "pages"))
-    every = archive.index_cache.get(archive.catalog, name, lambda: _value_rows(archive, kind))
-    ordered = archive.index_cache.get(archive.catalog, f"{name} {sort}", lambda: sorted(every, key=key))
-    rows = [r for r in ordered if _matches(q, r["value"], r["printed"])]
-    return {"index": name, "kind": kind, "q": q, "sort": sort or ("amount" if kind == "amount" else "pages"),
-            "total": len(rows), "currencies": currencies(rows), "rows": rows[:MAX_ROWS]}
+    sort = sort or ("amount" if kind == "amount" else "pages")
+    key = _sort_key(sort)
+    if kind == "amount":
+        total, rows = _amounts(archive, q, sort)
+    else:
+        every = _scanned(archive)[kind]
+        ordered = archive.index_cache.get(archive.catalog, f"{name} {sort}", lambda: sorted(every, key=key))
+        rows = [r for r in ordered if _matches(q, r["value"], r["printed"])]
+        total, rows = len(rows), rows[:MAX_ROWS]
+    return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "currencies": currencies(rows),
+            "rows": rows}
 
 
 def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:
     """The vendor index with the same columns: one row per company (its printed variants together)."""
     key = _sort_key(sort or "pages")
     resolution = archive.resolution()
-    every = archive.index_cache.get(archive.catalog, "vendors", lambda: _vendor_rows(archive))
+    every = _scanned(archive)["vendors"]
     ordered = archive.index_cache.get(archive.catalog, f"vendors {sort}", lambda: sorted(every, key=key))
     wanted = {v.key for v in resolution.candidates(q)} if q.strip() else None
     rows = [r for r in ordered if wanted is None or r["key"] in wanted]
@@ -52,31 +59,35 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any
             "q": q, "sort": sort or "pages", "currencies": currencies(rows)}
 
 
-def _shared(archive: Archive) -> tuple[dict[str, str], Any]:
-    """Document dates and each page's amounts, read once for every index of one catalog state."""
-    cache, catalog = archive.index_cache, archive.views
-    return (cache.get(catalog, ":dates", lambda: own_dates(catalog)),
-            cache.get(catalog, ":amounts by page", lambda: amounts_by_page(catalog)))
+def _amounts(archive: Archive, q: str, sort: str) -> tuple[int, list[dict[str, Any]]]:
+    """The amounts index from the catalog (archive.amount_index); unfiltered, once per catalog change."""
+    if not fold(q.strip()):
+        return archive.index_cache.get(archive.catalog, f"amounts {sort}",
+                                       lambda: amount_rows(archive.views, MAX_ROWS, sort, None))
+    return amount_rows(archive.views, MAX_ROWS, sort, lambda value: _matches(q, value, ""))
 
 
-def _value_rows(archive: Archive, kind: str) -> list[dict[str, Any]]:
-    dates, amounts = _shared(archive)
-    amounts = None if kind == "amount" else amounts
-    return [_row(kind, value, g, dates, amounts) for value, g in group_mentions(archive.views, kind).items()]
+def _scanned(archive: Archive) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the indexes but the amounts', by kind, and the vendors' rows ("vendors"), from
+    one pass over the catalog (archive.entity_scan) per catalog change."""
+    return archive.index_cache.get(archive.catalog, ":scanned", lambda: _scanned_rows(archive))
 
 
-def _vendor_rows(archive: Archive) -> list[dict[str, Any]]:
-    mentions = group_mentions(archive.views, "vendor")
-    dates, amounts = _shared(archive)
-    rows = []
-    for v in archive.resolution().vendors:
-        group = Group()
-        for value in v.values:
-            for where, spans in mentions.get(value, Group()).spans.items():
-                group.spans[where] += spans
-        rows.append({"key": v.key, "name": v.printed[0] if v.printed else v.name, "value": v.name, "rfcs": v.rfcs,
-                     "values": v.values, **figures(group, dates, amounts)})
-    return rows
+def _scanned_rows(archive: Archive) -> dict[str, list[dict[str, Any]]]:
+    resolution = archive.resolution()
+    scanner = Catalog(archive.catalog.path)  # a connection of its own: the scan holds it for a minute at 1M pages
+    try:
+        tallies = scan(scanner, {m.value: v.key for v in resolution.vendors for m in v.mentions})
+    finally:
+        scanner.close()
+    out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in SCANNED}
+    for (kind, value), tally in sorted(tallies.items()):
+        if kind != "company":
+            out[kind].append(_row(kind, value, tally))
+    out["vendors"] = [{"key": v.key, "name": v.printed[0] if v.printed else v.name, "value": v.name, "rfcs": v.rfcs,
+                       "values": v.values, **tallies.get(("company", v.key), Tally()).figures()}
+                      for v in resolution.vendors]
+    return out
 
 
 def _matches(q: str, value: str, printed: str) -> bool:
@@ -98,12 +109,8 @@ def currencies(rows: list[dict[str, Any]]) -> list[str]:
     return sorted(seen, key=lambda c: (-seen[c], c))
 
 
-def _row(kind: str, value: str, g: Group, dates: dict[str, str], amounts: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"value": value, "printed": g.printed.most_common(1)[0][0], **figures(g, dates, amounts)}
-    if kind == "amount":  # an amount's total is itself, in its own currency
-        number, currency = split_amount(value)
-        row.update(amount=f"{number:.2f}", currency=currency, totals=[{"value": f"{number:.2f}", "currency": currency}])
-        row["total"] = totals_text(row["totals"])
+def _row(kind: str, value: str, tally: Tally) -> dict[str, Any]:
+    row: dict[str, Any] = {"value": value, "printed": tally.printed.most_common(1)[0][0], **tally.figures()}
     if kind in ("bid", "contract"):
         row["case"] = f"/cases/{value}"
     return row

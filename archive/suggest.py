@@ -4,9 +4,7 @@ decir Núñez?") and, for an amount, the nearest amounts printed."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from weakref import WeakKeyDictionary
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from search import FieldFilter, Fuzzy, Node, Term, positive_leaves, with_forms
 from search.analysis import fold
@@ -80,35 +78,29 @@ def _replace_word(text: str, token: str, printed: str) -> str:
     return text if m is None else text[:m.start()] + printed + text[m.end():]
 
 
-class _Amounts:
-    """Every distinct printed amount, by its whole part and by size (built once per catalog change)."""
-
-    def __init__(self, values: list[str]) -> None:
-        self.by_whole: dict[str, list[tuple[int, str]]] = {}
-        self.by_size: list[tuple[int, str]] = []
-        for raw in values:  # "1023123.00 MXN"
-            number = raw.split(" ", 1)[0]
-            whole, _, cents = number.partition(".")
-            if not whole.isdigit() or not (cents + "00")[:2].isdigit():
-                continue
-            entry = (int(whole) * 100 + int((cents + "00")[:2]), raw)
-            self.by_whole.setdefault(whole, []).append(entry)
-            self.by_size.append(entry)
-        self.by_size.sort()
+def _parsed(values: Iterable[str]) -> list[tuple[int, str]]:
+    """(cents, value) of each printed amount ("1023123.00 MXN") that is a plain number."""
+    out = []
+    for raw in values:
+        whole, _, cents = raw.split(" ", 1)[0].partition(".")
+        if whole.isdigit() and (cents + "00")[:2].isdigit():
+            out.append((int(whole) * 100 + int((cents + "00")[:2]), raw))
+    return out
 
 
-_CACHE: "WeakKeyDictionary[Catalog, tuple[Any, _Amounts]]" = WeakKeyDictionary()
+def _with_whole(catalog: Catalog, whole: str) -> list[tuple[int, str]]:
+    """The printed amounts whose whole part is `whole` (through the (kind, value) index)."""
+    return _parsed(r[0] for r in catalog._rows("SELECT DISTINCT value FROM entities WHERE kind = 'amount' "
+                                               "AND value >= ? AND value < ?", (whole + ".", whole + "/")))
 
 
-def printed_amounts(archive: "Archive") -> _Amounts:
-    """The distinct printed amounts, indexed for nearest lookups; built once per catalog change."""
-    key = archive.catalog.fingerprint()
-    cached = _CACHE.get(archive.catalog)
-    if cached is None or cached[0] != key:
-        with archive.views.lock:
-            values = [r[0] for r in archive.views.db.execute("SELECT DISTINCT value FROM entities WHERE kind = 'amount'")]
-        cached = _CACHE[archive.catalog] = (key, _Amounts(values))
-    return cached[1]
+def _closest_in_size(catalog: Catalog, cents: int, n: int) -> list[tuple[int, str]]:
+    """Up to n printed amounts on each side of `cents`, by number (the partial index of amounts)."""
+    sql = ("SELECT DISTINCT CAST(value AS REAL) AS number, value FROM entities INDEXED BY entities_by_amount "
+           "WHERE kind = 'amount' AND CAST(value AS REAL) {} ? ORDER BY CAST(value AS REAL) {}, value LIMIT ?")
+    below = catalog._rows(sql.format("<", "DESC"), (cents / 100, n))
+    above = catalog._rows(sql.format(">=", "ASC"), (cents / 100, n))
+    return sorted(_parsed(r["value"] for r in (*below, *above)))
 
 
 def _one_edit_variants(digits: str) -> set[str]:
@@ -129,12 +121,11 @@ def _one_edit_variants(digits: str) -> set[str]:
 def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     """The printed amounts closest to one that is printed nowhere: a one-digit typo first, then by size."""
     typed = str(cents // 100)
-    amounts = printed_amounts(archive)
+    catalog = archive.catalog
     ranked: list[tuple[int, float, str]] = []
     for whole in _one_edit_variants(typed):  # a typo: looked up, not searched for among every amount
-        ranked += [(1, abs(c - cents), raw) for c, raw in amounts.by_whole.get(whole, [])]
-    i = bisect_left(amounts.by_size, (cents, ""))
-    near = amounts.by_size[max(0, i - 4 * MAX_AMOUNTS):i + 4 * MAX_AMOUNTS]  # the closest in size, both sides
+        ranked += [(1, abs(c - cents), raw) for c, raw in _with_whole(catalog, whole)]
+    near = _closest_in_size(catalog, cents, 4 * MAX_AMOUNTS)  # the closest in size, both sides
     seen = {raw for _t, _g, raw in ranked}
     ranked += [(2, abs(c - cents), raw) for c, raw in near
                if raw not in seen and abs(len(str(c // 100)) - len(typed)) <= 1]  # another order of magnitude: no near miss

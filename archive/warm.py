@@ -1,6 +1,6 @@
 """Derived views of the catalog rebuilt in the background after each change, so the first request
 after an ingest, a deletion or an edit does not pay for them: the resolved vendors, the sort values
-of search results, the printed amounts suggested for a zero-hit amount, and every entity index.
+of search results, and every entity index.
 
 The server runs one `Warmer` thread on its own archive object (the caches live on it). A change
 is noticed within `interval` seconds; a busy archive (an ingest making documents citable every
@@ -16,7 +16,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from .entity_index import INDEX_KINDS, entity_index, vendor_table
-from .suggest import printed_amounts
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -28,7 +27,6 @@ def warm(archive: Archive) -> None:
     """Build every derived view for the catalog as it is now (each is a no-op when already built)."""
     archive.resolution()
     archive.sort_values()
-    printed_amounts(archive)
     vendor_table(archive)
     for name in INDEX_KINDS:
         entity_index(archive, name)
