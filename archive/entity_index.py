@@ -110,7 +110,7 @@ def currencies(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _row(kind: str, value: str, tally: Tally) -> dict[str, Any]:
-    row: dict[str, Any] = {"value": value, "printed": tally.printed.most_common(1)[0][0], **tally.figures()}
+    row: dict[str, Any] = {"value": value, "printed": max(tally.printed, key=tally.printed.__getitem__), **tally.figures()}
     if kind in ("bid", "contract"):
         row["case"] = f"/cases/{value}"
     return row

@@ -1,23 +1,20 @@
-"""The rows of every entity index but the amounts', built in one pass over the catalog's entities.
+"""The rows of every entity index but the amounts', built in one pass over the catalog's entities
+(archive.entity_pages), keeping one running tally per value and per company, never the mentions
+themselves: memory grows with the number of distinct values, not with the pages. At a million
+pages it replaces reading every mention into memory (14.7 GB and 867 s before).
 
-The pass reads the entities table in its stored order, where each document's rows are together
-and its pages in order (`Catalog.put_document` is the only writer, one document at a time), and
-keeps one running tally per value and per company, never the mentions themselves: its memory
-grows with the number of distinct values, not with the pages. At a million pages it replaces
-reading every mention into memory (14.7 GB and 867 s before) with one scan.
-
-A tally's figures are the ones `entity_stats.figures` defines (pages, documents, the amounts
-printed within NEAR characters of a mention, each counted once per value, totalled per currency,
-and the first and last document date); the tests hold the two to the same rows.
+A tally's figures are those archive.entity_stats defines: pages, documents, the amounts printed
+within NEAR characters of a mention (each counted once per value, totalled per currency), and
+the first and last document date. The tests hold them to the plain computation over every mention.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from .catalog import Catalog
+from .entity_pages import each_page
 from .entity_stats import NEAR, own_dates, split_amount, totals_text
 
 SCANNED = ("agency", "bid", "contract", "person", "vendor")
@@ -31,15 +28,18 @@ class Tally:
 
     def __init__(self) -> None:
         self.pages = self.documents = 0
-        self.printed: Counter = Counter()
+        self.printed: dict[str, int] = {}  # printed form -> mentions
         self.cents: dict[str, int] = {}
         self.first: str | None = None
         self.last: str | None = None
         self._doc = ""
 
-    def page(self, doc_id: str, date: str | None, printed: list[str], near: Iterable[tuple[int, str]]) -> None:
+    def page(self, doc_id: str, date: str | None, rows: list[tuple], near: Iterable[tuple[int, str]]) -> None:
+        """Count one page: its mention rows (archive.entity_pages.Row) and the amounts near them."""
         self.pages += 1
-        self.printed.update(printed)
+        printed = self.printed
+        for row in rows:
+            printed[row[4]] = printed.get(row[4], 0) + 1
         for cents, currency in near:
             self.cents[currency] = self.cents.get(currency, 0) + cents
         if doc_id != self._doc:
@@ -59,75 +59,44 @@ def scan(catalog: Catalog, company_of: dict[str, str]) -> dict[Key, Tally]:
     """A tally per (kind, value) of the SCANNED kinds, and per ("company", key) for the vendor
     values `company_of` maps to a company, over the citable documents."""
     dates = own_dates(catalog)
-    with catalog.lock:
-        indexed = {r[0] for r in catalog.db.execute("SELECT id FROM documents WHERE status = 'indexed'")}
-        for order in ("NOT INDEXED", "ORDER BY document_id, page"):  # stored order; sorted if it is not by page
-            tallies: dict[Key, Tally] = {}
-            sql = f"SELECT document_id, page, kind, value, printed, start, end FROM entities {_KINDS}"
-            rows = catalog.db.execute(sql.replace("entities", "entities NOT INDEXED") if order == "NOT INDEXED"
-                                      else f"{sql} {order}")
-            try:
-                for doc_id, page, found in _pages(rows, indexed):
-                    _count_page(tallies, doc_id, dates.get(doc_id), found, company_of)
-                return tallies
-            except _OutOfOrder:
-                rows.close()
-    raise AssertionError("unreachable: a sorted scan is in order")
 
+    def visit(tallies: dict[Key, Tally], doc_id: str, rows: list[tuple]) -> None:
+        _count_page(tallies, doc_id, dates.get(doc_id), rows, company_of)
 
-_KINDS = "WHERE kind IN ('amount', 'agency', 'bid', 'contract', 'person', 'vendor')"
-
-
-class _OutOfOrder(Exception):
-    """A page's rows are not together in the stored order."""
-
-
-def _pages(rows: Iterable[tuple], indexed: set[str]) -> Iterator[tuple[str, int, list[tuple]]]:
-    """(document, page, its rows) for each page of a citable document, from rows stored
-    document by document, pages in order (else _OutOfOrder)."""
-    key: tuple[str, int] | None = None
-    done: set[str] = set()  # documents passed
-    found: list[tuple] = []
-    for row in rows:
-        if row[0] not in indexed:
-            continue
-        if (row[0], row[1]) != key:
-            if key is not None:
-                yield key[0], key[1], found
-                if row[0] != key[0]:
-                    done.add(key[0])
-                elif row[1] < key[1]:
-                    raise _OutOfOrder(key)
-            if row[0] in done:
-                raise _OutOfOrder(row[0])
-            key, found = (row[0], row[1]), []
-        found.append(row)
-    if key is not None:
-        yield key[0], key[1], found
+    return each_page(catalog, ("amount", *SCANNED), dict, visit)
 
 
 def _count_page(tallies: dict[Key, Tally], doc_id: str, date: str | None, rows: list[tuple],
                 company_of: dict[str, str]) -> None:
-    amounts = [(start, end, _cents(value)) for _d, _p, kind, value, _pr, start, end in rows if kind == "amount"]
-    spans: dict[Key, list[tuple[int, int]]] = {}
-    printed: dict[Key, list[str]] = {}
-    for _d, _p, kind, value, shown, start, end in rows:
+    amounts: list[tuple[int, int, str]] = []  # (start - NEAR, end + NEAR, value): the reach of each amount
+    mentions: dict[Key, list[tuple]] = {}
+    for row in rows:
+        kind, value = row[2], row[3]
         if kind == "amount":
+            amounts.append((row[5] - NEAR, row[6] + NEAR, value))
             continue
-        keys: tuple[Key, ...] = ((kind, value),)
+        mentions.setdefault((kind, value), []).append(row)
         if kind == "vendor" and value in company_of:
-            keys += (("company", company_of[value]),)
-        for key in keys:
-            spans.setdefault(key, []).append((start, end))
-            printed.setdefault(key, []).append(shown)
-    for key, mentions in spans.items():
-        near = [cents for a, b, cents in amounts if any(a - NEAR <= e and s <= b + NEAR for s, e in mentions)]
+            mentions.setdefault(("company", company_of[value]), []).append(row)
+    for key, found in mentions.items():
+        if not amounts:
+            near: list[tuple[int, str]] = []
+        elif len(found) == 1:
+            start, end = found[0][5], found[0][6]
+            near = [_cents(v) for lo, hi, v in amounts if lo <= end and start <= hi]
+        else:
+            near = [_cents(v) for lo, hi, v in amounts if any(lo <= r[6] and r[5] <= hi for r in found)]
         tally = tallies.get(key)
         if tally is None:
             tally = tallies[key] = Tally()
-        tally.page(doc_id, date, printed[key], near)
+        tally.page(doc_id, date, found, near)
 
 
 def _cents(value: str) -> tuple[int, str]:
-    number, currency = split_amount(value)
-    return int(number * 100), currency
+    """"1023123.50 MXN" -> (102312350, "MXN")."""
+    number, _, currency = value.partition(" ")
+    whole, _, fraction = number.partition(".")
+    if whole.isdigit() and len(fraction) == 2 and fraction.isdigit():
+        return int(whole) * 100 + int(fraction), currency or "MXN"
+    exact, currency = split_amount(value)
+    return int(exact * 100), currency

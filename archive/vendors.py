@@ -4,7 +4,6 @@ its bids), never fewer pages than a plain search for its name finds."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Callable
 
 from expediente.errors import NotFound
@@ -14,6 +13,7 @@ from ingest.entities import Mention, Resolution, Vendor, resolve_vendors
 from search import And, FieldFilter, Node, Not, Or, parse
 
 from .catalog import Catalog
+from .entity_pages import each_page
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -36,20 +36,27 @@ def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> 
 
 
 def vendor_mentions(catalog: Catalog) -> list[Mention]:
-    """Every vendor mention in the archive, with the RFC printed right after it."""
-    by_page: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for e in catalog.entities_of(("vendor", "rfc")):
-        by_page[(e["document_id"], e["page"])].append(e)
-    linked = [k for k, ents in by_page.items() if {"vendor", "rfc"} <= {e["kind"] for e in ents}]
-    texts = catalog.page_texts(linked)
-    mentions = []
-    for (doc_id, page), ents in by_page.items():
+    """Every vendor mention in the archive, with the RFC printed right after it, in the order of
+    document, page and place on the page. Read in one pass (archive.entity_pages); the strings a
+    million mentions repeat (document ids, values, printed forms) are kept once each."""
+    same: dict[str, str] = {}
+
+    def visit(mentions: list[Mention], doc_id: str, rows: list[tuple]) -> None:
+        page, rows = rows[0][1], sorted(rows, key=lambda r: r[5])
         rfc_of: dict[str, str] = {}
-        if (doc_id, page) in texts:
-            objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
-            rfc_of = dict(link_vendor_rfcs(texts[(doc_id, page)], objs))
-        mentions += [Mention(e["value"], e["printed"], doc_id, page, rfc_of.get(e["value"]))
-                     for e in ents if e["kind"] == "vendor"]
+        if any(r[2] == "rfc" for r in rows) and any(r[2] == "vendor" for r in rows):
+            text = catalog.page_texts([(doc_id, page)]).get((doc_id, page))
+            if text is not None:
+                rfc_of = dict(link_vendor_rfcs(text, [Entity(kind, printed, value, start, end)
+                                                      for _d, _p, kind, value, printed, start, end in rows]))
+        doc_id = same.setdefault(doc_id, doc_id)
+        for _d, _p, kind, value, printed, _s, _e in rows:
+            if kind == "vendor":
+                mentions.append(Mention(same.setdefault(value, value), same.setdefault(printed, printed), doc_id, page,
+                                        rfc_of.get(value)))
+
+    mentions = each_page(catalog, ("vendor", "rfc"), list, visit)
+    mentions.sort(key=lambda m: m.document_id)  # stable: pages and places stay in order
     return mentions
 
 

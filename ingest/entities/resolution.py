@@ -38,7 +38,7 @@ _GLUED_ROW = re.compile(r"^\d{1,3}(?=[a-z]{3,}$)")
 FUZZY = 0.92  # OCR variants: "magavei" for "magavel"; short names must match exactly
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One vendor mention: its normalised value and the RFC printed with it, if any."""
 

@@ -136,3 +136,19 @@ def test_an_index_follows_the_catalog_and_keeps_currencies_apart(empty_archive):
     assert (row["documents"], row["first_date"], row["last_date"]) == (2, "2019-01-02", "2021-03-01")
     assert entity_index(empty_archive, "bids", q="la it01")["total"] == 1
     assert entity_index(empty_archive, "bids", q="zz")["total"] == 0
+
+
+def test_rows_stored_out_of_page_order_are_read_in_order(empty_archive):
+    """A row written after another document's (never by put_document, but possible) sends the
+    one-pass scan back to the sorted order, with the same figures."""
+    from archive.entity_index import entity_index
+
+    catalog = empty_archive.catalog
+    for doc in (_document(1, "LA-IT01-2021", "$1,000.50", "2021-03-01"), _document(2, "LA-IT02-2021", "$7.00", "2021-04-01")):
+        catalog.put_document(doc, original="")
+        catalog.mark_indexed([doc.sha256])
+    with catalog.transaction() as db:
+        db.execute("INSERT INTO entities VALUES (?, 1, 'bid', 'LA-IT02-2021', 'LAIT022021', 0, 5)", (f"{1:064d}",))
+    rows = {r["value"]: r for r in entity_index(empty_archive, "bids")["rows"]}
+    assert (rows["LAIT022021"]["pages"], rows["LAIT022021"]["total"]) == (2, "1,007.50 MXN")
+    assert rows == {r["value"]: r for r in entity_index(empty_archive, "bids", sort="value")["rows"]}
