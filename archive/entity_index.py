@@ -13,7 +13,7 @@ from expediente.errors import UsageError
 from ingest.entities import fold
 
 from .amount_index import amount_rows
-from .catalog import Catalog
+from .entity_pages import own_connection
 from .entity_scan import SCANNED, Tally, scan
 
 if TYPE_CHECKING:
@@ -75,11 +75,8 @@ def _scanned(archive: Archive) -> dict[str, list[dict[str, Any]]]:
 
 def _scanned_rows(archive: Archive) -> dict[str, list[dict[str, Any]]]:
     resolution = archive.resolution()
-    scanner = Catalog(archive.catalog.path)  # a connection of its own: the scan holds it for a minute at 1M pages
-    try:
-        tallies = scan(scanner, {m.value: v.key for v in resolution.vendors for m in v.mentions})
-    finally:
-        scanner.close()
+    with own_connection(archive.catalog) as apart:  # the scan holds it for a minute at a million pages
+        tallies = scan(apart, {m.value: v.key for v in resolution.vendors for m in v.mentions})
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in SCANNED}
     for (kind, value), tally in sorted(tallies.items()):
         if kind != "company":

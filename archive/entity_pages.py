@@ -9,6 +9,7 @@ not so, the pass starts again in sorted order.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import groupby
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -16,6 +17,18 @@ from typing import Callable, Iterable, Iterator, TypeVar
 from .catalog import Catalog
 
 State = TypeVar("State")
+
+
+@contextmanager
+def own_connection(catalog: Catalog) -> Iterator[Catalog]:
+    """A connection of its own for a long pass, so that the connection it was asked on stays free."""
+    apart = Catalog(catalog.path)
+    try:
+        yield apart
+    finally:
+        apart.close()
+
+
 Row = tuple  # (document_id, page, kind, value, printed, start, end)
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from .catalog import Catalog
+from .entity_pages import each_page, own_connection
 
 Key = tuple[str, int]
 # The largest amount of a page's entity values ("1023123.00 MXN" -> 1023123.0), in SQL.
@@ -20,23 +21,43 @@ SORTS = ("relevance", "date", "-date", "amount", "-amount")  # date: newest firs
 
 class SortValues:
     """The values pages sort by (largest amount per page, first date per document), computed
-    for the whole archive once per change of the catalog instead of once per search."""
+    for the whole archive once per change of the catalog instead of once per search, in one pass
+    over the amounts and dates as stored (archive.entity_pages), on a connection of its own."""
 
     def __init__(self) -> None:
         self.key: tuple | None = None
-        self.amounts: dict[Key, float] = {}
+        self.amounts: dict[str, dict[int, float]] = {}  # document -> page -> its largest amount
         self.first_dates: dict[str, str] = {}
 
     def refresh(self, catalog: Catalog) -> None:
         key = (catalog.fingerprint(), catalog._rows("SELECT max(rowid) AS m FROM entities")[0]["m"])
         if key == self.key:
             return
-        self.amounts = {(r["document_id"], r["page"]): r["v"] for r in catalog._rows(
-            f"SELECT document_id, page, {_PAGE_MAX_AMOUNT} AS v FROM entities WHERE kind = 'amount' "
-            "GROUP BY document_id, page") if r["v"] is not None}
-        self.first_dates = {r["document_id"]: r["value"] for r in catalog._rows(
-            "SELECT document_id, value, min(page * 1000000 + start) FROM entities WHERE kind = 'date' GROUP BY document_id")}
+        with own_connection(catalog) as apart:
+            self.amounts, self.first_dates = each_page(apart, ("amount", "date"), lambda: ({}, {}), _sort_values)
         self.key = key
+
+    def amount(self, key: Key) -> float | None:
+        return self.amounts.get(key[0], {}).get(key[1])
+
+
+def _sort_values(state: tuple[dict[str, dict[int, float]], dict[str, str]], doc_id: str, rows: list[tuple]) -> None:
+    amounts, first_dates = state
+    numbers = [n for n in (_number(r[3]) for r in rows if r[2] == "amount") if n is not None]
+    if numbers:
+        amounts.setdefault(doc_id, {})[rows[0][1]] = max(numbers)
+    if doc_id not in first_dates:  # pages come in order: the first page with a date has the first one
+        dates = [r for r in rows if r[2] == "date"]
+        if dates:
+            first_dates[doc_id] = min(dates, key=lambda r: r[5])[3]
+
+
+def _number(value: str) -> float | None:
+    """"1023123.00 MXN" -> 1023123.0 (None for a value that is no number)."""
+    try:
+        return float(value.partition(" ")[0])
+    except ValueError:
+        return None
 
 
 def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | None = None) -> list[Key]:
@@ -49,7 +70,7 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
         dates = {**cache.first_dates, **_own_dates(catalog, {k[0] for k in keys})}
         values: dict[Key, object] = {k: dates.get(k[0]) for k in keys}
     else:
-        values = {k: cache.amounts.get(k) for k in keys}
+        values = {k: cache.amount(k) for k in keys}
     have = [k for k in keys if values[k] is not None]
     have.sort(key=lambda k: values[k], reverse=not sort.startswith("-"))  # type: ignore[arg-type,return-value]
     return have + [k for k in keys if values[k] is None]
