@@ -119,18 +119,26 @@ def make_snippet(text: str, spans: list[Span], width: int = 240) -> Snippet:
 
 
 def _collapse(raw: str, shift: int) -> tuple[str, list[int]]:
-    """Whitespace runs become one space; where[i] is the position of raw[i] in the result."""
-    out: list[str] = []
-    where: list[int] = []
-    for ch in raw:
-        where.append(len(out) + shift)
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(ch)
-    where.append(len(out) + shift)
-    return "".join(out), where
+    """Whitespace runs become one space; where[i] is the position of raw[i] in the result (a run's
+    first character maps to its space, the rest to what follows it)."""
+    pieces: list[str] = []
+    where: list[int] = [0] * (len(raw) + 1)
+    copied = n = 0  # raw[:copied] is done; the result has n characters so far
+    for m in _SPACES.finditer(raw):
+        a, b = m.span()
+        where[copied:a] = range(n + shift, n + shift + a - copied)
+        pieces += (raw[copied:a], " ")
+        n += a - copied
+        where[a] = n + shift
+        where[a + 1:b] = [n + 1 + shift] * (b - a - 1)
+        n, copied = n + 1, b
+    where[copied:len(raw)] = range(n + shift, n + shift + len(raw) - copied)
+    pieces.append(raw[copied:])
+    where[len(raw)] = n + len(raw) - copied + shift
+    return "".join(pieces), where
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _clip(text: str, start: int, width: int) -> str:
