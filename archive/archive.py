@@ -18,7 +18,7 @@ from search.approximate import approximate, fuzzy_spans
 from .accounts import Accounts
 from .catalog import Catalog
 from .jobs import JobQueue
-from .entity_stats import IndexCache
+from .view_cache import ViewCache
 from .organise import SORTS, SortValues, group_keys, sort_keys
 
 FEW_FOR_WORDS = 5  # words get OCR-tolerant matches only when the exact search finds fewer pages
@@ -103,9 +103,7 @@ class Archive:
         self.settings, self.catalog, self.engine = settings, catalog, engine
         self.jobs = JobQueue(catalog)
         self.accounts = Accounts(catalog, settings.session_hours)
-        self._sort_values = SortValues()  # refreshed when the catalog changes
-        self._resolution: tuple[Any, Resolution] | None = None
-        self.index_cache = IndexCache()  # the entity indexes' rows, rebuilt when the catalog changes
+        self.index_cache = ViewCache()  # derived views (vendors, sort values, index rows), rebuilt when the catalog changes
         self._views: Catalog | None = None
 
     def close(self) -> None:
@@ -151,7 +149,7 @@ class Archive:
             approx = self._approximate(query, found.total, opts, MAX_WINDOW - len(scores), 0)
             approx_keys = {(d, p) for d, p, _ in approx[1]}
             scores.update({(d, p): sc for d, p, sc in approx[1]})
-            keys = sort_keys(self.views, list(scores), opts.sort, self._sort_values)  # stable: approximate pages stay after exact ones
+            keys = sort_keys(self.views, list(scores), opts.sort, self.sort_values())  # stable: approximate pages stay after exact ones
             if opts.group:
                 groups = group_keys(keys)
                 total_documents = len(groups)
@@ -293,17 +291,18 @@ class Archive:
 
     def sort_values(self) -> SortValues:
         """The values search results sort by, refreshed when the catalog changed."""
-        self._sort_values.refresh(self.views)
-        return self._sort_values
+        def build() -> SortValues:
+            values = SortValues()
+            values.refresh(self.views)
+            return values
+
+        return self.index_cache.get(self.catalog, ":sort values", build)
 
     def resolution(self) -> Resolution:
         """The vendors resolved from every mention in the catalog, recomputed when documents change."""
         from .vendors import resolve_archive
 
-        mark = self.catalog.fingerprint()
-        if self._resolution is None or self._resolution[0] != mark:
-            self._resolution = (mark, resolve_archive(self.views))
-        return self._resolution[1]
+        return self.index_cache.get(self.catalog, ":resolution", lambda: resolve_archive(self.views))
 
     def original_path(self, doc_id: str) -> Path:
         return self.settings.data_dir / self.document(doc_id)["original"]

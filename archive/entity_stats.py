@@ -9,48 +9,13 @@ mentions are near it. Amounts are never added across currencies: one total per c
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 from .catalog import Catalog
 from .organise import OWN_DATE
 
 NEAR = 400  # characters, as archive.vendors.NEAR
-
-
-class IndexCache:
-    """The rows of each entity index, built once per change of the catalog's documents (by the
-    indexer, an edit, a deletion) instead of once per request; filtering and sorting stay per request.
-
-    One build per name runs at a time. While one runs (the warmer's, after a change), a request
-    for that name is given the rows of the last state built, if there are any, instead of waiting:
-    at a million pages a build takes about a minute, and a busy ingest changes the catalog every
-    second. With no build running, a request for a changed catalog builds the rows itself."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, tuple[Any, Any]] = {}  # name -> (the catalog's fingerprint, rows)
-        self._lock = threading.Lock()
-        self._gates: dict[str, threading.Lock] = {}
-
-    def get(self, catalog: Catalog, name: str, build: Callable[[], Any]) -> Any:
-        key = catalog.fingerprint()
-        with self._lock:
-            built = self.rows.get(name)
-            gate = self._gates.setdefault(name, threading.Lock())
-        if built is not None and built[0] == key:
-            return built[1]
-        if built is not None and not gate.acquire(blocking=False):
-            return built[1]  # being rebuilt: the last state's rows
-        if built is None:
-            gate.acquire()
-        try:
-            built = self.rows.get(name)
-            if built is None or built[0] != key:
-                built = self.rows[name] = (key, build())
-            return built[1]
-        finally:
-            gate.release()
 
 
 def split_amount(value: str) -> tuple[Decimal, str]:

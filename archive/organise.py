@@ -64,8 +64,9 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
     """The keys in the order asked; pages without the value keep their rank, after the others."""
     if sort == "relevance" or not keys:
         return keys
-    cache = cache or SortValues()
-    cache.refresh(catalog)
+    if cache is None:  # else the archive's, as of the last build (archive.view_cache)
+        cache = SortValues()
+        cache.refresh(catalog)
     if sort.lstrip("-") == "date":
         dates = {**cache.first_dates, **_own_dates(catalog, {k[0] for k in keys})}
         values: dict[Key, object] = {k: dates.get(k[0]) for k in keys}

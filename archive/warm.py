@@ -16,6 +16,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from .entity_index import INDEX_KINDS, entity_index, vendor_table
+from .view_cache import building
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -25,6 +26,11 @@ log = logging.getLogger(__name__)
 
 def warm(archive: Archive) -> None:
     """Build every derived view for the catalog as it is now (each is a no-op when already built)."""
+    with building():
+        _warm(archive)
+
+
+def _warm(archive: Archive) -> None:
     archive.resolution()
     archive.sort_values()
     vendor_table(archive)

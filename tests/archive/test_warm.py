@@ -26,13 +26,13 @@ def test_a_change_is_warmed_once_and_the_views_then_match_a_cold_build(tmp_path)
     try:
         warmer = Warmer(archive, min_gap=0, slowdown=0)
         assert warmer.step() is True and warmer.step() is False  # nothing changed since
-        warm_rows = archive.index_cache.rows[":scanned"][1]["vendors"]
+        warm_rows = archive.index_cache.built[":scanned"].value["vendors"]
         assert [r["name"] for r in warm_rows] == ["Refacciones Cuautla, S.A. de C.V."]
-        assert archive._resolution is not None and archive.sort_values().amounts
+        assert ":resolution" in archive.index_cache.built and archive.sort_values().amounts
         doc_id = archive.catalog.documents()[0]["id"]
         archive.catalog.edit_document(doc_id, None, "2024-03-01", None)  # an edit changes the dates shown
         assert warmer.step() is True
-        [row] = archive.index_cache.rows[":scanned"][1]["vendors"]
+        [row] = archive.index_cache.built[":scanned"].value["vendors"]
         assert row["first_date"] == "2024-03-01"
         cold = open_archive(settings)
         try:
