@@ -8,27 +8,30 @@ another order, or a name filter, is one GROUP BY query with a LIMIT.
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from typing import Any, Callable
+from typing import Any
 
 from .catalog import Catalog
 from .entity_stats import split_amount, totals_text
 from .organise import OWN_DATE
 
 _FROM = "FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.kind = 'amount' AND d.status = 'indexed'"
+_COMPACT = "lower(replace(replace(replace(e.value, '.', ''), ' ', ''), '-', ''))"  # as entity_index._matches
+_TYPED = re.compile(r"[0-9a-z]*")
 _ORDER = {"pages": "pages DESC", "documents": "documents DESC", "value": "e.value",
           "first_date": "first_date IS NULL, first_date", "last_date": "last_date IS NULL, last_date"}
 
 
-def amount_rows(catalog: Catalog, limit: int, sort: str, match: Callable[[str], bool] | None,
-                ) -> tuple[int, list[dict[str, Any]]]:
-    """(how many distinct amounts, the first `limit` rows in the order asked); `match`, when given,
-    keeps the amounts whose value ("1023123.00 MXN") it accepts."""
+def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "") -> tuple[int, list[dict[str, Any]]]:
+    """(how many distinct amounts, the first `limit` rows in the order asked); `typed`, the letters
+    and digits of a filter ("1,000,000" -> "1000000"), keeps the amounts whose value, without its
+    punctuation ("100000000mxn"), holds them."""
     column, _, currency = sort.partition(":")
+    kept = f" AND {_COMPACT} LIKE '%{typed}%'" if typed else ""
+    if not _TYPED.fullmatch(typed):
+        raise ValueError(f"not letters and digits: {typed!r}")
     with catalog.lock:
-        if match is not None:
-            catalog.db.create_function("expediente_match", 1, match, deterministic=True)
-        kept = " AND expediente_match(e.value)" if match is not None else ""
         total = _count(catalog, kept)
         if column in _ORDER:
             values = [r[0] for r in catalog.db.execute(

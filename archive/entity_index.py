@@ -60,11 +60,16 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any
 
 
 def _amounts(archive: Archive, q: str, sort: str) -> tuple[int, list[dict[str, Any]]]:
-    """The amounts index from the catalog (archive.amount_index); unfiltered, once per catalog change."""
-    if not fold(q.strip()):
+    """The amounts index from the catalog (archive.amount_index); unfiltered, once per catalog change.
+    A filter keeps the amounts holding its letters and digits, punctuation aside, as `_matches`
+    does for an amount's value ("1,000,000" finds 1000000.00 MXN and 21000000.00 MXN)."""
+    typed = _NON_WORD.sub("", fold(q.strip()))
+    if not typed:
         return archive.index_cache.get(archive.catalog, f"amounts {sort}",
-                                       lambda: amount_rows(archive.views, MAX_ROWS, sort, None))
-    return amount_rows(archive.views, MAX_ROWS, sort, lambda value: _matches(q, value, ""))
+                                       lambda: amount_rows(archive.views, MAX_ROWS, sort))
+    if not typed.isascii() or not typed.isalnum():
+        return 0, []  # an amount's value is ASCII digits, a point and a currency code
+    return amount_rows(archive.views, MAX_ROWS, sort, typed)
 
 
 def _scanned(archive: Archive) -> dict[str, list[dict[str, Any]]]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 NEAR = 400  # characters: an amount this close to a vendor mention is "next to it"
 NAME_SEARCH_LIMIT = 1000
+PROFILE_PAGES = 2000  # a vendor on more pages has the RFCs, amounts and bids of its first 2,000 shown
 
 
 def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> str | None:
@@ -98,8 +99,10 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     rfcs: dict[str, list[dict]] = {}
     amounts: list[dict[str, Any]] = []
     bids: dict[str, dict[str, Any]] = {}
-    for doc_id, page in sorted(mentioned | by_name):
-        doc = catalog.document(doc_id)
+    known: dict[str, dict[str, Any] | None] = {}
+    every = sorted(mentioned | by_name)
+    for n, (doc_id, page) in enumerate(every):
+        doc = known[doc_id] if doc_id in known else known.setdefault(doc_id, catalog.document(doc_id))
         if doc is None:
             continue
         where = {"document_id": doc_id, "filename": doc["filename"], "title": doc["title"], "page": page}
@@ -109,6 +112,8 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
             entry["name_only"].append(page)
         elif (doc_id, page) not in by_name:
             entry["mention_only"].append(page)
+        if n >= PROFILE_PAGES:
+            continue  # listed, not read: its RFCs, amounts and bids are those of the first pages
         ents = catalog.entities(doc_id, page)
         text = catalog.page_texts([(doc_id, page)]).get((doc_id, page), "")
         objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
@@ -126,8 +131,9 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     return {
         "vendor": vendor.name, "key": vendor.key, "names": vendor.printed, "values": vendor.values,
         "documents": list(documents.values()),
-        "coverage": {"pages": len(mentioned | by_name), "mentioned": len(mentioned), "name_search": len(by_name),
-                     "name_only": len(by_name - mentioned), "mention_only": len(mentioned - by_name)},
+        "coverage": {"pages": len(every), "mentioned": len(mentioned), "name_search": len(by_name),
+                     "name_only": len(by_name - mentioned), "mention_only": len(mentioned - by_name),
+                     "read": min(len(every), PROFILE_PAGES)},
         "rfcs": [{"rfc": r, "pages": p} for r, p in rfcs.items()],
         "amounts": amounts, "bids": list(bids.values()),
     }

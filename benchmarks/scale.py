@@ -173,7 +173,8 @@ def serving(env: dict[str, str], label: str = "") -> Iterator[httpx.Client]:
     port = _free_port()
     proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=180)
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600)
+    client.server_pid = proc.pid  # type: ignore[attr-defined]
     try:
         started = time.perf_counter()
         wait_until_up(client, 120, "the server did not start")
@@ -225,12 +226,42 @@ def recall(client: httpx.Client, planted: dict[str, list]) -> tuple[int, int]:
     return found, len(planted)
 
 
+# Listing and browsing: the pages a journalist opens besides the search, and the CSV exports.
+BROWSING = ["/documents", "/vendors", "/vendors/magavel", "/bids", "/bids?sort=total", "/bids?q=EA-IT45",
+            "/contracts", "/persons", "/amounts", "/amounts?sort=pages", "/amounts?q=1,000,000",
+            "/export/bids.csv", "/export/amounts.csv", "/export/vendors.csv", "/cases/EA-IT45-2019"]
+
+
+def browsing(client: httpx.Client, rounds: int = 3) -> dict[str, tuple[float, float]]:
+    """(median, max) in ms per page, over `rounds` requests after one."""
+    out = {}
+    for url in BROWSING:
+        took = []
+        for round_ in range(rounds + 1):
+            started = time.perf_counter()
+            client.get(url).raise_for_status()
+            if round_:
+                took.append((time.perf_counter() - started) * 1000)
+        out[url] = (_pct(took, 0.5), max(took))
+    return out
+
+
+def resident_mb(pid: int) -> tuple[float, float]:
+    """(resident now, peak resident) of a process, in MB."""
+    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+
+
 def report_search(label: str, env: dict[str, str], planted: dict[str, list], repeat: int) -> None:
     with serving(env, label) as client:
         found, total = recall(client, planted)
         print(f"{label}: planted-token recall {found}/{total}")
         for kind, (p50, p99, worst) in latencies(client, planted, repeat).items():
             print(f"{label}: search over HTTP, {kind:8s} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   max {worst:6.1f} ms")
+        for url, (median, worst) in browsing(client).items():
+            print(f"{label}: GET {url:24s} median {median:8.1f} ms   max {worst:8.1f} ms")
+        now, peak = resident_mb(client.server_pid)  # type: ignore[attr-defined]
+        print(f"{label}: server resident memory {now:.0f} MB now, {peak:.0f} MB at most")
 
 
 def ingest_measured(files: list[Path], pages: int, originals: int, corpus: Path, data: Path, env: dict[str, str],

@@ -34,6 +34,18 @@ def test_a_vendor_page_says_how_its_pages_were_found(client):
     assert "found by a search for its name" in r.text
 
 
+def test_a_vendor_on_very_many_pages_has_its_first_pages_read_and_says_so(client, monkeypatch):
+    """At a million pages one vendor prints on 300,000: its page reads the RFCs, amounts and bids
+    of its first PROFILE_PAGES pages only, lists every document, and says so in both languages."""
+    whole = client.get("/api/vendors/SIM1508193C1").json()
+    monkeypatch.setattr("archive.vendors.PROFILE_PAGES", 1)
+    data = client.get("/api/vendors/SIM1508193C1").json()
+    assert data["coverage"]["read"] == 1 < data["coverage"]["pages"] == whole["coverage"]["pages"]
+    assert data["documents"] == whole["documents"] and len(data["amounts"]) < len(whole["amounts"])
+    assert "leídos de las primeras 1 de sus" in client.get("/vendors/SIM1508193C1", params={"lang": "es"}).text
+    assert "read from the first 1 of its" in client.get("/vendors/SIM1508193C1", params={"lang": "en"}).text
+
+
 def test_the_case_page_and_its_json_twin(client):
     data = client.get("/api/cases/EA-IT20-2020").json()
     assert {"code", "bids", "contracts", "vendors", "documents", "amounts", "invoiced_total", "flags"} <= set(data)
