@@ -23,14 +23,19 @@ _ORDER = {"pages": "pages DESC", "documents": "documents DESC", "value": "e.valu
           "first_date": "first_date IS NULL, first_date", "last_date": "last_date IS NULL, last_date"}
 
 
-def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "") -> tuple[int, list[dict[str, Any]]]:
-    """(how many distinct amounts, the first `limit` rows in the order asked); `typed`, the letters
-    and digits of a filter ("1,000,000" -> "1000000"), keeps the amounts whose value, without its
-    punctuation ("100000000mxn"), holds them."""
+def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "",
+                between: tuple[float, float] | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """(how many distinct amounts, the first `limit` rows in the order asked). A filter: `typed`,
+    the letters and digits typed ("pyg"), keeps the amounts whose value without its punctuation
+    ("26620000.00 PYG" -> "2662000000pyg") holds them (a scan of every amount); `between`, a
+    number range [low, high), those it holds (through the index of amounts by number)."""
     column, _, currency = sort.partition(":")
-    kept = f" AND {_COMPACT} LIKE '%{typed}%'" if typed else ""
     if not _TYPED.fullmatch(typed):
         raise ValueError(f"not letters and digits: {typed!r}")
+    kept = f" AND {_COMPACT} LIKE '%{typed}%'" if typed else ""
+    if between is not None:
+        low, high = (float(x) for x in between)  # floats: safe to write into the SQL
+        kept += f" AND CAST(e.value AS REAL) >= {low!r} AND CAST(e.value AS REAL) < {high!r}"
     with catalog.lock:
         total = _count(catalog, kept)
         if column in _ORDER:

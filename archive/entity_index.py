@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable
 
 from expediente.errors import UsageError
-from ingest.entities import fold
+from ingest.entities import fold, parse_amount_query
 
 from .amount_index import amount_rows
 from .entity_pages import own_connection
@@ -61,15 +61,24 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any
 
 def _amounts(archive: Archive, q: str, sort: str) -> tuple[int, list[dict[str, Any]]]:
     """The amounts index from the catalog (archive.amount_index); unfiltered, once per catalog change.
-    A filter keeps the amounts holding its letters and digits, punctuation aside, as `_matches`
-    does for an amount's value ("1,000,000" finds 1000000.00 MXN and 21000000.00 MXN)."""
+    A typed amount ("1,023,123", "26.620.000", "$1,023,123.50") keeps the amounts of that value: of
+    that whole number, or of exactly that value when cents are typed. Other letters and digits
+    ("PYG") keep the amounts whose value holds them, punctuation aside, as `_matches` does."""
     typed = _NON_WORD.sub("", fold(q.strip()))
     if not typed:
         return archive.index_cache.get(archive.catalog, f"amounts {sort}",
                                        lambda: amount_rows(archive.views, MAX_ROWS, sort))
     if not typed.isascii() or not typed.isalnum():
         return 0, []  # an amount's value is ASCII digits, a point and a currency code
-    return amount_rows(archive.views, MAX_ROWS, sort, typed)
+    value = parse_amount_query(q) if any(c.isdigit() for c in q) else None
+    if value is None:
+        return amount_rows(archive.views, MAX_ROWS, sort, typed)
+    low = float(value)
+    between = (low - 0.005, low + 0.005) if _CENTS.search(q) else (low, low + 1)
+    return amount_rows(archive.views, MAX_ROWS, sort, between=between)
+
+
+_CENTS = re.compile(r"\d[.,]\d{1,2}(?!\d)\D*$")  # "1,023,123.50", "1.023.123,5 M.N.": cents typed
 
 
 def _scanned(archive: Archive) -> dict[str, list[dict[str, Any]]]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 NEAR = 400  # characters: an amount this close to a vendor mention is "next to it"
 NAME_SEARCH_LIMIT = 1000
 PROFILE_PAGES = 2000  # a vendor on more pages has the RFCs, amounts and bids of its first 2,000 shown
+DOCUMENTS_SHOWN = 200  # and its first 200 documents listed (a search for it lists them all)
 
 
 def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> str | None:
@@ -102,16 +103,20 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     known: dict[str, dict[str, Any] | None] = {}
     every = sorted(mentioned | by_name)
     for n, (doc_id, page) in enumerate(every):
+        listed = doc_id in documents or len(documents) < DOCUMENTS_SHOWN
+        if not listed and n >= PROFILE_PAGES:
+            break  # in document order: no later page is listed or read
         doc = known[doc_id] if doc_id in known else known.setdefault(doc_id, catalog.document(doc_id))
         if doc is None:
             continue
         where = {"document_id": doc_id, "filename": doc["filename"], "title": doc["title"], "page": page}
-        entry = documents.setdefault(doc_id, {**where, "pages": [], "name_only": [], "mention_only": []})
-        entry["pages"].append(page)
-        if (doc_id, page) not in mentioned:
-            entry["name_only"].append(page)
-        elif (doc_id, page) not in by_name:
-            entry["mention_only"].append(page)
+        if listed:
+            entry = documents.setdefault(doc_id, {**where, "pages": [], "name_only": [], "mention_only": []})
+            entry["pages"].append(page)
+            if (doc_id, page) not in mentioned:
+                entry["name_only"].append(page)
+            elif (doc_id, page) not in by_name:
+                entry["mention_only"].append(page)
         if n >= PROFILE_PAGES:
             continue  # listed, not read: its RFCs, amounts and bids are those of the first pages
         ents = catalog.entities(doc_id, page)
@@ -130,7 +135,7 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
                     bid["pages"].append(where)
     return {
         "vendor": vendor.name, "key": vendor.key, "names": vendor.printed, "values": vendor.values,
-        "documents": list(documents.values()),
+        "documents": list(documents.values()), "documents_total": len({doc_id for doc_id, _ in every}),
         "coverage": {"pages": len(every), "mentioned": len(mentioned), "name_search": len(by_name),
                      "name_only": len(by_name - mentioned), "mention_only": len(mentioned - by_name),
                      "read": min(len(every), PROFILE_PAGES)},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -18,6 +18,7 @@ from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 from .steps import range_terms, step_terms
+from .tantivy_bounds import upper_bound
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 LOCK_WAIT_S = 60.0
@@ -45,6 +46,7 @@ def _schema() -> tantivy.Schema:
 
 
 _FACET_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="facets")
+_FACET_JOBS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="facet-jobs")  # they wait on _FACET_THREADS
 _PARTS = (("bids",),)  # the costly facet (thousands of codes) apart; more parts gained nothing on 2 cores
 
 
@@ -140,6 +142,7 @@ class TantivyEngine:
         self.index.reload()
         searcher = self.index.searcher()
         compiled = self.compile(query)
+        early = self._early_facets(searcher, query, compiled) if facets else None
         try:
             result = searcher.search(compiled, limit=limit, offset=offset, count=True)
         except ValueError as exc:
@@ -150,24 +153,49 @@ class TantivyEngine:
             doc = searcher.doc(address)
             hits.append(EngineHit(doc["doc_id"][0], doc["page"][0], float(score)))
         total = result.count or 0  # type: ignore[attr-defined]  # the stub lacks `count`, which count=True sets
-        found, estimated = self._facets(searcher, compiled, total) if facets else ({}, False)
+        found: dict[str, list[tuple[str, int]]] = {}
+        estimated = False
+        if facets:
+            found, estimated = self._settle(searcher, compiled, total, early)
         return EngineResult(total, hits, found, estimated)
 
-    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
-                total: int) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-        """The facets, and whether they are estimated from a sample (search.sampling)."""
+    def _early_facets(self, searcher: tantivy.Searcher, query: Node, compiled: tantivy.Query) -> tuple[int, Future] | None:
+        """The facets, counted while the hits are ranked, for a query whose result size is bounded
+        by its terms (search.tantivy_bounds): (the slots counted, the counting)."""
+        bound = upper_bound(searcher, query)
+        if bound is None:
+            return None
+        slots = slots_for(bound, self.facet_exact_max)
+        return slots, _FACET_JOBS.submit(self._count_facets, searcher, compiled, slots)
+
+    def _settle(self, searcher: tantivy.Searcher, compiled: tantivy.Query, total: int,
+                early: tuple[int, Future] | None) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        """The facets of a `total`-page result: those counted early when they fit it (exact for a
+        result of facet_exact_max pages or fewer, else a sample of at least a quarter of that)."""
+        wanted = slots_for(total, self.facet_exact_max)
+        if early is not None:
+            slots, counting = early
+            found, sampled = counting.result()
+            if slots == wanted == SLOTS:
+                return found, False
+            if wanted < SLOTS and slots < SLOTS and sampled * 4 >= self.facet_exact_max:
+                return scaled(found, total, sampled), True
+        found, sampled = self._count_facets(searcher, compiled, wanted)
+        return (found, False) if wanted == SLOTS else (scaled(found, total, sampled), True)
+
+    def _count_facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
+                      slots: int) -> tuple[dict[str, list[tuple[str, int]]], int]:
+        """The facets counted on the pages of sample slots below `slots` (every page: SLOTS), and
+        how many pages that was (search.sampling)."""
         spec: dict[str, dict] = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
-        slots = slots_for(total, self.facet_exact_max)
+        spec["_sampled"] = {"value_count": {"field": "sample"}}
         if slots < SLOTS:
-            spec["_sampled"] = {"value_count": {"field": "sample"}}
             query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.range_query(
                 self.schema, "sample", tantivy.FieldType.Integer, 0, slots - 1))])
         raw = _aggregate(searcher, query, spec)
         found = {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
                  for name in _FACET_FIELDS}
-        if slots == SLOTS:
-            return found, False
-        return scaled(found, total, int(raw.get("_sampled", {}).get("value") or 0)), True
+        return found, int(raw.get("_sampled", {}).get("value") or 0)
 
     def page_count(self) -> int:
         self.index.reload()

@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "No vendor is called exactly “{q}”. Vendors whose name contains it:"},
     "vendor_read_first": {"es": "RFC, montos y licitaciones leídos de las primeras {read} de sus {pages} páginas (en orden de documento).",
                           "en": "RFCs, amounts and bids read from the first {read} of its {pages} pages (in document order)."},
+    "vendor_documents_shown": {"es": "Se muestran los primeros {shown} de sus {total} documentos; todos, con la búsqueda",
+                               "en": "The first {shown} of its {total} documents are shown; all of them, with the search"},
     "vendor_coverage": {"es": "{pages} páginas: {mentioned} con el proveedor reconocido, {name_search} halladas buscando su nombre.",
                         "en": "{pages} pages: {mentioned} with the vendor recognised, {name_search} found by a search for its name."},
     "name_only": {"es": "solo por búsqueda del nombre", "en": "by name search only"},

@@ -152,3 +152,16 @@ def test_rows_stored_out_of_page_order_are_read_in_order(empty_archive):
     rows = {r["value"]: r for r in entity_index(empty_archive, "bids")["rows"]}
     assert (rows["LAIT022021"]["pages"], rows["LAIT022021"]["total"]) == (2, "1,007.50 MXN")
     assert rows == {r["value"]: r for r in entity_index(empty_archive, "bids", sort="value")["rows"]}
+
+
+def test_a_typed_amount_keeps_the_amounts_of_that_value(tantivy_samples):
+    """"1,023,123" keeps 1,023,123.xx in any currency, through the index of amounts by number;
+    cents typed keep exactly that value; letters keep the amounts whose value holds them."""
+    every = entity_index(tantivy_samples, "amounts")["rows"]
+    found = entity_index(tantivy_samples, "amounts", q="1,023,123")
+    assert found["rows"] and {r["value"] for r in found["rows"]} == {
+        r["value"] for r in every if int(Decimal(r["amount"])) == 1023123}
+    exact = entity_index(tantivy_samples, "amounts", q="$1,023,123.00 M.N.")["rows"]
+    assert {r["value"] for r in exact} == {r["value"] for r in every if Decimal(r["amount"]) == Decimal("1023123.00")}
+    mxn = entity_index(tantivy_samples, "amounts", q="MXN")
+    assert mxn["total"] == len(mxn["rows"]) == sum(r["currency"] == "MXN" for r in every) >= 1

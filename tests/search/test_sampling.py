@@ -70,3 +70,33 @@ def test_phrases_through_pairs_find_exactly_the_adjacent_words(tmp_path):
     assert pages("agua-pot*") == {1, 4, 5}  # a code-like prefix after words: the pairs "agua_pot…"
     assert pages("red-de-agua-pot*") == {4}
     assert pages("agua-mun*") == {6}
+
+
+QUERIES = ["contrato", "agua -drenaje", "agua OR drenaje", '"agua potable"', "obra pública", "year:2019", "agu*",
+           "drenaje potable~"]
+
+
+def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_ranked(tmp_path):
+    """Early facets (sampled by the terms' bound) give what counting after the hits gives: the
+    same exact facets for a result under the limit, an estimate over it, the same every time."""
+    from search.tantivy_bounds import upper_bound
+
+    engine, _truth = _archive(tmp_path)
+    exact = {q: engine.search(parse(q), limit=5, facets=True) for q in QUERIES}
+    searcher = engine.index.searcher()
+    for q in QUERIES:
+        bound = upper_bound(searcher, parse(q))
+        assert bound is None or bound >= exact[q].total, q
+    assert upper_bound(searcher, parse("agu*")) is None and upper_bound(searcher, parse("year:2019")) is None
+    assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
+    for limit in (200, 1000, 2500):
+        engine.facet_exact_max = limit
+        for q in QUERIES:
+            got = engine.search(parse(q), limit=5, facets=True)
+            assert got.total == exact[q].total and got.hits == exact[q].hits, q
+            if got.total <= limit:
+                assert not got.facets_estimated and got.facets == exact[q].facets, (q, limit)
+            else:
+                assert got.facets_estimated, (q, limit)
+                assert got.facets["vendors"][0][0] == exact[q].facets["vendors"][0][0], (q, limit)
+                assert engine.search(parse(q), limit=5, facets=True).facets == got.facets

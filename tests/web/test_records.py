@@ -42,6 +42,11 @@ def test_a_vendor_on_very_many_pages_has_its_first_pages_read_and_says_so(client
     data = client.get("/api/vendors/SIM1508193C1").json()
     assert data["coverage"]["read"] == 1 < data["coverage"]["pages"] == whole["coverage"]["pages"]
     assert data["documents"] == whole["documents"] and len(data["amounts"]) < len(whole["amounts"])
+    assert whole["documents_total"] == len(whole["documents"]) > 1
+    monkeypatch.setattr("archive.vendors.DOCUMENTS_SHOWN", 1)
+    one = client.get("/api/vendors/SIM1508193C1").json()
+    assert one["documents"] == whole["documents"][:1] and one["documents_total"] == whole["documents_total"]
+    assert "Se muestran los primeros 1 de sus" in client.get("/vendors/SIM1508193C1", params={"lang": "es"}).text
     assert "leídos de las primeras 1 de sus" in client.get("/vendors/SIM1508193C1", params={"lang": "es"}).text
     assert "read from the first 1 of its" in client.get("/vendors/SIM1508193C1", params={"lang": "en"}).text
 
