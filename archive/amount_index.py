@@ -36,23 +36,24 @@ def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "",
     if between is not None:
         low, high = (float(x) for x in between)  # floats: safe to write into the SQL
         kept += f" AND CAST(e.value AS REAL) >= {low!r} AND CAST(e.value AS REAL) < {high!r}"
+    by_number = "entities e INDEXED BY entities_by_amount" if between is not None else "entities e"
     with catalog.lock:
-        total = _count(catalog, kept)
+        total = _count(catalog, kept, by_number)
         if column in _ORDER:
             values = [r[0] for r in catalog.db.execute(
                 f"SELECT e.value, count(DISTINCT e.document_id || ':' || e.page) AS pages, "
                 f"count(DISTINCT e.document_id) AS documents, min({OWN_DATE}) AS first_date, "
-                f"max({OWN_DATE}) AS last_date {_FROM}{kept} GROUP BY e.value ORDER BY {_ORDER[column]}, e.value "
-                f"LIMIT ?", (limit,))]
+                f"max({OWN_DATE}) AS last_date {_FROM.replace('entities e', by_number)}{kept} GROUP BY e.value "
+                f"ORDER BY {_ORDER[column]}, e.value LIMIT ?", (limit,))]
             return total, [_row(catalog, v) for v in values]
         # amount, total, total:CUR: largest first (in CUR first, for total:CUR)
         return total, _largest(catalog, _FROM + kept, limit, currency or ("MXN" if column == "total" else ""))
 
 
-def _count(catalog: Catalog, kept: str) -> int:
-    """The distinct amounts of citable documents: those of every document, read from the index
+def _count(catalog: Catalog, kept: str, table: str) -> int:
+    """The distinct amounts of citable documents: those of every document, read from an index
     alone, less those printed only in documents not yet citable (an ingest's next commit)."""
-    every = catalog.db.execute(f"SELECT count(DISTINCT value) FROM entities e WHERE kind = 'amount'{kept}").fetchone()[0]
+    every = catalog.db.execute(f"SELECT count(DISTINCT value) FROM {table} WHERE kind = 'amount'{kept}").fetchone()[0]
     only_pending = catalog.db.execute(
         f"SELECT count(DISTINCT e.value) FROM documents p CROSS JOIN entities e ON e.document_id = p.id "
         f"WHERE p.status != 'indexed' AND e.kind = 'amount'{kept} AND NOT EXISTS (SELECT 1 FROM entities x JOIN "
