@@ -1,7 +1,8 @@
 """An upper bound, from the index's term statistics alone, on the pages a query can match.
 
 The facets of a large result are counted on a sample whose size depends on the result's size
-(search.sampling). Knowing a bound before the query runs lets the engine count the facets at the
+(search.sampling). When the bounds settle that question before the query runs (an upper bound
+under the limit: exact; a lower bound over it: sampled), the engine counts the facets at the
 same time as it ranks the hits, on two cores, instead of after. A bound is a function of the
 query and the index only, so the same query on the same index is sampled the same way. Terms,
 phrases and keyword filters are bounded by their document frequencies (which count deleted
@@ -20,6 +21,22 @@ def upper_bound(searcher: tantivy.Searcher, node: Node) -> int | None:
     """At least the number of pages `node` matches, or None when its leaves do not tell."""
     bound = _bound(searcher, node)
     return None if bound is None else min(bound, searcher.num_docs)
+
+
+def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
+    """At most the number of pages `node` matches (0 when its leaves do not tell): a word, a
+    two-word phrase (one pair token) or a keyword matches the pages its term is on, an OR at
+    least those of its largest part. Document frequencies count deleted pages until a merge, so
+    this is a bound only as near as that."""
+    if isinstance(node, Term) or (isinstance(node, Phrase) and len(node.tokens) <= 2):
+        return _bound(searcher, node) or 0
+    if isinstance(node, FieldFilter) and len(node.value.split()) == 1:
+        return _bound(searcher, node) or 0
+    if isinstance(node, Or):
+        return max((lower_bound(searcher, item) for item in node.items), default=0)
+    if isinstance(node, And) and len(node.items) == 1:
+        return lower_bound(searcher, node.items[0])
+    return 0
 
 
 def _bound(searcher: tantivy.Searcher, node: Node) -> int | None:

@@ -18,7 +18,7 @@ from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 from .steps import range_terms, step_terms
-from .tantivy_bounds import upper_bound
+from .tantivy_bounds import lower_bound, upper_bound
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 LOCK_WAIT_S = 60.0
@@ -160,11 +160,11 @@ class TantivyEngine:
         return EngineResult(total, hits, found, estimated)
 
     def _early_facets(self, searcher: tantivy.Searcher, query: Node, compiled: tantivy.Query) -> tuple[int, Future] | None:
-        """The facets, counted while the hits are ranked, for a query whose result size is bounded
-        by its terms (search.tantivy_bounds): (the slots counted, the counting)."""
+        """The facets, counted while the hits are ranked, for a query whose terms tell whether its
+        facets are exact or sampled (search.tantivy_bounds): (the slots counted, the counting)."""
         bound = upper_bound(searcher, query)
-        if bound is None:
-            return None
+        if bound is None or (bound > self.facet_exact_max >= lower_bound(searcher, query)):
+            return None  # exact or sampled: not known before the count
         slots = slots_for(bound, self.facet_exact_max)
         return slots, _FACET_JOBS.submit(self._count_facets, searcher, compiled, slots)
 

@@ -79,7 +79,7 @@ QUERIES = ["contrato", "agua -drenaje", "agua OR drenaje", '"agua potable"', "ob
 def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_ranked(tmp_path):
     """Early facets (sampled by the terms' bound) give what counting after the hits gives: the
     same exact facets for a result under the limit, an estimate over it, the same every time."""
-    from search.tantivy_bounds import upper_bound
+    from search.tantivy_bounds import lower_bound, upper_bound
 
     engine, _truth = _archive(tmp_path)
     exact = {q: engine.search(parse(q), limit=5, facets=True) for q in QUERIES}
@@ -87,6 +87,8 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
     for q in QUERIES:
         bound = upper_bound(searcher, parse(q))
         assert bound is None or bound >= exact[q].total, q
+        assert lower_bound(searcher, parse(q)) <= exact[q].total, q
+    assert lower_bound(searcher, parse("agua OR drenaje")) == max(lower_bound(searcher, parse(w)) for w in ("agua", "drenaje")) > 0
     assert upper_bound(searcher, parse("agu*")) is None and upper_bound(searcher, parse("year:2019")) is None
     assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
     for limit in (200, 1000, 2500):
