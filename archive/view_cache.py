@@ -2,7 +2,9 @@
 built once per change of the catalog's documents (the indexer making documents citable, an
 edit, a deletion) instead of once per request.
 
-A view that takes long to build (a second or more last time: a million pages take a minute) is
+A view that takes long to build (a second or more last time: a million pages take a minute)
+leaves its objects frozen (`gc.freeze`): Python's cyclic collector would otherwise walk its
+millions of objects in each full pass, seconds during which no request runs. Such a view is
 not waited for: while it is rebuilt, in the background, a request gets the last state built.
 A busy ingest changes the catalog every second, and a search must not wait a minute for the
 vendor names of its facet. A view that builds quickly is rebuilt on the request, so what a person
@@ -11,6 +13,7 @@ just changed shows at once. One build per view runs at a time.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -78,4 +81,6 @@ class ViewCache:
                 started = time.perf_counter()
                 value = build()
                 built = self.built[name] = Built(key, value, time.perf_counter() - started)
+                if built.seconds >= self.slow_s:
+                    gc.freeze()  # its millions of objects out of the cyclic collector's full passes
             return built.value
