@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from archive.catalog import Catalog
 from archive.view_cache import ViewCache
 
@@ -38,22 +40,17 @@ def test_a_slow_view_is_served_as_it_was_while_it_is_rebuilt(tmp_path):
     catalog.close()
 
 
-def test_a_quick_view_is_rebuilt_on_the_request(tmp_path):
-    catalog = Catalog(tmp_path / "catalog.sqlite")
-    cache, n = ViewCache(slow_s=60.0), iter(range(1, 10))
-    assert cache.get(catalog, "v", lambda: next(n)) == 1
-    _change(catalog)
-    assert cache.get(catalog, "v", lambda: next(n)) == 2
-    catalog.close()
+@pytest.mark.parametrize("slow_s, warmer", [(60.0, False), (0.0, True)])
+def test_a_view_is_rebuilt_for_the_catalog_as_it_is_when_quick_or_asked_by_the_warmer(tmp_path, slow_s, warmer):
+    """A quick view is rebuilt on the request; a slow one too when the warmer asks for it."""
+    from contextlib import nullcontext
 
-
-def test_the_warmer_builds_a_slow_view_for_the_catalog_as_it_is(tmp_path):
     from archive.view_cache import building
 
     catalog = Catalog(tmp_path / "catalog.sqlite")
-    cache, n = ViewCache(slow_s=0.0), iter(range(1, 10))
+    cache, n = ViewCache(slow_s=slow_s), iter(range(1, 10))
     assert cache.get(catalog, "v", lambda: next(n)) == 1
     _change(catalog)
-    with building():
+    with building() if warmer else nullcontext():
         assert cache.get(catalog, "v", lambda: next(n)) == 2
     catalog.close()
