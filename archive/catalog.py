@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -81,6 +82,7 @@ CREATE TABLE IF NOT EXISTS saved_searches (
 );
 """
 BUSY_TIMEOUT_MS = 10_000  # a writer waits its turn; readers never wait (WAL)
+MIGRATION_WAIT_S = 900  # opening waits this long for another process bringing a large catalog up to date
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -93,6 +95,23 @@ def connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA cache_size=-65536")  # 64 MB: the entity and page indexes of a million pages stay cached
     return db
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    """The schema, created or brought up to date. Another process may hold the write lock longer
+    than the busy timeout while it does the same to a large catalog (an index added over millions
+    of rows takes a minute at a million pages): wait for it, up to MIGRATION_WAIT_S."""
+    deadline = time.monotonic() + MIGRATION_WAIT_S
+    while True:
+        try:
+            db.executescript(SCHEMA)
+            _migrate(db)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            if db.in_transaction:
+                db.execute("ROLLBACK")
 
 
 def _migrate(db: sqlite3.Connection) -> None:
@@ -146,8 +165,7 @@ class Catalog:
         self.db = connect(path)
         self.lock = threading.RLock()
         with self.lock:
-            self.db.executescript(SCHEMA)
-            _migrate(self.db)
+            _prepare(self.db)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -225,3 +225,31 @@ def test_kill_9_of_the_servers_indexer_is_survived(settings, tmp_path):
         server.send_signal(signal.SIGTERM)
         server.wait(30)
         log.close()
+
+
+def test_opening_waits_for_another_process_bringing_the_catalog_up_to_date(tmp_path, monkeypatch):
+    """A process holding the catalog's write lock longer than the busy timeout (adding an index
+    to a million-page catalog takes a minute) does not make another process's open fail."""
+    import subprocess
+    import sys
+    import time
+
+    import archive.catalog as catalog_module
+    from archive.catalog import Catalog
+
+    path = tmp_path / "catalog.sqlite"
+    Catalog(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "db.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(2); db.execute('COMMIT')"), str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(catalog_module, "BUSY_TIMEOUT_MS", 200)
+        started = time.monotonic()
+        opened = Catalog(path)  # waits out the other process instead of failing after 0.2 s
+        assert time.monotonic() - started > 1.0
+        assert opened.fingerprint()[0] == 0
+        opened.close()
+    finally:
+        holder.wait(10)
