@@ -5,8 +5,9 @@ The facets of a large result are counted on a sample whose size depends on the r
 under the limit: exact; a lower bound over it: sampled), the engine counts the facets at the
 same time as it ranks the hits, on two cores, instead of after. A bound is a function of the
 query and the index only, so the same query on the same index is sampled the same way. Terms,
-phrases and keyword filters are bounded by their document frequencies (which count deleted
-pages too: still a bound); prefixes, fuzzy words and numeric ranges are not bounded here.
+phrases, keyword filters and amount ranges (through their step terms) are bounded by document
+frequencies (which count deleted pages too: still a bound); prefixes, fuzzy words and other
+numeric ranges (dates, years) are not bounded here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import tantivy
 
 from .analysis import phrase_pairs
-from .query import And, FieldFilter, Node, Not, Or, Phrase, Term
+from .query import And, FieldFilter, Node, Not, Or, Phrase, Term, filter_bounds
+from .steps import range_terms
 
 
 def upper_bound(searcher: tantivy.Searcher, node: Node) -> int | None:
@@ -30,8 +32,11 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
     this is a bound only as near as that."""
     if isinstance(node, Term) or (isinstance(node, Phrase) and len(node.tokens) <= 2):
         return _bound(searcher, node) or 0
-    if isinstance(node, FieldFilter) and len(node.value.split()) == 1:
-        return _bound(searcher, node) or 0
+    if isinstance(node, FieldFilter):
+        steps = _amount_steps(node)
+        if steps is not None:  # a page holding any of the range's step terms is in the range
+            return max((searcher.doc_freq("amount_steps", t) for t in steps), default=0)
+        return (_bound(searcher, node) or 0) if len(node.value.split()) == 1 else 0
     if isinstance(node, Or):
         return max((lower_bound(searcher, item) for item in node.items), default=0)
     if isinstance(node, And) and len(node.items) == 1:
@@ -61,9 +66,26 @@ def _filter_bound(searcher: tantivy.Searcher, f: FieldFilter) -> int | None:
     from .fields import field_spec
 
     spec = field_spec(f.field)
+    steps = _amount_steps(f)
+    if steps is not None:
+        return sum(searcher.doc_freq("amount_steps", t) for t in steps)
     if spec.index_kind == "int":
         return None
     if spec.index_kind == "tokens":
         words = f.value.split()
         return min(searcher.doc_freq(spec.engine_field, word) for word in words) if words else None
     return searcher.doc_freq(spec.engine_field, f.value)
+
+
+def _amount_steps(f: FieldFilter) -> list[str] | None:
+    """The step terms an amount range is searched by (search.steps), as the engine compiles it;
+    None for any other filter."""
+    from .fields import INT_MAX, field_spec
+
+    spec = field_spec(f.field)
+    if spec.index_kind != "int" or spec.engine_field != "amounts":
+        return None
+    lo, hi, inc_lo, inc_hi = filter_bounds(f)
+    if lo is None or lo < 0:
+        return None
+    return range_terms(lo + (not inc_lo), INT_MAX if hi is None else hi - (not inc_hi))

@@ -22,7 +22,7 @@ def _archive(tmp_path, pages: int = 3000) -> tuple[TantivyEngine, dict[str, int]
         vendor = VENDORS[min(int(rng.expovariate(0.9)), len(VENDORS) - 1)]
         words = ["contrato", "de", "servicios"] + rng.sample(["agua", "potable", "drenaje", "obra", "pública"], 3)
         rec = PageRecord(f"doc{n // 10:04d}", n % 10 + 1, "f.pdf", "t", "application/pdf", index_text(" ".join(words)))
-        rec.vendor_keys, rec.years = [vendor], [2019 + n % 3]
+        rec.vendor_keys, rec.years, rec.amounts = [vendor], [2019 + n % 3], [(n % 100) * 10_000]  # 0 to 9,900 pesos
         truth[vendor] = truth.get(vendor, 0) + 1
         records.append(rec)
     engine.add(records)
@@ -73,7 +73,7 @@ def test_phrases_through_pairs_find_exactly_the_adjacent_words(tmp_path):
 
 
 QUERIES = ["contrato", "agua -drenaje", "agua OR drenaje", '"agua potable"', "obra pública", "year:2019", "agu*",
-           "drenaje potable~"]
+           "drenaje potable~", "amount:>=5000", "amount:100..200", "monto:>=2500 agua"]
 
 
 def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_ranked(tmp_path):
@@ -91,6 +91,7 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
     assert lower_bound(searcher, parse("agua OR drenaje")) == max(lower_bound(searcher, parse(w)) for w in ("agua", "drenaje")) > 0
     assert upper_bound(searcher, parse("agu*")) is None and upper_bound(searcher, parse("year:2019")) is None
     assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
+    assert lower_bound(searcher, parse("amount:>=5000")) > 0 and exact["amount:>=5000"].total == 1500
     for limit in (200, 1000, 2500):
         engine.facet_exact_max = limit
         for q in QUERIES:
