@@ -290,13 +290,8 @@ class Archive:
         return expand_vendor_filters(query, self.resolution)
 
     def sort_values(self) -> SortValues:
-        """The values search results sort by, refreshed when the catalog changed."""
-        def build() -> SortValues:
-            values = SortValues()
-            values.refresh(self.views)
-            return values
-
-        return self.index_cache.get(self.catalog, ":sort values", build)
+        """The values search results sort by, read again when the catalog changed."""
+        return self.index_cache.get(self.catalog, ":sort values", lambda: SortValues.read(self.views))
 
     def resolution(self) -> Resolution:
         """The vendors resolved from every mention in the catalog, recomputed when documents change."""

@@ -366,12 +366,13 @@ class Catalog:
             f"WHERE e.kind IN ({marks}) AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start", kinds)
         return [dict(r) for r in rows]
 
-    def fingerprint(self) -> tuple[int, int, str, int]:
-        """Changes whenever a document is added, removed, made citable or corrected (for caches of
-        derived views); not when jobs, sessions or the audit log are written."""
+    def fingerprint(self) -> tuple[int, int, str, int, int]:
+        """Changes whenever a document is added, removed, made citable, corrected or its entities
+        written again (for caches of derived views); not when jobs, sessions or the audit log are written."""
         row = self._rows("SELECT count(*) AS n, coalesce(sum(status = 'indexed'), 0) AS i, "
-                         "coalesce(max(added_at), '') AS a, (SELECT n FROM edits) AS e FROM documents")[0]
-        return row["n"], row["i"], row["a"], row["e"]
+                         "coalesce(max(added_at), '') AS a, (SELECT n FROM edits) AS e, "
+                         "(SELECT coalesce(max(rowid), 0) FROM entities) AS r FROM documents")[0]
+        return row["n"], row["i"], row["a"], row["e"], row["r"]
 
     def entities_valued(self, kinds: tuple[str, ...], values: Iterable[str]) -> list[dict[str, Any]]:
         """Mentions of these values in citable documents, through the (kind, value) index."""

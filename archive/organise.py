@@ -24,18 +24,14 @@ class SortValues:
     for the whole archive once per change of the catalog instead of once per search, in one pass
     over the amounts and dates as stored (archive.entity_pages), on a connection of its own."""
 
-    def __init__(self) -> None:
-        self.key: tuple | None = None
-        self.amounts: dict[str, dict[int, float]] = {}  # document -> page -> its largest amount
-        self.first_dates: dict[str, str] = {}
+    def __init__(self, amounts: dict[str, dict[int, float]], first_dates: dict[str, str]) -> None:
+        self.amounts = amounts  # document -> page -> its largest amount
+        self.first_dates = first_dates
 
-    def refresh(self, catalog: Catalog) -> None:
-        key = (catalog.fingerprint(), catalog._rows("SELECT max(rowid) AS m FROM entities")[0]["m"])
-        if key == self.key:
-            return
+    @classmethod
+    def read(cls, catalog: Catalog) -> SortValues:
         with own_connection(catalog) as apart:
-            self.amounts, self.first_dates = each_page(apart, ("amount", "date"), lambda: ({}, {}), _sort_values)
-        self.key = key
+            return cls(*each_page(apart, ("amount", "date"), lambda: ({}, {}), _sort_values))
 
     def amount(self, key: Key) -> float | None:
         return self.amounts.get(key[0], {}).get(key[1])
@@ -65,8 +61,7 @@ def sort_keys(catalog: Catalog, keys: list[Key], sort: str, cache: SortValues | 
     if sort == "relevance" or not keys:
         return keys
     if cache is None:  # else the archive's, as of the last build (archive.view_cache)
-        cache = SortValues()
-        cache.refresh(catalog)
+        cache = SortValues.read(catalog)
     if sort.lstrip("-") == "date":
         dates = {**cache.first_dates, **_own_dates(catalog, {k[0] for k in keys})}
         values: dict[Key, object] = {k: dates.get(k[0]) for k in keys}

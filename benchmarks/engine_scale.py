@@ -8,32 +8,20 @@ runs with its facets, as a search over HTTP asks, and the same through the searc
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive import open_archive  # noqa: E402
+from benchmarks.case_latency import median_ms  # noqa: E402
 from expediente.settings import Settings  # noqa: E402
 from web.pages import search_data  # noqa: E402
 
 QUERIES = ["videovigilancia", "contrato", '"servicios magavel"', '"quatro desarrollo urbano"', "EA-IT45-2019",
            "videovig*", "(patrullas OR uniformes) -fianza", "magavel cámaras~", "monto:>=1000000",
            "amount:1000000..2000000", "proveedor:magavel", "year:2020", "date:2021-03"]
-
-
-def median_ms(call: Callable[[], object], repeat: int) -> float:
-    call()
-    took = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        took.append((time.perf_counter() - started) * 1000)
-    return statistics.median(took)
 
 
 def main() -> int:
