@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from .catalog import Catalog
 from .entity_pages import each_page
-from .entity_stats import NEAR, own_dates, split_amount, totals_text
+from .entity_stats import NEAR, own_dates, plain_cents, split_amount, totals_text
 
 SCANNED = ("agency", "bid", "contract", "person", "vendor")
 Key = tuple[str, str]  # (kind, value), or ("company", vendor key)
@@ -94,9 +94,8 @@ def _count_page(tallies: dict[Key, Tally], doc_id: str, date: str | None, rows: 
 
 def _cents(value: str) -> tuple[int, str]:
     """"1023123.50 MXN" -> (102312350, "MXN")."""
-    number, _, currency = value.partition(" ")
-    whole, _, fraction = number.partition(".")
-    if whole.isdigit() and len(fraction) == 2 and fraction.isdigit():
-        return int(whole) * 100 + int(fraction), currency or "MXN"
-    exact, currency = split_amount(value)
-    return int(exact * 100), currency
+    cents = plain_cents(value)
+    if cents is None:
+        exact, currency = split_amount(value)
+        return int(exact * 100), currency
+    return cents, value.partition(" ")[2] or "MXN"

@@ -11,6 +11,7 @@ from search.analysis import fold
 from search.approximate import edit_distance
 
 from .catalog import Catalog
+from .entity_stats import plain_cents
 from .organise import amount_value
 
 if TYPE_CHECKING:
@@ -80,12 +81,7 @@ def _replace_word(text: str, token: str, printed: str) -> str:
 
 def _parsed(values: Iterable[str]) -> list[tuple[int, str]]:
     """(cents, value) of each printed amount ("1023123.00 MXN") that is a plain number."""
-    out = []
-    for raw in values:
-        whole, _, cents = raw.split(" ", 1)[0].partition(".")
-        if whole.isdigit() and (cents + "00")[:2].isdigit():
-            out.append((int(whole) * 100 + int((cents + "00")[:2]), raw))
-    return out
+    return [(cents, raw) for raw in values if (cents := plain_cents(raw)) is not None]
 
 
 def _with_whole(catalog: Catalog, whole: str) -> list[tuple[int, str]]:
