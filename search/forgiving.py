@@ -7,6 +7,8 @@ field filters are left alone.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from .query import And, Node, Not, Or, Term, forms
 
 MIN_FORMS = 4  # "de", "la", "los" are no words to inflect
@@ -22,7 +24,19 @@ def with_forms(node: Node) -> Node:
     if isinstance(node, And):
         return And(tuple(with_forms(i) for i in node.items))
     if isinstance(node, Or):
-        return Or(tuple(with_forms(i) for i in node.items))
+        return union(with_forms(i) for i in node.items)
     if isinstance(node, Not):
         return Not(with_forms(node.item))
     return node
+
+
+def union(items: Iterable[Node]) -> Node:
+    """One OR of the items, nested ORs flattened and each alternative once: `cámaras~` widened
+    is the forms of `cámaras` and of `cámara`, which overlap; an engine would merge the same
+    postings several times (and count a repeated word's score twice)."""
+    out: list[Node] = []
+    for item in items:
+        for part in item.items if isinstance(item, Or) else (item,):
+            if part not in out:
+                out.append(part)
+    return out[0] if len(out) == 1 else Or(tuple(out))

@@ -110,6 +110,17 @@ def test_singular_and_plural(typed, includes):
     assert isinstance(node, Or) and includes <= {t.token for t in node.items}
 
 
+@pytest.mark.parametrize("typed", ["cámaras~", "luces~", "contrato OR contratos", "(factura OR facturas) OR factura"])
+def test_widened_forms_are_one_flat_or_each_word_once(typed):
+    from search.forgiving import with_forms
+
+    node = with_forms(parse(typed))
+    assert isinstance(node, Or) and all(isinstance(i, Term) for i in node.items)
+    words = [i.token for i in node.items]
+    assert len(words) == len(set(words))
+    assert {t.token for t in parse(typed).items if isinstance(t, Term)} <= set(words)
+
+
 def test_nesting_within_the_limit_still_parses():
     assert parse("(" * 16 + "magavel" + ")" * 16) == Term("magavel")
     assert parse("-(magavel OR (ydosk -quatro))") == Not(Or((Term("magavel"), And((Term("ydosk"), Not(Term("quatro")))))))
