@@ -29,7 +29,9 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
     """At most the number of pages `node` matches (0 when its leaves do not tell): a word, a
     two-word phrase (one pair token) or a keyword matches the pages its term is on, an OR at
     least those of its largest part. Document frequencies count deleted pages until a merge, so
-    this is a bound only as near as that."""
+    this is a bound only as near as that. An AND of parts that each cover most pages overlaps on
+    at least what they cover beyond the whole: "magavel cámaras" on an archive where both words
+    are common is known to be large before it runs."""
     if isinstance(node, Term) or (isinstance(node, Phrase) and len(node.tokens) <= 2):
         return _bound(searcher, node) or 0
     if isinstance(node, FieldFilter):
@@ -39,9 +41,17 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
         return (_bound(searcher, node) or 0) if len(node.value.split()) == 1 else 0
     if isinstance(node, Or):
         return max((lower_bound(searcher, item) for item in node.items), default=0)
-    if isinstance(node, And) and len(node.items) == 1:
-        return lower_bound(searcher, node.items[0])
+    if isinstance(node, And):  # parts on most pages must share some: |A and B| >= |A| + |B| - N
+        n = searcher.num_docs
+        parts = [_outside(searcher, i.item, n) if isinstance(i, Not) else lower_bound(searcher, i) for i in node.items]
+        return max(0, sum(parts) - (len(parts) - 1) * n)
     return 0
+
+
+def _outside(searcher: tantivy.Searcher, node: Node, n: int) -> int:
+    """At most the pages `node` is not on (of `n`): those beyond its upper bound."""
+    bound = _bound(searcher, node)
+    return 0 if bound is None else n - min(n, bound)
 
 
 def _bound(searcher: tantivy.Searcher, node: Node) -> int | None:

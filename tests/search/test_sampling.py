@@ -73,7 +73,8 @@ def test_phrases_through_pairs_find_exactly_the_adjacent_words(tmp_path):
 
 
 QUERIES = ["contrato", "agua -drenaje", "agua OR drenaje", '"agua potable"', "obra pública", "year:2019", "agu*",
-           "drenaje potable~", "amount:>=5000", "amount:100..200", "monto:>=2500 agua"]
+           "drenaje potable~", "amount:>=5000", "amount:100..200", "monto:>=2500 agua", "agua potable obra",
+           "agua potable -drenaje", "contrato -year:2019"]
 
 
 def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_ranked(tmp_path):
@@ -89,6 +90,8 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
         assert bound is None or bound >= exact[q].total, q
         assert lower_bound(searcher, parse(q)) <= exact[q].total, q
     assert lower_bound(searcher, parse("agua OR drenaje")) == max(lower_bound(searcher, parse(w)) for w in ("agua", "drenaje")) > 0
+    assert lower_bound(searcher, parse("obra pública")) > 0  # each on 60% of the pages: 20% at least on both
+    assert lower_bound(searcher, parse("contrato -agua")) == 3000 - searcher.doc_freq("text", "agua") > 0
     assert upper_bound(searcher, parse("agu*")) is None and upper_bound(searcher, parse("year:2019")) is None
     assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
     assert lower_bound(searcher, parse("amount:>=5000")) > 0 and exact["amount:>=5000"].total == 1500
