@@ -120,7 +120,9 @@ def test_server_two_ingests_uploads_and_reads_at_once_lose_nothing(settings, tmp
               f"upload answered in {max(posted) * 1000:.0f} ms at most")
         assert report["ok"], report
         assert report["catalog_documents"] == 32 and report["catalog_pages"] == 96
-        assert max(reads) < 1.0, f"a read waited {max(reads):.2f} s during the ingests"
+        # a read held behind the writers waits for a whole ingest (tens of seconds); 3 s leaves room for a
+        # slow shared machine (1.12 s seen once on a machine half as fast as usual) and still catches that
+        assert max(reads) < 3.0, f"a read waited {max(reads):.2f} s during the ingests"
         for i in range(12):
             found = httpx.get(url + "/api/search", params={"q": f"betax{i}x2", "exact": 1}).json()
             assert found["total"] == 1, found  # exact: its OCR-tolerant neighbours (betax1x2...) left out
