@@ -24,13 +24,13 @@ def with_forms(node: Node) -> Node:
     if isinstance(node, And):
         return And(tuple(with_forms(i) for i in node.items))
     if isinstance(node, Or):
-        return union(with_forms(i) for i in node.items)
+        return _union(with_forms(i) for i in node.items)
     if isinstance(node, Not):
         return Not(with_forms(node.item))
     return node
 
 
-def union(items: Iterable[Node]) -> Node:
+def _union(items: Iterable[Node]) -> Node:
     """One OR of the items, nested ORs flattened and each alternative once: `cámaras~` widened
     is the forms of `cámaras` and of `cámara`, which overlap; an engine would merge the same
     postings several times (and count a repeated word's score twice)."""
