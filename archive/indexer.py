@@ -29,8 +29,9 @@ from .lease import Lease
 from .records import document_records, fresh_records
 
 log = logging.getLogger(__name__)
-FLUSH_EVERY = 25  # documents per commit at most
-COMMIT_AFTER_S = 1.0  # a finished document is searchable within about this long
+FLUSH_EVERY = 200  # documents per commit at most
+FLUSH_PAGES = 2_000  # pages per commit at most (what the staged documents hold in memory)
+COMMIT_AFTER_S = 1.0  # a document read after a quiet while is searchable within about this long
 PROGRESS_EVERY_S = 1.0
 CHECKPOINT_PAGES = 10_000  # the catalog's write-ahead log is copied back every 40 MB, not 4 (fewer, larger checkpoints)
 CLAIM_AHEAD = 8  # jobs claimed at once; claimed but unread ones go back to the queue at close
@@ -66,6 +67,8 @@ class Indexer:
         self.stopping = threading.Event()
         self.staged: list[Staged] = []
         self.staged_at = 0.0
+        self.staged_pages = 0
+        self.committed_at = 0.0
         self.until: Callable[[], bool] | None = None
         self.ready: list[Item] = []  # claimed, not yet handed to the reader
         self._progress_at: dict[int, float] = {}
@@ -201,7 +204,8 @@ class Indexer:
         if not self.staged:
             self.staged_at = time.monotonic()
         self.staged.append(Staged(item.key, document, fresh_records(document)))
-        if len(self.staged) >= FLUSH_EVERY:
+        self.staged_pages += document.page_count
+        if len(self.staged) >= FLUSH_EVERY or self.staged_pages >= FLUSH_PAGES:
             self.flush()
 
     def failed(self, item: Item, error: BaseException) -> None:
@@ -215,7 +219,11 @@ class Indexer:
             self.queue.progress(item.key, done, total, ocr)
 
     def tick(self) -> None:
-        if self.staged and time.monotonic() - self.staged_at >= COMMIT_AFTER_S:
+        """While documents keep coming, commits are `commit_every_s` apart: each commit writes a
+        segment that tantivy merges again later, and at one a second the merges cost as much CPU
+        as the indexing itself. The batch's last documents are committed as soon as it ends."""
+        now, every = time.monotonic(), self.settings.commit_every_s  # 0: each document as soon as it is read
+        if self.staged and now - self.staged_at >= min(COMMIT_AFTER_S, every) and now - self.committed_at >= every:
             self.flush()
 
     def flush(self) -> None:
@@ -232,7 +240,7 @@ class Indexer:
                 ocr = sum(1 for p in s.document.pages if p.method == "ocr")
                 self.queue.finish(s.job_id, "ingested", db, pages=s.document.page_count, ocr=ocr)
                 self._progress_at.pop(s.job_id, None)
-        self.staged = []
+        self.staged, self.staged_pages, self.committed_at = [], 0, time.monotonic()
         self.alerts.poke()
 
     def write_pending(self) -> None:

@@ -19,6 +19,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_ES_URL": ("es_url", "Elasticsearch URL"),
     "EXPEDIENTE_ES_INDEX": ("es_index", "Elasticsearch alias name (index prefix)"),
     "EXPEDIENTE_WORKERS": ("workers", "ingest worker processes (default: one per core)"),
+    "EXPEDIENTE_COMMIT_EVERY_S": ("commit_every_s", "while an ingest goes on, its documents become searchable "
+                                  "this often (seconds; fewer commits, less index merging)"),
     "EXPEDIENTE_OCR_LANG": ("ocr_lang", "Tesseract languages (default spa+eng)"),
     "EXPEDIENTE_OCR_DPI": ("ocr_dpi", "render resolution for OCR (default 300)"),
     "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
@@ -51,6 +53,7 @@ class Settings:
     es_url: str = "http://127.0.0.1:9200"
     es_index: str = "expediente"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    commit_every_s: int = 5  # a batch's index commits at most this often (the last one when it ends)
     ocr_lang: str = "spa+eng"
     ocr_dpi: int = 300
     ocr_timeout: int = 300
@@ -73,6 +76,8 @@ class Settings:
             raise ConfigError(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
         if self.workers < 1:
             raise ConfigError("workers must be at least 1")
+        if not 0 <= self.commit_every_s <= 3600:
+            raise ConfigError("commit_every_s must be between 0 and 3600 seconds")
         if not 50 <= self.ocr_dpi <= 1200:
             raise ConfigError("ocr_dpi must be between 50 and 1200")
         if self.ocr_cleanup not in OCR_CLEANUP:

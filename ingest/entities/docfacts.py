@@ -34,12 +34,11 @@ def document_date(pages: Sequence[PageEntities]) -> str | None:
     otherwise the first date of its first page; None when it prints none."""
     first: str | None = None
     for text, ents in pages:
-        folded = fold(text)
         for e in ents:
             if e.kind != "date":
                 continue
             first = first or e.value
-            if _OWN_DATE.search(folded[max(0, e.start - _BEFORE):e.start]):
+            if _OWN_DATE.search(fold(text[max(0, e.start - _BEFORE):e.start])):  # fold keeps offsets
                 return e.value
     return first
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -31,11 +32,22 @@ def fold(text: str) -> str:
 
     Offsets found in the folded text are offsets in the original; used for entity matching,
     indexing and highlighting alike. Every folded character is already lower case, so the final
-    lower() only touches ASCII letters.
+    lower() only touches ASCII letters. A whole page's text is folded three times as a worker
+    reads it (text check, entities, index text): the last few page-sized folds are remembered.
     """
+    if len(text) < _PAGE_SIZED:
+        return _fold(text)
+    return _fold_page(text)
+
+
+def _fold(text: str) -> str:
     if not text.isascii():
         text = _NON_ASCII.sub(_fold_char, text)
     return text.lower()
+
+
+_PAGE_SIZED = 512
+_fold_page = lru_cache(maxsize=64)(_fold)  # a page's str hashes once; 64 pages of text at most
 
 
 def line_before(text: str, pos: int, width: int) -> str:

@@ -158,7 +158,7 @@ def _indexer_pid(settings) -> int:
 def test_kill_9_of_the_indexer_mid_batch_then_a_restart_loses_nothing(settings, tmp_path):
     n = 160
     folder = _folder(tmp_path, "delta", n, pages=4)
-    env = _env(settings)
+    env = dict(_env(settings), EXPEDIENTE_COMMIT_EVERY_S="0")  # a commit per document: the kill lands mid-batch
     ingest = subprocess.Popen([*EXE, "ingest", str(folder)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -188,7 +188,7 @@ def test_kill_9_of_the_indexer_mid_batch_then_a_restart_loses_nothing(settings, 
 def test_kill_9_of_the_servers_indexer_is_survived(settings, tmp_path):
     n = 200
     folder = _folder(tmp_path, "epsilon", n, pages=4)
-    env = _env(settings)
+    env = dict(_env(settings), EXPEDIENTE_COMMIT_EVERY_S="0")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(tmp_path / "server.log", "w")
