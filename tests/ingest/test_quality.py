@@ -8,7 +8,8 @@ import pypdfium2 as pdfium
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.quality import needs_ocr, text_looks_real
+from ingest.entities import fold
+from ingest.quality import _odd_count, _word_counts, needs_ocr, text_looks_real
 from tests_support import RESOURCES, SAMPLES
 
 _PLAIN = re.compile(r"[^\W_]|[.,;:()$%\-/'\"°ºª#&]")
@@ -49,6 +50,31 @@ def test_real_pages_are_judged_as_by_the_plain_definition():
 @given(st.text(alphabet=st.sampled_from(list("abcdfgxyzÁéñü_ -.,$%#&°\t\n\r0123456789ßЖ☃\ufffd")), max_size=80))
 def test_any_text_is_judged_as_by_the_plain_definition(text):
     assert text_looks_real(text) == plain_definition(text)
+
+
+def _plain_counts(text: str) -> tuple[int, tuple[int, int]]:
+    """Odd characters by the plain definition's regexes; (words, words without a vowel) by regexes on
+    the folded text where its letters are all ASCII (there "º" is the "o" fold makes of it), else
+    on the text."""
+    odd = len(re.sub(r"\s+", "", text)) - len(_PLAIN.findall(text))
+    folded = fold(text)
+    if all(c.isascii() or not c.isalpha() for c in folded):
+        words = re.findall(r"[a-z]{2,}", folded)
+        return odd, (len(words), sum(1 for w in words if not re.search("[aeiouy]", w)))
+    words = _WORD.findall(text)
+    return odd, (len(words), sum(1 for w in words if not _VOWEL.search(w)))
+
+
+def test_the_counts_on_real_pages_are_the_plain_definitions():
+    for text in _texts():
+        assert (_odd_count(text), _word_counts(text)) == _plain_counts(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdfgxyzAEIOUYBCDXZÁÉéñüçø_ -.,$%#&°º\t\n\r\x1c\xa00123456789ßЖ☃€\ufffd")),
+               max_size=120))
+def test_any_text_is_counted_as_by_the_plain_definition(text):
+    assert (_odd_count(text), _word_counts(text)) == _plain_counts(text)
 
 
 def test_images_are_only_asked_about_a_page_without_text():
