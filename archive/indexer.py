@@ -67,7 +67,6 @@ class Indexer:
         self.stopping = threading.Event()
         self.staged: list[Staged] = []
         self.staged_at = 0.0
-        self.staged_pages = 0
         self.committed_at = 0.0
         self.until: Callable[[], bool] | None = None
         self.ready: list[Item] = []  # claimed, not yet handed to the reader
@@ -204,8 +203,7 @@ class Indexer:
         if not self.staged:
             self.staged_at = time.monotonic()
         self.staged.append(Staged(item.key, document, fresh_records(document)))
-        self.staged_pages += document.page_count
-        if len(self.staged) >= FLUSH_EVERY or self.staged_pages >= FLUSH_PAGES:
+        if len(self.staged) >= FLUSH_EVERY or sum(s.document.page_count for s in self.staged) >= FLUSH_PAGES:
             self.flush()
 
     def failed(self, item: Item, error: BaseException) -> None:
@@ -240,7 +238,7 @@ class Indexer:
                 ocr = sum(1 for p in s.document.pages if p.method == "ocr")
                 self.queue.finish(s.job_id, "ingested", db, pages=s.document.page_count, ocr=ocr)
                 self._progress_at.pop(s.job_id, None)
-        self.staged, self.staged_pages, self.committed_at = [], 0, time.monotonic()
+        self.staged, self.committed_at = [], time.monotonic()
         self.alerts.poke()
 
     def write_pending(self) -> None:
