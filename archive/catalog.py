@@ -394,6 +394,23 @@ class Catalog:
                f"AND kind IN ({','.join('?' * len(kinds))}) ORDER BY document_id, page, start")
         return [dict(r) for r in self._rows(sql, (*ids, *kinds))]
 
+    def entities_on_pages(self, keys: list[tuple[str, int]], kinds: tuple[str, ...]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+        """The entities of these kinds on these (document, page)s, by page in order of place: one
+        query per document instead of one per page."""
+        pages: dict[str, list[int]] = {}
+        for doc_id, page in keys:
+            pages.setdefault(doc_id, []).append(page)
+        out: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        kind_marks = ",".join("?" * len(kinds))
+        for doc_id, numbers in pages.items():
+            for part in range(0, len(numbers), 500):  # within SQLite's bound on parameters
+                chunk = numbers[part:part + 500]
+                sql = (f"SELECT * FROM entities INDEXED BY entities_by_page WHERE document_id = ? AND page IN "
+                       f"({','.join('?' * len(chunk))}) AND kind IN ({kind_marks}) ORDER BY page, start")
+                for r in self._rows(sql, (doc_id, *chunk, *kinds)):
+                    out.setdefault((doc_id, r["page"]), []).append(dict(r))
+        return out
+
     def documents_printing(self, text: str, limit: int) -> list[str]:
         """Citable documents whose text holds this exact string (a CFDI UUID), at most `limit`."""
         rows = self._rows("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id "

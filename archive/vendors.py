@@ -29,12 +29,12 @@ def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> 
     first (a table row of bidders gives each its own amount)."""
     def gap(v: dict[str, Any]) -> tuple[bool, int]:
         a, b = sorted((v["end"], amount["start"])) if v["end"] <= amount["start"] else sorted((amount["end"], v["start"]))
-        return "\n" in text[a:b], b - a
+        return text.find("\n", a, b) >= 0, b - a
 
-    ranked = sorted(vendors, key=gap)
-    if not ranked or gap(ranked[0])[1] > NEAR:
+    closest = min(vendors, key=gap, default=None)  # the first of equals, as a stable sort's first
+    if closest is None or gap(closest)[1] > NEAR:
         return None
-    return ranked[0]["value"]
+    return closest["value"]
 
 
 def vendor_mentions(catalog: Catalog) -> list[Mention]:
@@ -95,12 +95,9 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     catalog = archive.catalog
     mentioned = set(vendor.pages)
     by_name = name_search_pages(archive, vendor)
-    values = set(vendor.values)
     documents: dict[str, dict[str, Any]] = {}
-    rfcs: dict[str, list[dict]] = {}
-    amounts: list[dict[str, Any]] = []
-    bids: dict[str, dict[str, Any]] = {}
     known: dict[str, dict[str, Any] | None] = {}
+    read: list[dict[str, Any]] = []  # the first PROFILE_PAGES pages, whose entities are read
     every = sorted(mentioned | by_name)
     for n, (doc_id, page) in enumerate(every):
         listed = doc_id in documents or len(documents) < DOCUMENTS_SHOWN
@@ -117,22 +114,9 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
                 entry["name_only"].append(page)
             elif (doc_id, page) not in by_name:
                 entry["mention_only"].append(page)
-        if n >= PROFILE_PAGES:
-            continue  # listed, not read: its RFCs, amounts and bids are those of the first pages
-        ents = catalog.entities(doc_id, page)
-        text = catalog.page_texts([(doc_id, page)]).get((doc_id, page), "")
-        objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
-        for value, rfc in link_vendor_rfcs(text, objs):
-            if value in values or rfc in vendor.rfcs:
-                rfcs.setdefault(rfc, []).append(where)
-        vendors_here = [e for e in ents if e["kind"] == "vendor"]
-        for e in ents:
-            if e["kind"] == "amount" and _owner(e, vendors_here, text) in values:
-                amounts.append({**where, "printed": e["printed"], "value": e["value"]})
-            elif e["kind"] == "bid":
-                bid = bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})
-                if where not in bid["pages"]:
-                    bid["pages"].append(where)
+        if n < PROFILE_PAGES:
+            read.append(where)  # listed or not: its RFCs, amounts and bids are those of the first pages
+    rfcs, amounts, bids = _page_facts(catalog, vendor, read)
     return {
         "vendor": vendor.name, "key": vendor.key, "names": vendor.printed, "values": vendor.values,
         "documents": list(documents.values()), "documents_total": len({doc_id for doc_id, _ in every}),
@@ -142,6 +126,39 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
         "rfcs": [{"rfc": r, "pages": p} for r, p in rfcs.items()],
         "amounts": amounts, "bids": list(bids.values()),
     }
+
+
+_FACT_KINDS = ("vendor", "rfc", "agency", "amount", "bid")  # what a vendor's page reads of its pages' entities
+
+
+def _page_facts(catalog: Catalog, vendor: Vendor, pages: list[dict[str, Any]]) -> tuple[dict, list, dict]:
+    """The vendor's RFCs, the amounts printed next to it and the bids on these pages. Entities
+    are read a document at a time; a page's text only when an amount or a company RFC needs it."""
+    values = set(vendor.values)
+    rfcs: dict[str, list[dict]] = {}
+    amounts: list[dict[str, Any]] = []
+    bids: dict[str, dict[str, Any]] = {}
+    on_page = catalog.entities_on_pages([(w["document_id"], w["page"]) for w in pages], _FACT_KINDS)
+    for where in pages:
+        key = (where["document_id"], where["page"])
+        ents = on_page.get(key, [])
+        vendors_here = [e for e in ents if e["kind"] == "vendor"]
+        needs_text = bool(vendors_here) and any(e["kind"] == "amount" or e["kind"] == "rfc" and len(e["value"]) == 12
+                                          for e in ents)
+        text = catalog.page_texts([key]).get(key, "") if needs_text else ""
+        if needs_text and any(e["kind"] == "rfc" for e in ents):
+            objs = [Entity(e["kind"], e["printed"], e["value"], e["start"], e["end"]) for e in ents]
+            for value, rfc in link_vendor_rfcs(text, objs):
+                if value in values or rfc in vendor.rfcs:
+                    rfcs.setdefault(rfc, []).append(where)
+        for e in ents:
+            if e["kind"] == "amount" and vendors_here and _owner(e, vendors_here, text) in values:
+                amounts.append({**where, "printed": e["printed"], "value": e["value"]})
+            elif e["kind"] == "bid":
+                bid = bids.setdefault(e["value"], {"value": e["value"], "printed": e["printed"], "pages": []})
+                if where not in bid["pages"]:
+                    bid["pages"].append(where)
+    return rfcs, amounts, bids
 
 
 def expand_vendor_filters(query: Node, resolve: Callable[[], Resolution]) -> Node:

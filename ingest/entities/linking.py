@@ -74,6 +74,8 @@ def _block(folded: str, pos: int) -> str | None:
 
 def link_vendor_rfcs(text: str, entities: list[Entity]) -> list[tuple[str, str]]:
     """(vendor value, rfc value) for each company RFC printed with a vendor (see the module)."""
+    if not any(e.kind == "rfc" and len(e.value) == 12 for e in entities) or not any(e.kind == "vendor" for e in entities):
+        return []  # no company RFC or no company: nothing to pair, and the page is not folded
     folded = fold(text)
     ordered = sorted((e for e in entities if e.kind in ("vendor", "rfc", "agency")), key=lambda e: e.start)
     issuer = _issuer(folded, [e for e in ordered if e.kind == "vendor"])
