@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 INDEX_KINDS = {"agencies": "agency", "bids": "bid", "contracts": "contract", "persons": "person", "amounts": "amount"}
 SORTS = ("pages", "documents", "value", "amount", "total", "first_date", "last_date")
 DESCENDING = ("pages", "documents", "amount", "total")
-MAX_ROWS = 5000
+MAX_ROWS = 5000  # amounts browsed (their index is read from the catalog) and rows in a CSV export
+PAGE_ROWS = 200  # rows on a page of an index
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> dict[str, Any]:
+def entity_index(archive: Archive, name: str, q: str = "", sort: str = "", offset: int = 0,
+                 limit: int = PAGE_ROWS) -> dict[str, Any]:
     """One row per distinct value. Amounts come largest first, the others by pages unless `sort`
-    says: a column name, or `total:PYG` for the total in one currency (`total` alone: MXN)."""
+    says: a column name, or `total:PYG` for the total in one currency (`total` alone: MXN).
+    `offset` and `limit` page through the rows (the amounts: through their first MAX_ROWS); the
+    total columns are those of every row, so each page of an index has the same columns."""
     if name not in INDEX_KINDS:
         raise UsageError(f"no index of {name!r}: use one of {', '.join(INDEX_KINDS)}", "index_unknown",
                          name=repr(name)[:40], choices=", ".join(INDEX_KINDS))
@@ -37,14 +41,20 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "") -> di
     sort = sort or ("amount" if kind == "amount" else "pages")
     key = _sort_key(sort)
     if kind == "amount":
-        total, rows = _amounts(archive, q, sort)
+        total, matching = _amounts(archive, q, sort)
     else:
         every = _scanned(archive)[kind]
         ordered = archive.index_cache.get(archive.catalog, f"{name} {sort}", lambda: sorted(every, key=key))
-        rows = [r for r in ordered if _matches(q, r["value"], r["printed"])]
-        total, rows = len(rows), rows[:MAX_ROWS]
-    return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "currencies": currencies(rows),
-            "rows": rows}
+        matching = [r for r in ordered if _matches(q, r["value"], r["printed"])] if q.strip() else ordered
+        total = len(matching)
+    if q.strip():
+        columns = currencies(matching)
+    else:  # a million pages' index has hundreds of thousands of rows: their currencies once per change
+        columns = archive.index_cache.get(archive.catalog, f"{name} {sort} currencies", lambda: currencies(matching))
+    more = offset + limit < len(matching)
+    return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "offset": offset, "limit": limit,
+            "next_offset": offset + limit if more else None, "currencies": columns,
+            "rows": matching[offset:offset + limit]}
 
 
 def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:

@@ -138,8 +138,10 @@ def case_data(archive: Archive, code: str, lang: str) -> dict[str, Any]:
     return {**data, "flags": with_flag_messages(data["flags"], lang)}
 
 
-def entity_index_data(archive: Archive, index: str, q: str = "", sort: str = "") -> dict[str, Any]:
-    """/agencies, /bids, /contracts, /persons, /amounts: one row per value (archive.entity_index)."""
-    from archive.entity_index import entity_index
+def entity_index_data(archive: Archive, index: str, q: str = "", sort: str = "", offset: int = 0,
+                      limit: int | None = None) -> dict[str, Any]:
+    """/agencies, /bids, /contracts, /persons, /amounts: one row per value (archive.entity_index),
+    a page of them at a time."""
+    from archive.entity_index import PAGE_ROWS, entity_index
 
-    return entity_index(archive, index, q, sort)
+    return entity_index(archive, index, q, sort, offset, PAGE_ROWS if limit is None else limit)

@@ -59,11 +59,12 @@ def api_case(request: Request, code: str) -> dict[str, Any]:
 
 
 def _entity_index_routes() -> None:
-    from archive.entity_index import INDEX_KINDS
+    from archive.entity_index import INDEX_KINDS, MAX_ROWS, PAGE_ROWS
 
     def api(index: str):  # type: ignore[no-untyped-def]
-        def view(request: Request, q: str = "", sort: str = "") -> dict[str, Any]:
-            return pages.entity_index_data(_archive(request), index, q, sort)
+        def view(request: Request, q: str = "", sort: str = "", offset: ListOffset = 0,
+                 limit: int = Query(PAGE_ROWS, ge=1, le=MAX_ROWS)) -> dict[str, Any]:
+            return pages.entity_index_data(_archive(request), index, q, sort, offset, limit)
         return view
 
     for index, kind in INDEX_KINDS.items():

@@ -82,16 +82,17 @@ def case_page(request: Request, code: str):
 
 def _entity_index_routes() -> None:
     """/agencies, /bids, /contracts, /persons, /amounts and their CSV exports."""
-    from archive.entity_index import INDEX_KINDS
+    from archive.entity_index import INDEX_KINDS, MAX_ROWS
 
     def page(index: str):  # type: ignore[no-untyped-def]
-        def view(request: Request, q: str = "", sort: str = ""):
-            return _render(request, "entities.html", pages.entity_index_data(request.app.state.archive, index, q, sort))
+        def view(request: Request, q: str = "", sort: str = "", offset: ListOffset = 0):
+            data = pages.entity_index_data(request.app.state.archive, index, q, sort, offset)
+            return _render(request, "entities.html", data)
         return view
 
     def csv(index: str):  # type: ignore[no-untyped-def]
         def export(request: Request, q: str = "", sort: str = ""):
-            data = pages.entity_index_data(request.app.state.archive, index, q, sort)
+            data = pages.entity_index_data(request.app.state.archive, index, q, sort, limit=MAX_ROWS)
             return _csv(exports.entity_index_csv(data["rows"], data["currencies"]), f"expediente-{index}.csv")
         return export
 
