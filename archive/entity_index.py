@@ -57,16 +57,26 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "", offse
             "rows": matching[offset:offset + limit]}
 
 
-def vendor_table(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:
-    """The vendor index with the same columns: one row per company (its printed variants together)."""
+def vendor_table(archive: Archive, q: str = "", sort: str = "", offset: int = 0,
+                 limit: int | None = PAGE_ROWS) -> dict[str, Any]:
+    """The vendor index with the same columns: one row per company (its printed variants together),
+    a page of `limit` rows from `offset` (None: every row, for the CSV)."""
     key = _sort_key(sort or "pages")
     resolution = archive.resolution()
     every = _scanned(archive)["vendors"]
     ordered = archive.index_cache.get(archive.catalog, f"vendors {sort}", lambda: sorted(every, key=key))
-    wanted = {v.key for v in resolution.candidates(q)} if q.strip() else None
-    rows = [r for r in ordered if wanted is None or r["key"] in wanted]
-    return {"vendors": rows, "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments),
-            "q": q, "sort": sort or "pages", "currencies": currencies(rows)}
+    if q.strip():
+        wanted = {v.key for v in resolution.candidates(q)}
+        matching = [r for r in ordered if r["key"] in wanted]
+        columns = currencies(matching)
+    else:
+        matching = ordered
+        columns = archive.index_cache.get(archive.catalog, f"vendors {sort} currencies", lambda: currencies(ordered))
+    end = len(matching) if limit is None else offset + limit
+    return {"vendors": matching[offset:end], "agencies": sorted(resolution.agencies),
+            "set_aside": sorted(resolution.fragments), "q": q, "sort": sort or "pages", "total": len(matching),
+            "offset": offset, "limit": limit, "next_offset": end if end < len(matching) else None,
+            "currencies": columns}
 
 
 def _amounts(archive: Archive, q: str, sort: str) -> tuple[int, list[dict[str, Any]]]:

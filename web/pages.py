@@ -123,11 +123,13 @@ def _group_entities(entities: list[dict[str, Any]]) -> dict[str, list[dict[str, 
     return {kind: list(values.values()) for kind, values in grouped.items()}
 
 
-def vendors_data(archive: Archive, q: str = "", sort: str = "") -> dict[str, Any]:
-    """The vendor index (one row per company, archive.entity_index); `q` keeps the vendors whose name holds it."""
-    from archive.entity_index import vendor_table
+def vendors_data(archive: Archive, q: str = "", sort: str = "", offset: int = 0,
+                 limit: int | None = None, every: bool = False) -> dict[str, Any]:
+    """The vendor index (one row per company, archive.entity_index), a page of it (`every`: all of
+    it, for the CSV); `q` keeps the vendors whose name holds it."""
+    from archive.entity_index import PAGE_ROWS, vendor_table
 
-    return vendor_table(archive, q, sort)
+    return vendor_table(archive, q, sort, offset, None if every else limit or PAGE_ROWS)
 
 
 def case_data(archive: Archive, code: str, lang: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from . import pages
 from .i18n import pick_lang
 from .links import page_url, public_base
-from .params import ListOffset, PageNumber, SearchOffset
+from .params import PAGE_ROWS, IndexLimit, ListOffset, PageNumber, SearchOffset
 from .search_view import Options
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -59,11 +59,11 @@ def api_case(request: Request, code: str) -> dict[str, Any]:
 
 
 def _entity_index_routes() -> None:
-    from archive.entity_index import INDEX_KINDS, MAX_ROWS, PAGE_ROWS
+    from archive.entity_index import INDEX_KINDS
 
     def api(index: str):  # type: ignore[no-untyped-def]
         def view(request: Request, q: str = "", sort: str = "", offset: ListOffset = 0,
-                 limit: int = Query(PAGE_ROWS, ge=1, le=MAX_ROWS)) -> dict[str, Any]:
+                 limit: IndexLimit = PAGE_ROWS) -> dict[str, Any]:
             return pages.entity_index_data(_archive(request), index, q, sort, offset, limit)
         return view
 
@@ -76,8 +76,9 @@ _entity_index_routes()
 
 
 @router.get("/vendors", summary="Vendors, one per company (keyed by RFC or name), with agencies and fragments set aside")
-def api_vendors(request: Request, q: str = "", sort: str = "") -> dict[str, Any]:
-    return pages.vendors_data(_archive(request), q, sort)
+def api_vendors(request: Request, q: str = "", sort: str = "", offset: ListOffset = 0,
+                limit: IndexLimit = PAGE_ROWS) -> dict[str, Any]:
+    return pages.vendors_data(_archive(request), q, sort, offset, limit)
 
 
 @router.get("/vendors/{name}", summary="A vendor: pages naming it, RFCs, amounts next to it, bids")

@@ -105,13 +105,13 @@ _entity_index_routes()
 
 
 @router.get("/vendors", response_class=HTMLResponse)
-def vendors_page(request: Request, q: str = "", sort: str = ""):
-    return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q, sort))
+def vendors_page(request: Request, q: str = "", sort: str = "", offset: ListOffset = 0):
+    return _render(request, "vendors.html", pages.vendors_data(request.app.state.archive, q, sort, offset))
 
 
 @router.get("/export/vendors.csv")
 def export_vendors(request: Request, q: str = "", sort: str = ""):
-    data = pages.vendors_data(request.app.state.archive, q, sort)
+    data = pages.vendors_data(request.app.state.archive, q, sort, every=True)
     return _csv(exports.vendors_csv(data["vendors"], data["currencies"]), "expediente-vendors.csv")
 
 

@@ -159,22 +159,22 @@ def test_codes_in_search_snippets_and_page_text_link_to_their_case(client):
 
 
 def test_an_index_pages_through_its_rows_with_the_same_columns(client):
-    for index in ("bids", "amounts"):
+    for index, key in (("bids", "rows"), ("amounts", "rows"), ("vendors", "vendors")):
         whole = client.get(f"/api/{index}", params={"limit": 5000}).json()
-        assert whole["next_offset"] is None and len(whole["rows"]) == min(whole["total"], 5000) >= 3
+        assert whole["next_offset"] is None and len(whole[key]) == min(whole["total"], 5000) >= 3
         paged, offset = [], 0
         while offset is not None:
             part = client.get(f"/api/{index}", params={"limit": 2, "offset": offset}).json()
-            assert len(part["rows"]) <= 2 and part["currencies"] == whole["currencies"]  # the same columns on every page
-            paged += part["rows"]
+            assert len(part[key]) <= 2 and part["currencies"] == whole["currencies"]  # the same columns on every page
+            paged += part[key]
             offset = part["next_offset"]
-        assert paged == whole["rows"]
+        assert paged == whole[key]
         html = client.get(f"/{index}", params={"offset": 2, "lang": "en"}).text
-        assert f"3–{len(whole['rows'])} of {whole['total']:,}" in html
+        assert f"3–{len(whole[key])} of {whole['total']:,}" in html
         assert f'rel="prev" href="/{index}?q=&amp;sort={whole["sort"]}&amp;offset=0"' in html
-        assert len(client.get(f"/export/{index}.csv").text.strip().splitlines()) == len(whole["rows"]) + 1
-    for bad in ({"limit": 0}, {"limit": 5001}, {"offset": -1}, {"offset": "x"}):
-        assert client.get("/api/bids", params=bad).status_code == 422
-    assert client.get("/bids", params={"offset": -1}).status_code == 422
-    beyond = client.get("/api/bids", params={"offset": 10_000}).json()
-    assert beyond["rows"] == [] and beyond["next_offset"] is None and beyond["total"] > 0
+        assert len(client.get(f"/export/{index}.csv").text.strip().splitlines()) == len(whole[key]) + 1
+        for bad in ({"limit": 0}, {"limit": 5001}, {"offset": -1}, {"offset": "x"}):
+            assert client.get(f"/api/{index}", params=bad).status_code == 422
+        assert client.get(f"/{index}", params={"offset": -1}).status_code == 422
+        beyond = client.get(f"/api/{index}", params={"offset": 10_000}).json()
+        assert beyond[key] == [] and beyond["next_offset"] is None and beyond["total"] > 0
