@@ -98,8 +98,13 @@ def _plain(e: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in e.items() if k != "tail"}
 
 
+ROLE_KINDS = ("fallo", "dictamen", "contrato", "convenio", "factura", "auditoria")  # the documents that give amounts a role
+
+
 def page_roles(kind: str, text: str, ents: list[dict[str, Any]], case_codes: set[str]) -> list[dict[str, Any]]:
     """The amounts of one page with a role: {"role", "label", "entity"}."""
+    if kind not in ROLE_KINDS:
+        return []  # an oficio, a convocatoria, an acta: its amounts have no role, its text is not read
     folded = fold(text)
     amounts = _distinct(folded, [e for e in ents if e["kind"] == "amount"])
     if kind in ("fallo", "dictamen"):

@@ -19,7 +19,7 @@ from search import parse
 
 from .case_audit import finding_observes, issuer_rfc
 from .case_flags import case_flags as _flags, dec
-from .case_roles import award_vendors, case_kind, invoice_ids, page_roles
+from .case_roles import ROLE_KINDS, award_vendors, case_kind, invoice_ids, page_roles
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -169,6 +169,8 @@ def _amounts(catalog: Catalog, docs: list[dict[str, Any]], codes: set[str]) -> t
     out: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLES}
     invoices = []
     for info in docs:
+        if info["kind"] not in ROLE_KINDS:
+            continue  # no page of it gives an amount a role (nor is it an invoice): its pages are not read
         doc_id, seen = info["document_id"], set()
         by_page: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for e in catalog.entities(doc_id):
