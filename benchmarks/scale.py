@@ -167,11 +167,12 @@ def wait_until_up(client: httpx.Client, tries: int, failure: str) -> None:
 
 
 @contextmanager
-def serving(env: dict[str, str], label: str = "") -> Iterator[httpx.Client]:
-    """A real `expediente serve` on a free port, and an HTTP client to it once its warm-up is over
-    (with `label`, what searches took during the warm-up is printed first)."""
+def serving(env: dict[str, str], label: str = "", checkout: Path = ROOT) -> Iterator[httpx.Client]:
+    """A real `expediente serve` of `checkout` on a free port, and an HTTP client to it once its
+    warm-up is over (with `label`, what searches took during the warm-up is printed first)."""
     port = _free_port()
-    proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+    env = {**env, "PYTHONPATH": str(checkout)}  # and run from there: `-c` puts the working folder first on the path
+    proc = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env, cwd=checkout, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600)
     client.server_pid = proc.pid  # type: ignore[attr-defined]
