@@ -52,8 +52,8 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "", offse
     else:  # a million pages' index has hundreds of thousands of rows: their currencies once per change
         columns = archive.index_cache.get(archive.catalog, f"{name} {sort} currencies", lambda: currencies(matching))
     more = offset + limit < len(matching)
-    return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "offset": offset, "limit": limit,
-            "next_offset": offset + limit if more else None, "currencies": columns,
+    return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "browsable": len(matching),
+            "offset": offset, "limit": limit, "next_offset": offset + limit if more else None, "currencies": columns,
             "rows": matching[offset:offset + limit]}
 
 

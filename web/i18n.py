@@ -134,6 +134,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Amounts nearby: those printed within 400 characters of a mention, on the same page; each amount "
               "counts once and different currencies are never added together."},
     "filter_by_name": {"es": "Filtrar por nombre", "en": "Filter by name"},
+    "index_first_rows": {"es": "Se pueden recorrer los primeros {n} montos; escriba un monto o una moneda para acotar.",
+                         "en": "The first {n} amounts can be browsed; type an amount or a currency to narrow them."},
     "more": {"es": "Más resultados →", "en": "More results →"},
     "results_for": {"es": "Resultados de «{q}»", "en": "Results for “{q}”"},
     "search_archive": {"es": "Buscar en el archivo", "en": "Search the archive"},

@@ -178,3 +178,15 @@ def test_an_index_pages_through_its_rows_with_the_same_columns(client):
         assert client.get(f"/{index}", params={"offset": -1}).status_code == 422
         beyond = client.get(f"/api/{index}", params={"offset": 10_000}).json()
         assert beyond[key] == [] and beyond["next_offset"] is None and beyond["total"] > 0
+
+
+def test_the_amounts_index_says_when_only_its_first_amounts_can_be_browsed(client, monkeypatch):
+    import archive.entity_index
+
+    monkeypatch.setattr(archive.entity_index, "MAX_ROWS", 3)  # the samples print fewer than 5,000 amounts
+    data = client.get("/api/amounts", params={"q": "MXN"}).json()
+    assert data["browsable"] == 3 < data["total"] and data["next_offset"] is None and len(data["rows"]) == 3
+    assert "The first 3 amounts can be browsed" in client.get("/amounts", params={"q": "MXN", "lang": "en"}).text
+    assert "primeros 3 montos" in client.get("/amounts", params={"q": "MXN", "lang": "es"}).text
+    monkeypatch.setattr(archive.entity_index, "MAX_ROWS", 5000)
+    assert "can be browsed" not in client.get("/amounts", params={"q": "MXN", "lang": "en"}).text
