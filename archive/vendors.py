@@ -27,8 +27,13 @@ DOCUMENTS_SHOWN = 200  # and its first 200 documents listed (a search for it lis
 def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> str | None:
     """The vendor an amount is printed next to: the closest mention, one on the same line
     first (a table row of bidders gives each its own amount)."""
+    start, end = amount["start"], amount["end"]
+
     def gap(v: dict[str, Any]) -> tuple[bool, int]:
-        a, b = sorted((v["end"], amount["start"])) if v["end"] <= amount["start"] else sorted((amount["end"], v["start"]))
+        if v["end"] <= start:  # the vendor before the amount
+            a, b = v["end"], start
+        else:  # after it (or overlapping: no gap)
+            a, b = min(end, v["start"]), max(end, v["start"])
         return text.find("\n", a, b) >= 0, b - a
 
     closest = min(vendors, key=gap, default=None)  # the first of equals, as a stable sort's first
