@@ -47,14 +47,9 @@ def entity_index(archive: Archive, name: str, q: str = "", sort: str = "", offse
         ordered = archive.index_cache.get(archive.catalog, f"{name} {sort}", lambda: sorted(every, key=key))
         matching = [r for r in ordered if _matches(q, r["value"], r["printed"])] if q.strip() else ordered
         total = len(matching)
-    if q.strip():
-        columns = currencies(matching)
-    else:  # a million pages' index has hundreds of thousands of rows: their currencies once per change
-        columns = archive.index_cache.get(archive.catalog, f"{name} {sort} currencies", lambda: currencies(matching))
-    more = offset + limit < len(matching)
+    rows, paging = _page(archive, f"{name} {sort}", q, matching, offset, limit)
     return {"index": name, "kind": kind, "q": q, "sort": sort, "total": total, "browsable": len(matching),
-            "offset": offset, "limit": limit, "next_offset": offset + limit if more else None, "currencies": columns,
-            "rows": matching[offset:offset + limit]}
+            **paging, "rows": rows}
 
 
 def vendor_table(archive: Archive, q: str = "", sort: str = "", offset: int = 0,
@@ -65,18 +60,23 @@ def vendor_table(archive: Archive, q: str = "", sort: str = "", offset: int = 0,
     resolution = archive.resolution()
     every = _scanned(archive)["vendors"]
     ordered = archive.index_cache.get(archive.catalog, f"vendors {sort}", lambda: sorted(every, key=key))
-    if q.strip():
-        wanted = {v.key for v in resolution.candidates(q)}
-        matching = [r for r in ordered if r["key"] in wanted]
-        columns = currencies(matching)
-    else:
-        matching = ordered
-        columns = archive.index_cache.get(archive.catalog, f"vendors {sort} currencies", lambda: currencies(ordered))
+    wanted = {v.key for v in resolution.candidates(q)} if q.strip() else None
+    matching = ordered if wanted is None else [r for r in ordered if r["key"] in wanted]
+    rows, paging = _page(archive, f"vendors {sort}", q, matching, offset, limit)
+    return {"vendors": rows, "agencies": sorted(resolution.agencies), "set_aside": sorted(resolution.fragments),
+            "q": q, "sort": sort or "pages", "total": len(matching), **paging}
+
+
+def _page(archive: Archive, view: str, q: str, matching: list[dict[str, Any]], offset: int,
+          limit: int | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A page of an index's rows (`limit` None: every row from `offset`), and its paging and
+    total columns: those of every matching row, so each page has the same columns (unfiltered, a
+    million pages' index has hundreds of thousands of rows: counted once per catalog change)."""
     end = len(matching) if limit is None else offset + limit
-    return {"vendors": matching[offset:end], "agencies": sorted(resolution.agencies),
-            "set_aside": sorted(resolution.fragments), "q": q, "sort": sort or "pages", "total": len(matching),
-            "offset": offset, "limit": limit, "next_offset": end if end < len(matching) else None,
-            "currencies": columns}
+    columns = (currencies(matching) if q.strip() else
+               archive.index_cache.get(archive.catalog, f"{view} currencies", lambda: currencies(matching)))
+    return matching[offset:end], {"offset": offset, "limit": limit, "currencies": columns,
+                                  "next_offset": end if end < len(matching) else None}
 
 
 def _amounts(archive: Archive, q: str, sort: str) -> tuple[int, list[dict[str, Any]]]:

@@ -32,7 +32,7 @@ def _owner(amount: dict[str, Any], vendors: list[dict[str, Any]], text: str) -> 
     def gap(v: dict[str, Any]) -> tuple[bool, int]:
         if v["end"] <= start:  # the vendor before the amount
             a, b = v["end"], start
-        else:  # after it (or overlapping: no gap)
+        else:  # the vendor after it
             a, b = min(end, v["start"]), max(end, v["start"])
         return text.find("\n", a, b) >= 0, b - a
 

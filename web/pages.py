@@ -9,6 +9,7 @@ from expediente.errors import QuerySyntaxError
 from archive import Archive
 from archive.uploads import KINDS
 from archive.archive import SearchOptions
+from archive.entity_index import PAGE_ROWS
 from search import Snippet
 
 from .errors import message_in
@@ -124,12 +125,12 @@ def _group_entities(entities: list[dict[str, Any]]) -> dict[str, list[dict[str, 
 
 
 def vendors_data(archive: Archive, q: str = "", sort: str = "", offset: int = 0,
-                 limit: int | None = None, every: bool = False) -> dict[str, Any]:
-    """The vendor index (one row per company, archive.entity_index), a page of it (`every`: all of
-    it, for the CSV); `q` keeps the vendors whose name holds it."""
-    from archive.entity_index import PAGE_ROWS, vendor_table
+                 limit: int | None = PAGE_ROWS) -> dict[str, Any]:
+    """The vendor index (one row per company, archive.entity_index), a page of it (`limit` None:
+    all of it, for the CSV); `q` keeps the vendors whose name holds it."""
+    from archive.entity_index import vendor_table
 
-    return vendor_table(archive, q, sort, offset, None if every else limit or PAGE_ROWS)
+    return vendor_table(archive, q, sort, offset, limit)
 
 
 def case_data(archive: Archive, code: str, lang: str) -> dict[str, Any]:
@@ -141,9 +142,9 @@ def case_data(archive: Archive, code: str, lang: str) -> dict[str, Any]:
 
 
 def entity_index_data(archive: Archive, index: str, q: str = "", sort: str = "", offset: int = 0,
-                      limit: int | None = None) -> dict[str, Any]:
+                      limit: int = PAGE_ROWS) -> dict[str, Any]:
     """/agencies, /bids, /contracts, /persons, /amounts: one row per value (archive.entity_index),
     a page of them at a time."""
-    from archive.entity_index import PAGE_ROWS, entity_index
+    from archive.entity_index import entity_index
 
-    return entity_index(archive, index, q, sort, offset, PAGE_ROWS if limit is None else limit)
+    return entity_index(archive, index, q, sort, offset, limit)

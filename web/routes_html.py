@@ -111,7 +111,7 @@ def vendors_page(request: Request, q: str = "", sort: str = "", offset: ListOffs
 
 @router.get("/export/vendors.csv")
 def export_vendors(request: Request, q: str = "", sort: str = ""):
-    data = pages.vendors_data(request.app.state.archive, q, sort, every=True)
+    data = pages.vendors_data(request.app.state.archive, q, sort, limit=None)
     return _csv(exports.vendors_csv(data["vendors"], data["currencies"]), "expediente-vendors.csv")
 
 

@@ -165,3 +165,13 @@ def test_a_typed_amount_keeps_the_amounts_of_that_value(tantivy_samples):
     assert {r["value"] for r in exact} == {r["value"] for r in every if Decimal(r["amount"]) == Decimal("1023123.00")}
     mxn = entity_index(tantivy_samples, "amounts", q="MXN")
     assert mxn["total"] == len(mxn["rows"]) == sum(r["currency"] == "MXN" for r in every) >= 1
+
+
+def test_an_index_page_or_every_row(tantivy_samples):
+    from archive.entity_index import vendor_table
+
+    every = vendor_table(tantivy_samples, limit=None)
+    assert len(every["vendors"]) == every["total"] >= 3 and every["next_offset"] is None
+    page = vendor_table(tantivy_samples, offset=1, limit=2)
+    assert page["vendors"] == every["vendors"][1:3] and page["next_offset"] == 3
+    assert page["currencies"] == every["currencies"]
