@@ -16,6 +16,7 @@ import argparse
 import json
 import random
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -93,29 +94,52 @@ def page_lines(rng: random.Random, planted: str | None) -> list[str]:
     return lines[:LINES]
 
 
-def write_file(out: Path, index: int, pages: int, seed: int, plant_every: int) -> dict[str, list]:
-    """One PDF of `pages` pages; returns its planted tokens."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
+def _pdf_text(line: str) -> bytes:
+    """A PDF literal string in WinAnsi (cp1252), as Helvetica's standard encoding reads it."""
+    raw = line.encode("cp1252")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
+
+def _pdf(pages: list[bytes], title: str) -> bytes:
+    """A minimal PDF: one Helvetica font, one compressed content stream per page (Letter)."""
+    count = len(pages)
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Count {count} /Kids [{kids}] >>".encode(),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               b"<< /Title " + _pdf_text(title) + b" /Producer (expediente scale_corpus) >>"]
+    for i, content in enumerate(pages):
+        stream = zlib.compress(content)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       f"/Contents {6 + 2 * i} 0 R >>".encode())
+        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream")
+    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def write_file(out: Path, index: int, pages: int, seed: int, plant_every: int) -> dict[str, list]:
+    """One PDF of `pages` pages (Helvetica 8.5 pt, 11.4 pt leading, from 40,752); its planted tokens.
+    Written directly rather than through a PDF library, 10x faster, so that a million pages take
+    minutes to generate."""
     rng = random.Random(seed * 1_000_003 + index)
     name = f"doc-{index:05d}.pdf"
-    pdf = canvas.Canvas(str(out / name), pagesize=letter, pageCompression=1)
-    pdf.setTitle(f"Contrato {index}")
     planted: dict[str, list] = {}
+    contents = []
     for p in range(pages):
         global_page = index * pages + p
         token = rare_token(global_page) if global_page % plant_every == 0 else None
         if token:
             planted[token] = [name, p + 1]
-        obj = pdf.beginText(40, 752)
-        obj.setFont("Helvetica", 8.5)
-        obj.setLeading(11.4)
-        for line in page_lines(rng, token):
-            obj.textLine(line)
-        pdf.drawText(obj)
-        pdf.showPage()
-    pdf.save()
+        body = b" Tj T*\n".join(_pdf_text(line) for line in page_lines(rng, token))
+        contents.append(b"BT /F1 8.5 Tf 11.4 TL 40 752 Td\n" + body + b" Tj\nET")
+    (out / name).write_bytes(_pdf(contents, f"Contrato {index}"))
     return planted
 
 
