@@ -119,7 +119,7 @@ def make_snippet(text: str, spans: list[Span], width: int = 240) -> Snippet:
 
 
 def _collapse(raw: str, shift: int) -> tuple[str, list[int]]:
-    """Whitespace runs become one space; where[i] is the position of raw[i] in the result (a run's
+    """Whitespace runs become one space (single spaces are not visited); where[i] is the position of raw[i] in the result (a run's
     first character maps to its space, the rest to what follows it)."""
     pieces: list[str] = []
     where: list[int] = [0] * (len(raw) + 1)
@@ -138,7 +138,7 @@ def _collapse(raw: str, shift: int) -> tuple[str, list[int]]:
     return "".join(pieces), where
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")  # a single space is already what a run becomes: left as it is
 
 
 def _clip(text: str, start: int, width: int) -> str:
