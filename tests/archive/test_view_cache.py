@@ -54,3 +54,48 @@ def test_a_view_is_rebuilt_for_the_catalog_as_it_is_when_quick_or_asked_by_the_w
     with building() if warmer else nullcontext():
         assert cache.get(catalog, "v", lambda: next(n)) == 2
     catalog.close()
+
+
+def _doc(n: int):
+    from ingest import TEXT_LAYER, Document, Page
+    from ingest.entities import Entity
+
+    text = "Fallo de la licitación EA-IT20-2020"
+    return Document(f"{n:064d}", f"doc{n}.pdf", f"Fallo {n}", "application/pdf", 10,
+                    [Page(1, text, TEXT_LAYER, None, 612.0, 792.0, [], [Entity("bid", "EA-IT20-2020", "EAIT202020", 23, 35)])],
+                    {})
+
+
+def test_the_fingerprint_moves_with_every_change_a_view_depends_on_and_no_other(tmp_path):
+    """Added (pending), made citable, read again, corrected, deleted: each gives a new fingerprint;
+    jobs and the audit of sessions do not (real catalog; the counters are kept by triggers)."""
+    catalog = Catalog(tmp_path / "catalog.sqlite")
+    seen = [catalog.fingerprint()]
+
+    def moved() -> bool:
+        seen.append(catalog.fingerprint())
+        return seen[-1] != seen[-2] and seen[-1] not in seen[:-1]
+
+    one, two = _doc(1), _doc(2)
+    catalog.put_document(one, original="")
+    assert moved()
+    catalog.mark_indexed([one.sha256])
+    assert moved()
+    catalog.put_document(two, original="")
+    catalog.mark_indexed([two.sha256])
+    assert moved()
+    catalog.put_document(one, original="")  # read again (reindex, re-OCR): pending again, new rows
+    assert moved()
+    catalog.edit_document(two.sha256, "Fallo corregido", None, None)
+    assert moved()
+    catalog.mark_deleting(two.sha256)
+    assert moved()
+    with catalog.transaction() as db:
+        db.execute("DELETE FROM documents WHERE id = ?", (two.sha256,))
+    assert moved()
+    with catalog.transaction() as db:
+        db.execute("INSERT INTO jobs (kind, filename, source, status, created_at, batch) "
+                   "VALUES ('ingest', 'x.pdf', 'x.pdf', 'queued', '2026-12-03', 'b1')")
+    assert catalog.fingerprint() == seen[-1]
+    catalog.close()
+    assert Catalog(tmp_path / "catalog.sqlite").fingerprint() == seen[-1]  # opening again keeps the counters
