@@ -204,7 +204,7 @@ def merge_vendor_facet(facets: dict[str, list[tuple[str, int]]],
     merged: dict[str, int] = {}
     for value, count in facets["vendors"]:
         vendor = resolution.find(value)
-        if vendor is None and value in {*resolution.fragments, *resolution.agencies}:
+        if vendor is None and (value in resolution.fragments or value in resolution.agencies):
             continue
         name = vendor.name if vendor is not None else value
         merged[name] = merged.get(name, 0) + count

@@ -147,3 +147,18 @@ def test_table_row_line_break_and_ocr_variants_are_one_vendor():
 def test_a_row_number_glued_to_a_name_is_dropped():
     assert clean_name("2Laminados Chalcatzingo SAPI de CV") == "laminados chalcatzingo"
     assert clean_name("3M México, S.A. de C.V.") == "3m mexico"
+
+
+def test_find_looks_up_rfc_key_and_printed_value_and_the_first_vendor_wins():
+    from ingest.entities.resolution import Resolution, Vendor
+
+    first = Vendor("MAG0101019X1", "Servicios Magavel", ["servicios magavel"], ["MAG0101019X1"])
+    second = Vendor("magavel", "Magavel", ["magavel", "servicios magavel"], [])
+    res = Resolution([first, second], {}, {})
+    assert res.find(" mag0101019x1 ") is first  # an RFC typed in lower case, with spaces
+    assert res.find("Servicios Magavel, S.A. de C.V.") is first  # printed by both: the first listed
+    assert res.find("MAGAVEL") is second  # the second's key
+    assert res.find("Magavel Servicios") is None
+    res.vendors.reverse()
+    res = Resolution(res.vendors, {}, {})
+    assert res.find("Servicios Magavel") is second
