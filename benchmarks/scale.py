@@ -9,7 +9,7 @@ of the tokens planted on known pages. Not in CI: 100k pages take about an hour h
 
     .venv/bin/python benchmarks/scale.py --pages 20000 [--work /tmp/scale] [--workers 2]
         [--es-url http://127.0.0.1:9200 | --no-es] [--repeat 10] [--reuse | --ingest-only]
-        [--baseline-files 2000] [--recall-tokens 2000]
+        [--baseline-files 2000] [--recall-tokens 2000] [--es-only] [--no-browsing]
 """
 
 from __future__ import annotations
@@ -258,13 +258,13 @@ def resident_mb(pid: int) -> tuple[float, float]:
     return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 
 
-def report_search(label: str, env: dict[str, str], planted: dict[str, list], repeat: int) -> None:
+def report_search(label: str, env: dict[str, str], planted: dict[str, list], repeat: int, browse: bool = True) -> None:
     with serving(env, label) as client:
         found, total = recall(client, planted)
         print(f"{label}: planted-token recall {found}/{total}")
         for kind, (p50, p99, worst) in latencies(client, planted, repeat).items():
             print(f"{label}: search over HTTP, {kind:8s} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   max {worst:6.1f} ms")
-        for url, (median, worst) in browsing(client).items():
+        for url, (median, worst) in (browsing(client) if browse else {}).items():
             print(f"{label}: GET {url:24s} median {median:8.1f} ms   max {worst:8.1f} ms")
         now, peak = resident_mb(client.server_pid)  # type: ignore[attr-defined]
         print(f"{label}: server resident memory {now:.0f} MB now, {peak:.0f} MB at most")
@@ -307,6 +307,9 @@ def main() -> int:
                     help="run pdftotext on about this many of the files (default: all)")
     ap.add_argument("--recall-tokens", type=int, default=0,
                     help="measure recall on about this many of the planted tokens (default: all)")
+    ap.add_argument("--es-only", action="store_true", help="search Elasticsearch only (with --reuse: the tantivy "
+                    "figures came from an earlier run)")
+    ap.add_argument("--no-browsing", action="store_true", help="time searches only, not the listing pages")
     ap.add_argument("--ingest-only", action="store_true", help="stop after the ingest figures")
     args = ap.parse_args()
 
@@ -335,7 +338,8 @@ def main() -> int:
         ingest_measured(files, pages, originals, corpus, data, env, args.workers, args.baseline_files)
     if args.ingest_only:
         return 0
-    report_search("tantivy", env, planted, args.repeat)
+    if not args.es_only:
+        report_search("tantivy", env, planted, args.repeat, not args.no_browsing)
 
     if not args.no_es:
         es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
@@ -348,7 +352,7 @@ def main() -> int:
 
             print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(args.es_url):.0f} s "
                   "after the command (the searches below start then)")
-            report_search("elasticsearch", es_env, planted, args.repeat)
+            report_search("elasticsearch", es_env, planted, args.repeat, not args.no_browsing)
         finally:
             from search.es_engine import ElasticsearchEngine
 
