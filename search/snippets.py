@@ -119,8 +119,8 @@ def make_snippet(text: str, spans: list[Span], width: int = 240) -> Snippet:
 
 
 def _collapse(raw: str, shift: int) -> tuple[str, list[int]]:
-    """Whitespace runs become one space (single spaces are not visited); where[i] is the position of raw[i] in the result (a run's
-    first character maps to its space, the rest to what follows it)."""
+    """Whitespace runs become one space (single spaces are not visited); where[i] is the position
+    of raw[i] in the result (a run's first character maps to its space, the rest to what follows it)."""
     pieces: list[str] = []
     where: list[int] = [0] * (len(raw) + 1)
     copied = n = 0  # raw[:copied] is done; the result has n characters so far

@@ -34,4 +34,3 @@ def test_entities_on_pages_over_many_pages_of_one_document(tantivy_samples):
         want = [e for e in catalog.entities(doc["id"], n) if e["kind"] in ("amount", "vendor", "date")]
         assert batched.get((doc["id"], n), []) == want
     assert catalog.entities_on_pages([], KINDS) == {}
-
