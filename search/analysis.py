@@ -9,19 +9,21 @@ The one `fold` lives in ingest.entities (entity matching uses the same folding).
 
 from __future__ import annotations
 
-import re
 
 from ingest.entities import fold
 
 __all__ = ["MAX_TOKEN", "fold", "index_text", "pair_text", "phrase_pairs", "tokens"]
 
 MAX_TOKEN = 40
-_TOKEN = re.compile(r"[0-9a-z]+")
+# Every byte that is not an ASCII digit or lower-case letter becomes a space: the folded text,
+# encoded (a character folding to none of them is "?"), translated and split gives the runs
+# the regex `[0-9a-z]+` finds, at a fraction of a regex's cost per character.
+_SEPARATE = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
 def tokens(text: str) -> list[str]:
     """The searchable tokens of a text: runs of ASCII letters and digits after folding."""
-    found = _TOKEN.findall(fold(text))
+    found = fold(text).encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
     if max(map(len, found), default=0) > MAX_TOKEN:  # rare: only then filter token by token (reindex's hot loop)
         return [t for t in found if len(t) <= MAX_TOKEN]
     return found

@@ -8,10 +8,14 @@ from typing import Any
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 
 
-MAPPING_VERSION = 2  # 2: doc_date (the document's own date), vendor_keys holds resolution keys
+MAPPING_VERSION = 3  # 2: doc_date (the document's own date), vendor_keys holds resolution keys;
+# 3: sample, and the text not kept in _source
 _TEXT = {"type": "text", "analyzer": "whitespace"}
 MAPPING: dict[str, Any] = {
     "dynamic": "strict",
+    # Searches read back a hit's doc_id and page alone (snippets come from the catalog): the page
+    # text is indexed, not kept a second time in the node's stored fields.
+    "_source": {"excludes": ["text", "vendors", "persons"]},
     "properties": {
         "doc_id": {"type": "keyword"}, "page": {"type": "integer"},
         "filename": {"type": "keyword"}, "title": {"type": "keyword", "index": False},
@@ -20,6 +24,7 @@ MAPPING: dict[str, Any] = {
         "bids": {"type": "keyword"}, "contracts": {"type": "keyword"}, "rfcs": {"type": "keyword"},
         "amounts": {"type": "long"}, "dates": {"type": "date", "format": "strict_date"}, "years": {"type": "integer"},
         "doc_date": {"type": "integer"},  # yyyymmdd, as in the embedded engine
+        "sample": {"type": "short"},  # the page's fixed sample slot: facets of huge results (search.sampling)
     },
 }
 FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}

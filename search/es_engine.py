@@ -13,6 +13,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+import orjson
+from elastic_transport import NdjsonSerializer, OrjsonSerializer
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
@@ -21,6 +23,7 @@ from .engine import EngineHit, EngineResult, check_window
 from .es_dsl import FACET_FIELDS, MAPPING, MAPPING_VERSION, compile_query
 from .query import Node
 from .records import PageRecord
+from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 # Bulk sizes measured with benchmarks/es_bulk.py (2 cores, one node, 512 MB heap): dense
 # pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; 500 was within noise,
@@ -32,6 +35,20 @@ BULK_MAX_BYTES = 8 << 20
 # synced every 5 s instead of at every request (a crash loses only the build, which reindex
 # starts again). publish() puts the defaults back, and the replicas of the index it replaces.
 BUILD_SETTINGS: dict[str, Any] = {"refresh_interval": "-1", "translog.durability": "async"}
+
+
+class _OrjsonNdjson(NdjsonSerializer):
+    """Bulk bodies encoded by orjson: the standard library's encoder took about a fifth of a
+    reindex's own CPU (pages of ~6 KB of text each)."""
+
+    def json_dumps(self, data: Any) -> bytes:
+        return orjson.dumps(data, default=self.default)
+
+    def json_loads(self, data: bytes) -> Any:
+        return orjson.loads(data)
+
+
+_SERIALIZERS = {"application/json": OrjsonSerializer(), "application/x-ndjson": _OrjsonNdjson()}
 
 
 def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
@@ -49,13 +66,15 @@ class ElasticsearchEngine:
         that `publish()` later puts behind the alias (how `reindex` rolls out a mapping).
         Readers (writable=False) never create anything: before the first ingest they find nothing."""
         self.url, self.alias, self.timeout_ms = url, alias, timeout_ms
-        self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2)
+        self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2,
+                                serializers=_SERIALIZERS)
         self._actions: list[dict[str, Any]] = []
         self._deletes: set[str] = set()
         self.building = build
         self._sender: ThreadPoolExecutor | None = None  # a build's bulk batch goes out behind the next one's reading
         self._sending: Future[None] | None = None
         self.merge_task: str | None = None  # the background merge publish() started (a task id)
+        self.facet_exact_max = FACET_EXACT_MAX  # a larger result's facets are estimated (search.sampling)
         if build:
             self.write_index = self._create_index()
         elif writable:
@@ -148,6 +167,7 @@ class ElasticsearchEngine:
                 "persons": " | ".join(r.persons),
                 "vendor_keys": r.vendor_keys, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
                 "amounts": r.amounts, "dates": r.dates, "years": r.years, "doc_date": r.doc_date,
+                "sample": sample_slot(r.document_id, r.page),
             }})
 
     def delete_document(self, document_id: str) -> None:
@@ -217,27 +237,65 @@ class ElasticsearchEngine:
             helpers.bulk(self.es, ({"_op_type": "delete", "_index": self.write_index, "_id": i} for i in ids), refresh=True)
 
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
+        """The hits and exact total; with `facets`, counted as the embedded engine counts them
+        (search.sampling): exactly for a result of facet_exact_max pages or fewer, else on the
+        result's sample slots. The hits and an exact count that stops past that limit go out in
+        one msearch; only a larger result needs a second request, for its sample."""
         check_window(limit, offset)
-        body: dict[str, Any] = {"query": self.compile(query), "from": offset, "size": limit,
-                                "track_total_hits": True, "_source": ["doc_id", "page"],
-                                "timeout": f"{self.timeout_ms}ms"}
-        if facets:
-            body["aggs"] = {name: {"terms": {"field": f, "size": 12}} for name, f in FACET_FIELDS.items()}
-        try:
-            resp = self.es.search(index=self.alias, **body)
-        except ApiError as exc:
-            if exc.meta.status == 404:  # nothing ingested yet: the indexer creates the index
-                return EngineResult(0, [], {})
-            if exc.meta.status == 400:
-                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}", "query_engine_refused",
-                                       detail=str(exc.message)[:200]) from exc
-            raise _unavailable(self.url, exc) from exc
-        except TransportError as exc:
-            raise _unavailable(self.url, exc) from exc
+        compiled = self.compile(query)
+        hits_body: dict[str, Any] = {"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
+                                     "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"}
+        bodies = [hits_body]
+        if facets:  # a terminated count is a huge result's: its facets are then sampled
+            bodies.append(self._facets_body(compiled, terminate_after=self.facet_exact_max + 1))
+        responses = self._msearch(bodies)
+        if responses is None:  # nothing ingested yet: the indexer creates the index
+            return EngineResult(0, [], {})
+        resp = responses[0]
+        total = resp["hits"]["total"]["value"]
         hits = [EngineHit(h["_source"]["doc_id"], h["_source"]["page"], float(h["_score"] or 0)) for h in resp["hits"]["hits"]]
-        found = {name: [(str(b.get("key_as_string", b["key"])), b["doc_count"]) for b in agg["buckets"]]
-                 for name, agg in resp.get("aggregations", {}).items()}
-        return EngineResult(resp["hits"]["total"]["value"], hits, found)
+        if not facets:
+            return EngineResult(total, hits, {})
+        if not responses[1].get("terminated_early"):
+            return EngineResult(total, hits, _buckets(responses[1]))
+        slots = slots_for(total, self.facet_exact_max)
+        sampled = (self._msearch([self._facets_body(compiled, slots=slots)]) or [{}])[0]
+        counted = sampled.get("hits", {}).get("total", {}).get("value", 0)
+        return EngineResult(total, hits, scaled(_buckets(sampled), total, counted), True)
+
+    def _facets_body(self, compiled: dict[str, Any], terminate_after: int = 0, slots: int = SLOTS) -> dict[str, Any]:
+        """A request that counts the facets alone: of every matching page (at most
+        `terminate_after`), or of those in the sample slots below `slots`."""
+        if slots < SLOTS:
+            compiled = {"bool": {"must": [compiled], "filter": [{"range": {"sample": {"lt": slots}}}]}}
+        body: dict[str, Any] = {"query": compiled, "size": 0, "track_total_hits": True, "timeout": f"{self.timeout_ms}ms",
+                                "aggs": {name: {"terms": {"field": f, "size": 12}} for name, f in FACET_FIELDS.items()}}
+        if terminate_after:
+            body["terminate_after"] = terminate_after
+        return body
+
+    def _msearch(self, bodies: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+        """The responses to these searches of the alias, sent together; None when the index does
+        not exist yet. A query the node refuses is the user's error (400), anything else the node's."""
+        searches: list[dict[str, Any]] = []
+        for body in bodies:
+            searches += [{"index": self.alias}, body]
+        try:
+            responses = self.es.msearch(searches=searches)["responses"]
+        except (ApiError, TransportError) as exc:
+            raise _unavailable(self.url, exc) from exc
+        for resp in responses:
+            error, status = resp.get("error"), resp.get("status", 200)
+            if error is None:
+                continue
+            if status == 404:
+                return None
+            reason = str(error.get("root_cause", [error])[0].get("reason", error) if isinstance(error, dict) else error)
+            if status == 400:
+                raise QuerySyntaxError(f"Elasticsearch could not run this query: {reason}", "query_engine_refused",
+                                       detail=reason[:200])
+            raise _unavailable(self.url, RuntimeError(f"{status}: {reason[:200]}"))
+        return list(responses)
 
     def page_count(self) -> int:
         try:
@@ -270,3 +328,9 @@ class ElasticsearchEngine:
     def compile(self, node: Node) -> dict[str, Any]:
         """The query DSL for a parsed query (search.es_dsl)."""
         return compile_query(node)
+
+
+def _buckets(resp: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+    """A response's facet counts: (value, pages) per facet."""
+    return {name: [(str(b.get("key_as_string", b["key"])), b["doc_count"]) for b in agg["buckets"]]
+            for name, agg in resp.get("aggregations", {}).items()}

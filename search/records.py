@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from ingest import Document
 
@@ -93,6 +94,7 @@ def _first_printed_date(doc: Document) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a document repeats its vendors on every page; reindex asks for each mention
 def vendor_key(value: str) -> str:
     """The key a vendor mention is indexed under: its name as entity resolution cleans it (row
     numbers and header words dropped). It depends on the mention alone, so a page's keys never

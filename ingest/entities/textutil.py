@@ -40,9 +40,18 @@ def fold(text: str) -> str:
     return _fold_page(text)
 
 
+# Characters common in Spanish (and its neighbours') documents, replaced by str.replace, which
+# scans in C: a regex callback per accented letter cost about 1.3 µs each, 0.18 ms a dense page.
+_COMMON = "óáéíúñüÓÁÉÍÚÑÜ°ºª¿¡\u00a0–—“”‘’•€àèìòùâêîôûçãõÀÈÌÒÙÂÊÎÔÛÇÃÕ"
+
+
 def _fold(text: str) -> str:
     if not text.isascii():
-        text = _NON_ASCII.sub(_fold_char, text)
+        for ch in _COMMON:
+            if ch in text:
+                text = text.replace(ch, _TABLE[ch])
+        if not text.isascii():  # the rest, rare: one regex callback each
+            text = _NON_ASCII.sub(_fold_char, text)
     return text.lower()
 
 

@@ -53,3 +53,26 @@ def test_a_rebuilt_index_answers_as_ingest_did(born_digital, engine):
     finally:
         if engine == "elasticsearch":
             drop_es_index(target)
+
+
+def test_records_built_in_worker_processes_give_the_same_index(born_digital, monkeypatch):
+    """Two spawned workers build the records, a couple of documents at a time, out of step with
+    the engine: the rebuilt index still answers every query as ingest's did, each document once."""
+    import importlib
+
+    reindex_module = importlib.import_module("archive.reindex")
+
+    settings, files = born_digital
+    before = answers(settings)
+    monkeypatch.setattr(reindex_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(reindex_module, "CHUNK_DOCUMENTS", 2)
+    monkeypatch.setattr(reindex_module, "BATCH_PAGES", 7)  # commits fall inside chunks
+    copied = reindex(settings, target="tantivy", workers=2)
+    assert copied["documents"] == files
+    assert answers(settings) == before
+    archive = open_archive(settings)
+    try:
+        keys = archive.engine.page_keys()
+        assert len(keys) == len(set(keys)) == copied["pages"]
+    finally:
+        archive.close()

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from search.analysis import index_text
 from search.query import parse
+from search.es_engine import ElasticsearchEngine
 from search.records import PageRecord
 from search.tantivy_engine import TantivyEngine
 
 VENDORS = ["magavel", "quatro", "seguritech", "tecnoval", "grupo alfa"]
 
 
-def _archive(tmp_path, pages: int = 3000) -> tuple[TantivyEngine, dict[str, int]]:
+def _archive_records(pages: int = 3000, truth: dict[str, int] | None = None) -> list[PageRecord]:
     rng = random.Random(7)
-    engine = TantivyEngine(tmp_path / "index")
-    truth: dict[str, int] = {}
+    truth = {} if truth is None else truth
     records = []
     for n in range(pages):
         vendor = VENDORS[min(int(rng.expovariate(0.9)), len(VENDORS) - 1)]
@@ -25,7 +27,13 @@ def _archive(tmp_path, pages: int = 3000) -> tuple[TantivyEngine, dict[str, int]
         rec.vendor_keys, rec.years, rec.amounts = [vendor], [2019 + n % 3], [(n % 100) * 10_000]  # 0 to 9,900 pesos
         truth[vendor] = truth.get(vendor, 0) + 1
         records.append(rec)
-    engine.add(records)
+    return records
+
+
+def _archive(tmp_path, pages: int = 3000) -> tuple[TantivyEngine, dict[str, int]]:
+    engine = TantivyEngine(tmp_path / "index")
+    truth: dict[str, int] = {}
+    engine.add(_archive_records(pages, truth))
     engine.commit()
     return engine, truth
 
@@ -106,3 +114,33 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
                 assert got.facets_estimated, (q, limit)
                 assert got.facets["vendors"][0][0] == exact[q].facets["vendors"][0][0], (q, limit)
                 assert engine.search(parse(q), limit=5, facets=True).facets == got.facets
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_counts_and_samples_facets_as_the_embedded_engine_does(tmp_path, es_settings):
+    """The same pages in both engines: the same exact facets under the limit and the exact total
+    either way. Over it both estimate from the same sample slots: for one term (whose bound is
+    its count) the very same estimate; the embedded engine may count a boolean query's sample
+    early, on the slots its terms' bound gives, so there both estimates are only close."""
+    tantivy, _truth = _archive(tmp_path)
+    es = ElasticsearchEngine(es_settings.es_url, es_settings.es_index)
+    try:
+        es.add(_archive_records())
+        es.commit()
+        exact = {q: es.search(parse(q), limit=5, facets=True) for q in QUERIES}
+        for q, r in exact.items():
+            embedded = tantivy.search(parse(q), limit=5, facets=True)
+            assert (r.total, r.facets, r.facets_estimated) == (embedded.total, embedded.facets, False), q
+        tantivy.facet_exact_max = es.facet_exact_max = 500
+        for q in QUERIES:
+            want, got = tantivy.search(parse(q), limit=5, facets=True), es.search(parse(q), limit=5, facets=True)
+            assert got.total == want.total == exact[q].total, q
+            assert got.facets_estimated == want.facets_estimated == (want.total > 500), q
+            if not got.facets_estimated or q in ("contrato", "year:2019", "agu*"):
+                assert got.facets == want.facets, q
+                continue
+            for name, buckets in exact[q].facets.items():
+                for value, count in buckets:
+                    assert abs(dict(got.facets[name])[value] - count) <= 0.15 * count + 25, (q, name, value)
+    finally:
+        es.close()
