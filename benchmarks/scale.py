@@ -124,6 +124,35 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[Usage, int]:
     return usage, proc.pid
 
 
+def es_reindex_measured(es_env: dict[str, str], pages: int, es_url: str) -> None:
+    use, pid = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
+    print(f"reindex --to elasticsearch: {pages / use.seconds:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
+          f"{use.peak_mb:.0f} MB resident, {use.peak_anon_mb:.0f} MB anonymous; {use.cpu_text(pid, pages)}")
+    from benchmarks.es_bulk import merging_s
+
+    print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(es_url):.0f} s "
+          "after the command (the searches below start then)")
+
+
+def _es_pages(es_url: str, index: str) -> int:
+    """Pages in an Elasticsearch index kept by an earlier run (0 when there is none)."""
+    from elasticsearch import Elasticsearch
+
+    es = Elasticsearch(es_url)
+    try:
+        return int(es.count(index=index)["count"]) if es.indices.exists_alias(name=index) else 0
+    finally:
+        es.close()
+
+
+def _drop_es_index(es_url: str, index: str) -> None:
+    from search.es_engine import ElasticsearchEngine
+
+    engine = ElasticsearchEngine(es_url, index, build=False, writable=False)
+    engine.drop()
+    engine.close()
+
+
 def catalog_bytes(data: Path) -> int:
     import sqlite3
 
@@ -307,6 +336,8 @@ def main() -> int:
                     help="measure recall on about this many of the planted tokens (default: all)")
     ap.add_argument("--es-only", action="store_true", help="search Elasticsearch only (with --reuse: the tantivy "
                     "figures came from an earlier run)")
+    ap.add_argument("--es-index", help="build the Elasticsearch index under this name and keep it; with --reuse, "
+                    "search it without reindexing when it exists")
     ap.add_argument("--no-browsing", action="store_true", help="time searches only, not the listing pages")
     ap.add_argument("--ingest-only", action="store_true", help="stop after the ingest figures")
     args = ap.parse_args()
@@ -342,22 +373,14 @@ def main() -> int:
 
     if not args.no_es:
         es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
-                      EXPEDIENTE_ES_INDEX=f"expediente-scale-{os.getpid()}")
+                      EXPEDIENTE_ES_INDEX=args.es_index or f"expediente-scale-{os.getpid()}")
         try:
-            use, pid = run_measured([*CLI, "reindex", "--to", "elasticsearch"], es_env)
-            print(f"reindex --to elasticsearch: {pages / use.seconds:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
-                  f"{use.peak_mb:.0f} MB resident, {use.peak_anon_mb:.0f} MB anonymous; {use.cpu_text(pid, pages)}")
-            from benchmarks.es_bulk import merging_s
-
-            print(f"reindex --to elasticsearch: merged to one segment in the background {merging_s(args.es_url):.0f} s "
-                  "after the command (the searches below start then)")
+            if not (args.reuse and args.es_index and _es_pages(args.es_url, args.es_index) == pages):
+                es_reindex_measured(es_env, pages, args.es_url)
             report_search("elasticsearch", es_env, planted, args.repeat, not args.no_browsing)
         finally:
-            from search.es_engine import ElasticsearchEngine
-
-            engine = ElasticsearchEngine(args.es_url, es_env["EXPEDIENTE_ES_INDEX"], build=False, writable=False)
-            engine.drop()
-            engine.close()
+            if not args.es_index:  # a named index is kept for the next run
+                _drop_es_index(args.es_url, es_env["EXPEDIENTE_ES_INDEX"])
     return 0
 
 
