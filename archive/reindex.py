@@ -14,6 +14,7 @@ from pathlib import Path
 from expediente.settings import Settings
 
 from expediente.errors import IndexBusy
+from expediente.process import die_with_parent
 from search import PageRecord
 from search.engine import SearchEngine
 from search.es_engine import ElasticsearchEngine
@@ -90,14 +91,15 @@ def reindex(settings: Settings, target: str, workers: int | None = None) -> dict
 def _all_records(catalog: Catalog, workers: int) -> Iterator[list[PageRecord]]:
     """Each citable document's records, in catalog order. Reading a page back and analysing its
     text costs about half a millisecond, so with more than one worker the records are built in
-    worker processes, a few chunks ahead of the engine and no more (memory stays flat)."""
+    worker processes, a few chunks ahead of the engine and no more (memory stays flat). They are
+    started by this thread, which outlives them, and die with it if it is killed."""
     doc_ids = list(catalog.iter_documents())
     if workers <= 1 or len(doc_ids) < PARALLEL_MIN:
         for doc_id in doc_ids:
             yield document_records(catalog, doc_id)
         return
     chunks = [doc_ids[i:i + CHUNK_DOCUMENTS] for i in range(0, len(doc_ids), CHUNK_DOCUMENTS)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=die_with_parent) as pool:
         pending: deque[Future[list[list[PageRecord]]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_chunk_records, str(catalog.path), chunk))

@@ -19,7 +19,6 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
-from .analysis import pair_text
 from .engine import EngineHit, EngineResult, check_window
 from .es_dsl import FACET_FIELDS, MAPPING, MAPPING_VERSION, compile_query
 from .query import Node
@@ -164,7 +163,7 @@ class ElasticsearchEngine:
         for r in records:
             self._actions.append({"_op_type": "index", "_index": self.write_index, "_id": r.key, "_source": {
                 "doc_id": r.document_id, "page": r.page, "filename": r.filename, "title": r.title,
-                "media_type": r.media_type, "kind": r.kind, "text": r.text, "pairs": pair_text(r.text), "vendors": " | ".join(r.vendors),
+                "media_type": r.media_type, "kind": r.kind, "text": r.text, "vendors": " | ".join(r.vendors),
                 "persons": " | ".join(r.persons),
                 "vendor_keys": r.vendor_keys, "bids": r.bids, "contracts": r.contracts, "rfcs": r.rfcs,
                 "amounts": r.amounts, "dates": r.dates, "years": r.years, "doc_date": r.doc_date,

@@ -76,3 +76,72 @@ def test_records_built_in_worker_processes_give_the_same_index(born_digital, mon
         assert len(keys) == len(set(keys)) == copied["pages"]
     finally:
         archive.close()
+
+
+_SLOW_REINDEX = """
+import importlib, sys, time
+from pathlib import Path
+r = importlib.import_module("archive.reindex")
+from expediente.settings import Settings
+from search.tantivy_engine import TantivyEngine
+r.PARALLEL_MIN, r.CHUNK_DOCUMENTS = 0, 1
+add = TantivyEngine.add
+TantivyEngine.add = lambda self, records: (time.sleep(0.5), add(self, records))[1]  # a slow engine: workers wait
+r.reindex(Settings(data_dir=Path(sys.argv[1])), "tantivy", workers=2)
+"""
+
+
+def test_killing_a_reindex_leaves_no_worker_behind(born_digital, tmp_path):
+    """SIGKILL the reindex while its workers hold chunks it has not taken: they die with it, and
+    the live index it was not yet switched to still answers as before."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    settings, _files = born_digital
+    before = answers(settings)
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_REINDEX, str(settings.data_dir)])
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _spawned_children(proc.pid)
+        assert len(workers) == 2, "the reindex never started its two workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        proc.kill()
+    assert answers(settings) == before
+
+
+def _spawned_children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and b"spawn_main" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        state = dict(line.split(":\t", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                     if ":\t" in line).get("State", "")
+    except OSError:
+        return False
+    return not state.startswith("Z")
