@@ -18,7 +18,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_ENGINE": ("engine", "search engine: tantivy (default) or elasticsearch"),
     "EXPEDIENTE_ES_URL": ("es_url", "Elasticsearch URL"),
     "EXPEDIENTE_ES_INDEX": ("es_index", "Elasticsearch alias name (index prefix)"),
-    "EXPEDIENTE_WORKERS": ("workers", "ingest worker processes (default: one per core)"),
+    "EXPEDIENTE_WORKERS": ("workers", "ingest and reindex worker processes (default: one per core)"),
     "EXPEDIENTE_COMMIT_EVERY_S": ("commit_every_s", "while an ingest goes on, its documents become searchable "
                                   "this often (seconds; fewer commits, less index merging)"),
     "EXPEDIENTE_OCR_LANG": ("ocr_lang", "Tesseract languages (default spa+eng)"),
