@@ -8,7 +8,7 @@ from archive import Indexer, check_archive, holder, open_archive
 from ingest.pipeline import sha256_of
 from ingest.stages import analyse_file, assemble
 from ingest import Item
-from tests_support import ENGINE_PARAMS, ingest_paths, make_settings
+from tests_support import ENGINE_PARAMS, drop_es_index, ingest_paths, make_settings
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
@@ -37,6 +37,7 @@ def test_a_document_staged_by_a_dead_indexer_is_invisible_then_recovered_once(tm
         assert report["ok"] and report["catalog_pages"] == report["index_pages"] == 2
     finally:
         reader.close()
+        drop_es_index(settings)  # the Elasticsearch run's index, not left on the node
 
 
 def test_only_one_indexer_holds_the_archive(tmp_path):
