@@ -239,7 +239,11 @@ def _uncached(env: dict[str, str]) -> Callable[[], None]:
     if env.get("EXPEDIENTE_ENGINE") != "elasticsearch":
         return lambda: None
     url = f"{env['EXPEDIENTE_ES_URL']}/{env['EXPEDIENTE_ES_INDEX']}/_cache/clear?request=true"
-    return lambda: httpx.post(url).raise_for_status() and None
+
+    def clear() -> None:
+        httpx.post(url).raise_for_status()
+
+    return clear
 
 
 def latencies(client: httpx.Client, planted: dict[str, list], repeat: int,

@@ -241,20 +241,19 @@ class ElasticsearchEngine:
         (search.sampling): exactly for a result of facet_exact_max pages or fewer, else on the
         result's sample slots. The total decides which, so the facets are a second request:
         counted exactly over a million matching pages they took 300-420 ms on one node, on the
-        sample 20-30 ms (and a count past the limit, stopped there, about 20 ms by itself)."""
+        sample 20-30 ms."""
         check_window(limit, offset)
         compiled = self.compile(query)
-        found = self._msearch([{"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
-                                "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"}])
-        if found is None:  # nothing ingested yet: the indexer creates the index
+        resp = self._search({"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
+                             "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"})
+        if resp is None:  # nothing ingested yet: the indexer creates the index
             return EngineResult(0, [], {})
-        total = found[0]["hits"]["total"]["value"]
-        hits = [EngineHit(h["_source"]["doc_id"], h["_source"]["page"], float(h["_score"] or 0))
-                for h in found[0]["hits"]["hits"]]
+        total = resp["hits"]["total"]["value"]
+        hits = [EngineHit(h["_source"]["doc_id"], h["_source"]["page"], float(h["_score"] or 0)) for h in resp["hits"]["hits"]]
         if not facets:
             return EngineResult(total, hits, {})
         slots = slots_for(total, self.facet_exact_max)
-        counted = (self._msearch([self._facets_body(compiled, slots)]) or [{}])[0]
+        counted = self._search(self._facets_body(compiled, slots)) or {}
         if slots == SLOTS:
             return EngineResult(total, hits, _buckets(counted))
         sampled = counted.get("hits", {}).get("total", {}).get("value", 0)
@@ -269,28 +268,20 @@ class ElasticsearchEngine:
         return {"query": compiled, "size": 0, "track_total_hits": True, "timeout": f"{self.timeout_ms}ms",
                 "aggs": {name: {"terms": {"field": f, "size": 12}} for name, f in FACET_FIELDS.items()}}
 
-    def _msearch(self, bodies: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-        """The responses to these searches of the alias (one request); None when the index does
-        not exist yet. A query the node refuses is the user's error (400), anything else the node's."""
-        searches: list[dict[str, Any]] = []
-        for body in bodies:
-            searches += [{"index": self.alias}, body]
+    def _search(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """One search of the alias; None when the index does not exist yet. A query the node
+        refuses is the user's error (400), anything else the node's."""
         try:
-            responses = self.es.msearch(searches=searches)["responses"]
-        except (ApiError, TransportError) as exc:
-            raise _unavailable(self.url, exc) from exc
-        for resp in responses:
-            error, status = resp.get("error"), resp.get("status", 200)
-            if error is None:
-                continue
-            if status == 404:
+            return dict(self.es.search(index=self.alias, **body))
+        except ApiError as exc:
+            if exc.meta.status == 404:
                 return None
-            reason = str(error.get("root_cause", [error])[0].get("reason", error) if isinstance(error, dict) else error)
-            if status == 400:
-                raise QuerySyntaxError(f"Elasticsearch could not run this query: {reason}", "query_engine_refused",
-                                       detail=reason[:200])
-            raise _unavailable(self.url, RuntimeError(f"{status}: {reason[:200]}"))
-        return list(responses)
+            if exc.meta.status == 400:
+                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}", "query_engine_refused",
+                                       detail=str(exc.message)[:200]) from exc
+            raise _unavailable(self.url, exc) from exc
+        except TransportError as exc:
+            raise _unavailable(self.url, exc) from exc
 
     def page_count(self) -> int:
         try:
