@@ -98,7 +98,7 @@ class Usage:
                         total += int(line.split()[1])
                     elif line.startswith("RssAnon:"):
                         anon += int(line.split()[1])
-                self.cpu_s[pid] = _cpu_s(pid)
+                self.cpu_s[pid] = _cpu_s(pid, waited=pid != root)  # the root's waited: the sampled workers
             except (OSError, IndexError, ValueError):
                 continue
         self.peak_mb, self.peak_anon_mb = max(self.peak_mb, total / 1024), max(self.peak_anon_mb, anon / 1024)
@@ -168,9 +168,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _cpu_s(pid: int) -> float:
+def _cpu_s(pid: int, waited: bool = False) -> float:
+    """utime + stime; with `waited`, also the children it has waited for (a worker's short
+    pdftotext runs, too brief to be sampled themselves)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if waited else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def settle(pid: int, idle: float = 0.05, most_s: float = 1800) -> None:

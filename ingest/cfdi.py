@@ -85,6 +85,9 @@ class CfdiSource:
     def text_layer(self, index: int, boxes: bool = False) -> Page | None:
         return textpage.layout(self.lines)  # boxes come with the layout, at no cost
 
+    def text_layers(self, start: int, stop: int) -> list[Page | None]:
+        return [self.text_layer(i) for i in range(start, stop)]
+
     def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         return textpage.render(self.lines, dpi)  # a letter page: far below any pixel budget
 

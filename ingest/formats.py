@@ -15,6 +15,7 @@ from PIL import Image
 from expediente.errors import EmptyFile, HtmlPage, UnsupportedType
 
 from .model import Page, Word
+from .wordmap import carry_boxes
 
 
 class Source(Protocol):
@@ -25,6 +26,8 @@ class Source(Protocol):
     def page_count(self) -> int: ...
     def metadata(self) -> dict[str, str]: ...
     def text_layer(self, index: int, boxes: bool = False) -> Page | None: ...
+    def text_layers(self, start: int, stop: int) -> list[Page | None]:
+        """Pages [start, stop) as `text_layer` gives them, without word boxes."""
     def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         """The page at `dpi`, or at the lower resolution that keeps it within `max_pixels`;
         grey, or in colour (RGB) when `colour` is asked and the page has it."""
@@ -95,12 +98,12 @@ def open_source(path: Path) -> Source:
 
 
 def text_layer_words(path: Path, number: int, text: str) -> list[Word]:
-    """The word boxes of text-layer page `number` (1-based), recomputed from the original.
-    Empty when the original no longer gives the same text (another PDFium, say): no box
-    rather than a box around the wrong word."""
+    """The word boxes of text-layer page `number` (1-based), recomputed from the original and
+    carried onto the stored `text` (read by pdftotext, or by another PDFium): the words both
+    readings share, in order, get a box; the others none rather than a box around the wrong word."""
     source = open_source(path)
     try:
         page = source.text_layer(number - 1, boxes=True)
     finally:
         source.close()
-    return page.words if page is not None and page.text == text else []
+    return carry_boxes(page.text, page.words, text) if page is not None else []

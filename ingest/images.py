@@ -58,6 +58,9 @@ class ImageSource:
     def text_layer(self, index: int, boxes: bool = False) -> Page | None:
         return None  # images have no text layer: always OCR
 
+    def text_layers(self, start: int, stop: int) -> list[Page | None]:
+        return [self.text_layer(i) for i in range(start, stop)]
+
     def dpi(self, index: int) -> float:
         self.img.seek(index)
         dpi = self.img.info.get("dpi", (0, 0))[0]

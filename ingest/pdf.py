@@ -14,7 +14,8 @@ from expediente.errors import CorruptFile, EncryptedPDF, NoPages
 from .deskew import turn_box
 from .formats import fit_dpi, register
 from .model import EMPTY, TEXT_LAYER, Page, Word
-from .quality import needs_ocr
+from .poppler import page_texts
+from .quality import needs_ocr, reads_well
 
 # Control characters pdfium inserts (\r of \r\n, soft hyphen markers) become spaces so
 # that offsets into the text stay aligned with pdfium's character indexes.
@@ -77,6 +78,7 @@ class PdfSource:
     media_type = PdfFormat.media_type
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         try:
             self.pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
@@ -93,6 +95,21 @@ class PdfSource:
         except pdfium.PdfiumError:
             return {}
         return {k: str(v) for k, v in raw.items()}
+
+    def text_layers(self, start: int, stop: int) -> list[Page | None]:
+        """Pages [start, stop) from their text layers (None: needs OCR), without word boxes.
+        pdftotext reads the run; a page whose text does not read well there (none, garbage,
+        a scan's few stray characters) goes through PDFium as before."""
+        texts = page_texts(self.path, start, stop)
+        pages: list[Page | None] = []
+        for index in range(start, stop):
+            text = _controls_to_spaces(texts[index - start]) if texts else None
+            if text is not None and reads_well(text):
+                width, height = self.pdf.get_page_size(index)
+                pages.append(Page(index + 1, text, TEXT_LAYER, None, width, height))
+            else:
+                pages.append(self.text_layer(index))
+        return pages
 
     def text_layer(self, index: int, boxes: bool = False) -> Page | None:
         """The page from its text layer, or None when it needs OCR. Word boxes only with

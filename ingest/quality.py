@@ -31,6 +31,12 @@ def needs_ocr(text: str, has_images: bool | Callable[[], bool]) -> bool:
     return not text_looks_real(text, visible)
 
 
+def reads_well(text: str) -> bool:
+    """Text usable as it is, whatever else is on the page: enough of it, and real."""
+    visible = _visible(text)
+    return visible >= MIN_CHARS and text_looks_real(text, visible)
+
+
 def text_looks_real(text: str, visible: int | None = None) -> bool:
     """Real text: mostly letters/digits/punctuation, and most words have vowels."""
     if "(cid:" in text or text.count("\ufffd") > 3:

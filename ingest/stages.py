@@ -48,7 +48,7 @@ def analyse_file(path: str, start: int = 0, stop: int | None = None) -> Plan:
     try:
         count = source.page_count()
         indexes = range(start, min(count, stop if stop is not None else count))
-        pages = [source.text_layer(i) for i in indexes]
+        pages = source.text_layers(indexes.start, indexes.stop)
         for page in pages:
             if page is not None:
                 find_entities(page)

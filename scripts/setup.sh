@@ -18,6 +18,7 @@ if command -v tesseract >/dev/null; then
 else
   need+=(tesseract-ocr-spa tesseract-ocr-eng)
 fi
+command -v pdftotext >/dev/null || need+=(poppler-utils)  # the text layer (PDFium reads it when missing)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || need+=(chromium)

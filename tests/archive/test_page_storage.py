@@ -50,8 +50,14 @@ def test_a_changed_original_gives_no_boxes_rather_than_wrong_ones(tmp_path, corp
     try:
         report = ingest_paths([corpus / "mx_sfp_modelo_informe_adquisiciones_formato13.pdf"], settings, archive)
         doc_id = report.ingested[0]["document_id"]
-        archive.catalog.db.execute("UPDATE pages SET text = 'otro texto' || text WHERE document_id = ?", (doc_id,))
-        assert archive.page(doc_id, 1)["words"] == []
+        before = archive.page(doc_id, 1)
+        shown = {before["text"][s:e]: (x0, y0) for s, e, x0, y0, *_ in before["words"]}
+        archive.catalog.db.execute("UPDATE pages SET text = replace(text, 'MEMBRETADO', 'COMPRAS') "
+                                   "WHERE document_id = ? AND number = 1", (doc_id,))
+        page = archive.page(doc_id, 1)
+        assert "COMPRAS" in page["text"] and len(page["words"]) >= len(before["words"]) - 5
+        assert "COMPRAS" not in {page["text"][s:e] for s, e, *_ in page["words"]}  # not in the original: no box
+        assert all(page["text"][s:e] in shown for s, e, *_ in page["words"])  # the others: the original's words
     finally:
         archive.close()
 
