@@ -36,13 +36,17 @@ def facts_for(answer_key: dict, query: str) -> set[tuple[str, int]]:
 
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
-    """A small born-digital PDF with these page texts (lines split on newlines)."""
+    """A small born-digital PDF with these page texts (lines split on newlines). A long line is
+    set smaller so that it ends on the page, as a real document's does (text beyond the page's
+    edge is not read by pdftotext)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), invariant=1)
     for text in pages:
         y = 760
         for line in text.splitlines():
+            c.setFont("Helvetica", min(12.0, 500 / max(1.0, stringWidth(line, "Helvetica", 1))))
             c.drawString(72, y, line)
             y -= 16
         c.showPage()
