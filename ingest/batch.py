@@ -126,8 +126,6 @@ class Reader:
         pool = self._ensure_pool()
         last_tick = time.monotonic()
         while (self.queue or self.tasks) and not self.stop():
-            if len(self.queue) < self.settings.workers:
-                self._refill()  # keep files coming: waiting for the last of a round left a worker idle
             while self.queue and len(self.tasks) < self.settings.workers * 2:
                 file = self.queue.pop(0)
                 file.attempts += 1
