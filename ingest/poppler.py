@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from expediente.process import kill_with_parent
+
 SECONDS_PER_PAGE = 2.0  # pdftotext reads a dense page in ~2 ms; far beyond that it is stuck
 MIN_SECONDS = 30.0
 
@@ -32,7 +34,8 @@ def page_texts(path: Path, start: int, stop: int) -> list[str] | None:
     try:
         done = subprocess.run(
             [tool, "-q", "-raw", "-enc", "UTF-8", "-f", str(start + 1), "-l", str(stop), str(path), "-"],
-            capture_output=True, timeout=MIN_SECONDS + SECONDS_PER_PAGE * count, check=False)
+            capture_output=True, timeout=MIN_SECONDS + SECONDS_PER_PAGE * count, check=False,
+            preexec_fn=kill_with_parent)  # a killed worker leaves no pdftotext behind
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:

@@ -54,3 +54,33 @@ def test_a_busy_worker_dies_when_its_parent_is_killed(tmp_path):
     finally:
         parent.kill()
         parent.wait()
+
+
+TOOL_PARENT = """
+import subprocess, time
+from expediente.process import kill_with_parent
+
+tool = subprocess.Popen(["sleep", "120"], preexec_fn=kill_with_parent)  # as a worker starts pdftotext
+print(tool.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
+def test_a_tool_a_worker_started_dies_with_the_worker(tmp_path):
+    script = tmp_path / "worker.py"
+    script.write_text(TOOL_PARENT)
+    worker = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        tool = int(worker.stdout.readline())  # type: ignore[union-attr]
+        assert _alive(tool)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while _alive(tool) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(tool), "the tool outlived its killed worker"
+    finally:
+        worker.kill()
+        worker.wait()
