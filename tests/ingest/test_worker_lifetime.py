@@ -35,25 +35,31 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
-def test_a_busy_worker_dies_when_its_parent_is_killed(tmp_path):
+def _child_dies_with(parent_code: str, tmp_path, settle_s: float = 0.0) -> bool:
+    """Start `parent_code` (it prints its child's pid), kill -9 it: whether its child is gone 5 s later."""
     script = tmp_path / "parent.py"
-    script.write_text(PARENT)
+    script.write_text(parent_code)
     parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
-        worker = int(parent.stdout.readline())  # type: ignore[union-attr]
-        time.sleep(0.5)  # the worker is now inside its two-minute task
-        assert _alive(worker)
+        child = int(parent.stdout.readline())  # type: ignore[union-attr]
+        time.sleep(settle_s)
+        assert _alive(child)
         parent.send_signal(signal.SIGKILL)
         parent.wait(timeout=10)
         deadline = time.monotonic() + 5
-        while _alive(worker) and time.monotonic() < deadline:
+        while _alive(child) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _alive(worker), "the worker outlived its killed parent"
+        return not _alive(child)
     finally:
         parent.kill()
         parent.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
+def test_a_busy_worker_dies_when_its_parent_is_killed(tmp_path):
+    # half a second: the worker is then inside its two-minute task
+    assert _child_dies_with(PARENT, tmp_path, settle_s=0.5), "the worker outlived its killed parent"
 
 
 TOOL_PARENT = """
@@ -68,19 +74,4 @@ time.sleep(120)
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
 def test_a_tool_a_worker_started_dies_with_the_worker(tmp_path):
-    script = tmp_path / "worker.py"
-    script.write_text(TOOL_PARENT)
-    worker = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-    try:
-        tool = int(worker.stdout.readline())  # type: ignore[union-attr]
-        assert _alive(tool)
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(timeout=10)
-        deadline = time.monotonic() + 5
-        while _alive(tool) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not _alive(tool), "the tool outlived its killed worker"
-    finally:
-        worker.kill()
-        worker.wait()
+    assert _child_dies_with(TOOL_PARENT, tmp_path), "the tool outlived its killed worker"
