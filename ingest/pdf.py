@@ -16,6 +16,7 @@ from .formats import fit_dpi, register
 from .model import EMPTY, TEXT_LAYER, Page, Word
 from .poppler import page_texts
 from .quality import needs_ocr, reads_well
+from .wordmap import WORD
 
 # Control characters pdfium inserts (\r of \r\n, soft hyphen markers) become spaces so
 # that offsets into the text stay aligned with pdfium's character indexes.
@@ -150,16 +151,13 @@ class PdfSource:
         self.pdf.close()
 
 
-_TOKEN = re.compile(r"\S+")
-
-
 def _words(textpage: pdfium.PdfTextPage, text: str, width: float, height: float, rotation: int) -> list[Word]:
     """Word spans with boxes from the first and last character's box (two calls per word)."""
     if textpage.count_chars() != len(text):
         return []  # astral characters shift pdfium's indexes; keep the text, skip boxes
     words: list[Word] = []
     charbox = textpage.get_charbox
-    for m in _TOKEN.finditer(text):
+    for m in WORD.finditer(text):
         start, end = m.span()
         l0, b0, r0, t0 = charbox(start)
         l1, b1, r1, t1 = charbox(end - 1)

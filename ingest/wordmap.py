@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from .model import Word
 
-_TOKEN = re.compile(r"\S+")
+WORD = re.compile(r"\S+")  # a word, as both readings split them (PDFium's boxes too)
 
 
 def carry_boxes(source: str, words: list[Word], target: str) -> list[Word]:
@@ -23,7 +23,7 @@ def carry_boxes(source: str, words: list[Word], target: str) -> list[Word]:
     runs of two words or more are taken (a lone common word could be another of its kind)."""
     if source == target:
         return words
-    spans = [m.span() for m in _TOKEN.finditer(target)]
+    spans = [m.span() for m in WORD.finditer(target)]
     a, b = [source[w[0]:w[1]] for w in words], [target[s:e] for s, e in spans]
     left_a, left_b = list(range(len(a))), list(range(len(b)))
     pairs: dict[int, int] = {}  # target word -> source word
