@@ -32,7 +32,8 @@ PARALLEL_MIN = 4 * CHUNK_DOCUMENTS  # below this many documents, the records are
 def _target_engine(settings: Settings, target: str) -> SearchEngine:
     """A fresh index beside the current one, which keeps serving until the switch."""
     if target == "elasticsearch":
-        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, build=True)
+        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, build=True,
+                                   phrases=settings.es_phrases)
     building = _building_dir(settings)
     shutil.rmtree(building, ignore_errors=True)
     return TantivyEngine(building)

@@ -18,6 +18,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_ENGINE": ("engine", "search engine: tantivy (default) or elasticsearch"),
     "EXPEDIENTE_ES_URL": ("es_url", "Elasticsearch URL"),
     "EXPEDIENTE_ES_INDEX": ("es_index", "Elasticsearch alias name (index prefix)"),
+    "EXPEDIENTE_ES_PHRASES": ("es_phrases", "on: Elasticsearch also indexes each two neighbouring words, so phrases "
+                              "of common words are fast (a larger index, a slower reindex; from the next reindex)"),
     "EXPEDIENTE_WORKERS": ("workers", "ingest and reindex worker processes (default: one per core)"),
     "EXPEDIENTE_COMMIT_EVERY_S": ("commit_every_s", "while an ingest goes on, its documents become searchable "
                                   "this often (seconds; fewer commits, less index merging)"),
@@ -52,6 +54,7 @@ class Settings:
     engine: str = "tantivy"
     es_url: str = "http://127.0.0.1:9200"
     es_index: str = "expediente"
+    es_phrases: bool = False  # index_phrases on the page text (search.es_dsl.mapping)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     commit_every_s: int = 5  # a batch's index commits at most this often (the last one when it ends)
     ocr_lang: str = "spa+eng"

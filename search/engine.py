@@ -63,7 +63,8 @@ def open_engine(settings: Settings, writable: bool = False) -> SearchEngine:
     if settings.engine == "elasticsearch":
         from .es_engine import ElasticsearchEngine
 
-        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, writable=writable)
+        return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, writable=writable,
+                                   phrases=settings.es_phrases)
     from .tantivy_engine import TantivyEngine
 
     return TantivyEngine(settings.index_dir, writable=writable)

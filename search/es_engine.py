@@ -20,7 +20,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult, check_window
-from .es_dsl import FACET_FIELDS, MAPPING, MAPPING_VERSION, compile_query
+from .es_dsl import FACET_FIELDS, MAPPING_VERSION, compile_query, mapping
 from .query import Node
 from .records import PageRecord
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
@@ -61,11 +61,12 @@ class ElasticsearchEngine:
     name = "elasticsearch"
 
     def __init__(self, url: str, alias: str, timeout_ms: int = 5000, build: bool = False,
-                 writable: bool = True) -> None:
+                 writable: bool = True, phrases: bool = False) -> None:
         """Serve and write through the alias; with build=True, write a fresh versioned index
         that `publish()` later puts behind the alias (how `reindex` rolls out a mapping).
-        Readers (writable=False) never create anything: before the first ingest they find nothing."""
-        self.url, self.alias, self.timeout_ms = url, alias, timeout_ms
+        Readers (writable=False) never create anything: before the first ingest they find nothing.
+        `phrases`: an index this engine creates indexes word pairs (search.es_dsl.mapping)."""
+        self.url, self.alias, self.timeout_ms, self.phrases = url, alias, timeout_ms, phrases
         self.es = Elasticsearch(url, request_timeout=max(10, timeout_ms / 1000 * 2), retry_on_timeout=True, max_retries=2,
                                 serializers=_SERIALIZERS)
         self._actions: list[dict[str, Any]] = []
@@ -99,7 +100,7 @@ class ElasticsearchEngine:
         settings: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
         if self.building:  # nobody searches it before publish()
             settings.update(BUILD_SETTINGS)
-        self._call(self.es.indices.create, index=name, mappings=MAPPING, settings=settings)
+        self._call(self.es.indices.create, index=name, mappings=mapping(self.phrases), settings=settings)
         return name
 
     def _ensure_index(self) -> str:

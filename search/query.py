@@ -214,6 +214,8 @@ class _Parser:
             return date_words(raw)
         if kind == "word" and any(c.isdigit() for c in raw) and self._currency_next():
             raw = f"{raw} {self.take()[1]}"  # "$1,023,123.00 M.N." is one amount
+        if kind == "phrase" and raw.rstrip().endswith("*"):
+            return _word(raw.rstrip())  # "comisión estatal de seg*": the phrase, its last word a prefix
         if kind == "phrase" and len(tokens(raw)) == 1:
             return Phrase(tuple(tokens(raw)))  # a quoted word stays exact: no plural forms
         node = _words(tokens(raw)) if kind == "phrase" else _word(raw)

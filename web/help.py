@@ -15,6 +15,7 @@ ROWS: list[tuple[str, str, str]] = [
     ("magavel OR ydosk", "una u otra palabra", "either word"),
     ("-juárez, NOT juárez", "sin esa palabra", "without that word"),
     ("videovig*", "palabras que empiezan así (2 letras al menos)", "words starting so (2 letters at least)"),
+    ('"comisión estatal de seg*"', "la frase cuya última palabra empieza así", "the phrase whose last word starts so"),
     ("(magavel OR ydosk) morelos", "agrupar", "grouping"),
     ("EA-IT20-2020, ea it20 2020", "el código como se imprime, con cualquier separador", "the code as printed, with any separator"),
     ("1,023,123 · $1,023,123.00 · 1023123", "ese monto en cualquier formato, también en letra", "that amount in any format, also in words"),

@@ -89,6 +89,12 @@ def test_prefix(sample_archive, answer_key):
     assert got <= pages_containing(answer_key, "videovig")
 
 
+def test_phrase_ending_in_a_prefix(sample_archive, answer_key):
+    got = hits(sample_archive, '"reconocimiento fac*"')
+    assert pages_containing(answer_key, "reconocimiento facial") <= got
+    assert got <= pages_containing(answer_key, "reconocimiento fac")
+
+
 def test_grouping(sample_archive, answer_key):
     expected = (facts_for(answer_key, "Magavel") | facts_for(answer_key, "YDOSK")) & facts_for(answer_key, "Salgado Ríos")
     assert expected

@@ -78,6 +78,35 @@ def test_reindex_from_embedded_keeps_every_page_and_entity(tantivy_samples, answ
         drop_es_index(replace(settings, engine="elasticsearch"))
 
 
+def test_an_index_of_word_pairs_finds_the_same_phrases(tantivy_samples):
+    """EXPEDIENTE_ES_PHRASES=on: reindex builds the text with index_phrases, and every kind of
+    phrase (two words, three, a prefix, a common word inside, a negated one) finds what the
+    embedded engine finds."""
+    es = make_settings(tantivy_samples.settings.data_dir, "elasticsearch")
+    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index, es_phrases=True)
+    client = Elasticsearch(es.es_url)
+    try:
+        reindex(settings, target="elasticsearch")
+        index = next(iter(client.indices.get_alias(name=es.es_index)))
+        text = client.indices.get_mapping(index=index)[index]["mappings"]["properties"]["text"]
+        assert text.get("index_phrases") is True
+        target = open_archive(replace(settings, engine="elasticsearch"))
+        found: list[str] = []
+        try:
+            for query in ('"ciudad juárez"', '"comision estatal de seguridad"', '"junta de aclaraciones"',
+                          '"impuesto al valor agregado"', '"licitación pública nacional"', '"estatal de"',
+                          '"comisión estatal de seg*"', 'contrato -"junta de aclaraciones"'):
+                want = {(h.filename, h.page) for h in tantivy_samples.search(query, limit=200).hits}
+                got = {(h.filename, h.page) for h in target.search(query, limit=200).hits}
+                assert got == want, query
+                found += [query] if not want else []
+            assert found == []
+        finally:
+            target.close()
+    finally:
+        drop_es_index(replace(settings, engine="elasticsearch"))
+
+
 def test_cluster_down_mid_ingest_loses_nothing(es_settings, tmp_path):
     """The cluster goes away while the indexer works: it stops with the 'run again' message;
     run again, the documents it had read are indexed from the catalog, the rest read."""

@@ -12,6 +12,8 @@ from search.query import And, FieldFilter, Not, Or, Phrase, Prefix, Term, parse
     ("MAGAVEL juárez", And((Term("magavel"), Term("juarez")))),
     ('"servicios integrales"', Phrase(("servicios", "integrales"))),
     ("contrat*", Prefix("contrat")),
+    ('"comisión estatal de seg*"', Prefix("seg", ("comision", "estatal", "de"))),  # a phrase ending in a prefix
+    ('"contrat*"', Prefix("contrat")),
     ("-magavel ydosk", And((Not(Term("magavel")), Term("ydosk")))),
     ("NOT magavel", Not(Term("magavel"))),
     ("magavel OR ydosk", Or((Term("magavel"), Term("ydosk")))),
