@@ -21,6 +21,16 @@ def test_entity_is_frozen_and_slotted() -> None:
     assert Entity("date", "x", "y", 1, 2).reason == ""
 
 
+def test_an_entity_crosses_to_the_indexer_whole() -> None:
+    """Workers pickle what they find for the indexer: every field comes back, each kind of it."""
+    import pickle
+
+    sent = [Entity(kind, f"impreso {kind}", f"valor {kind}", i, i + 9, f"regla-{i}") for i, kind in enumerate(KINDS)]
+    got = pickle.loads(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+    assert got == sent and [e.reason for e in got] == [e.reason for e in sent]
+    assert [dataclasses.astuple(e) for e in got] == [dataclasses.astuple(e) for e in sent]
+
+
 @pytest.mark.parametrize("raw,folded", [
     ("Árbol NIÑO pingüino", "arbol nino pinguino"), ("MIÉRCOLES 22", "miercoles 22"), ("", ""),
     ("plain ascii", "plain ascii"), ("İstanbul", "istanbul"), ("Ç ß º", "c ß o"),
