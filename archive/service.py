@@ -84,8 +84,9 @@ class _Tracker:
             self.waiting.update(ids)
 
     def done(self) -> bool:
-        """True once every job has ended; polls the queue at most every FOLLOW_POLL_S / 3."""
-        if time.monotonic() - self._polled >= FOLLOW_POLL_S / 3:
+        """True once every job has ended; polls the queue at most every FOLLOW_POLL_S / 3, and
+        less often while many jobs wait (a poll looks each one up: 20,000 waiting, once a second)."""
+        if time.monotonic() - self._polled >= max(FOLLOW_POLL_S / 3, len(self.waiting) / 20_000):
             self.poll()
         return self.enqueued.is_set() and not self.waiting
 
