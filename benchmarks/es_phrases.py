@@ -51,6 +51,8 @@ def build(settings: Settings) -> tuple[float, float, float]:
     index = next(iter(es.indices.get_alias(name=settings.es_index)))
     while es.tasks.list(actions="indices:admin/forcemerge*")["nodes"]:
         time.sleep(0.5)
+    es.indices.refresh(index=index)  # the merged segments' old files go once nothing holds them
+    es.indices.flush(index=index)
     time.sleep(1.5)  # the node's process stats refresh every second
     node_cpu = (_node_cpu_ms(es) - cpu) / pages
     size = es.indices.stats(index=index)["_all"]["primaries"]["store"]["size_in_bytes"] / 1e6

@@ -34,9 +34,10 @@ MAPPING: dict[str, Any] = {
 def mapping(phrases: bool = False) -> dict[str, Any]:
     """The mapping; with `phrases`, the page text also indexes each two neighbouring words
     (Elasticsearch's index_phrases), so a two-word phrase is one term's postings and a longer one
-    checks positions only where its word pairs meet. At 100,000 dense pages on one node: "agua
-    potable" 49 -> 19 ms, "contrato de obra" 64 -> 13; the reindex costs 2.5x the node's CPU, the
-    merged index is 1.6x larger (benchmarks/es_phrases.py). Queries are the same either way."""
+    checks positions only where its word pairs meet. At 100,000 dense pages on one node, a new
+    search: "agua potable" 55 -> 19 ms, "contrato de obra" 62 -> 16; the reindex at half the speed
+    (the node's CPU a page 3.5x), the index about 1.6x larger (benchmarks/es_phrases.py). Queries
+    are the same either way."""
     if not phrases:
         return MAPPING
     return {**MAPPING, "properties": {**MAPPING["properties"], "text": {**_TEXT, "index_phrases": True}}}
