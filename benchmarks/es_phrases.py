@@ -47,7 +47,6 @@ def build(settings: Settings) -> tuple[float, float, float]:
     cpu, started = _node_cpu_ms(es), time.perf_counter()
     pages = reindex(settings, "elasticsearch")["pages"]
     rate = pages / (time.perf_counter() - started)
-    engine = ElasticsearchEngine(settings.es_url, settings.es_index, writable=False)
     index = next(iter(es.indices.get_alias(name=settings.es_index)))
     while es.tasks.list(actions="indices:admin/forcemerge*")["nodes"]:
         time.sleep(0.5)
@@ -56,7 +55,6 @@ def build(settings: Settings) -> tuple[float, float, float]:
     time.sleep(1.5)  # the node's process stats refresh every second
     node_cpu = (_node_cpu_ms(es) - cpu) / pages
     size = es.indices.stats(index=index)["_all"]["primaries"]["store"]["size_in_bytes"] / 1e6
-    engine.close()
     return rate, node_cpu, size
 
 
