@@ -30,9 +30,20 @@ class Source(Protocol):
         """Pages [start, stop) as `text_layer` gives them, without word boxes."""
     def image(self, index: int, dpi: int, max_pixels: int | None = None, colour: bool = False) -> Image.Image:
         """The page at `dpi`, or at the lower resolution that keeps it within `max_pixels`;
-        grey, or in colour (RGB) when `colour` is asked and the page has it."""
+        grey, or in colour (RGB) when `colour` is asked and the page has it. Its info["dpi"]
+        holds the resolution it was made at when the file tells the page's size (`resolution`)."""
     def size(self, index: int) -> tuple[float, float]: ...
     def close(self) -> None: ...
+
+
+def resolution(image: Image.Image) -> int | None:
+    """The resolution a source's page image was made at, when the file told it (a PDF's page
+    size, an image's declared dpi); None for a photo that says nothing, or only a screen's 72 or 96."""
+    dpi = image.info.get("dpi")
+    return round(float(dpi[0])) if dpi and float(dpi[0]) >= TRUSTED_DPI else None
+
+
+TRUSTED_DPI = 100  # below this a declared resolution is a camera's or an editor's default, not a scanner's
 
 
 def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int | None) -> float:

@@ -8,7 +8,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from expediente.errors import CorruptFile, FileTooLarge, NoPages
 
-from .formats import fit_dpi, register
+from .formats import TRUSTED_DPI, fit_dpi, register
 from .model import Page
 
 _MAGIC = {
@@ -82,6 +82,8 @@ class ImageSource:
             factor = target / native
             size = (max(1, int(frame.width * factor)), max(1, int(frame.height * factor)))
             frame = frame.resize(size, Image.Resampling.LANCZOS)
+        declared = self.img.info.get("dpi", (0, 0))[0]
+        frame.info["dpi"] = (target, target) if declared >= TRUSTED_DPI else (0, 0)  # formats.resolution
         return frame
 
     def size(self, index: int) -> tuple[float, float]:

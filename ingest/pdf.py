@@ -135,7 +135,9 @@ class PdfSource:
         try:
             width, height = page.get_size()
             scale = fit_dpi(width, height, dpi, max_pixels) / 72
-            return page.render(scale=scale, grayscale=not (colour and _has_colour(page))).to_pil()
+            image = page.render(scale=scale, grayscale=not (colour and _has_colour(page))).to_pil()
+            image.info["dpi"] = (scale * 72, scale * 72)  # the page's size in points is known
+            return image
         finally:
             page.close()
 

@@ -27,25 +27,27 @@ MAX_RELOOK = 40  # weak lines read again per page, the weakest first
 
 
 def read_page(image: Image.Image, lang: str, timeout: int, cleanup: str = "auto",
-              dropout: bool | None = None, pen: bool = True) -> OcrResult:
+              dropout: bool | None = None, pen: bool = True, dpi: int | None = None) -> OcrResult:
     """Read a page image (RGB or grey). `cleanup` "off" reads it once as it is; `dropout`
     True or False forces coloured-ink dropout on or off (None: decided per page); `pen` reads
-    the lines a dark pen stroke crosses or hides again without the pen (cleanup "auto")."""
+    the lines a dark pen stroke crosses or hides again without the pen (cleanup "auto");
+    `dpi`: the image's resolution when known."""
     if image.width * image.height > CLEAN_MAX_PIXELS:
-        return ocr_image(grey(image), lang, timeout)
+        return ocr_image(grey(image), lang, timeout, dpi=dpi)
     if dropout:
         cleaned, _ = clean(image, None, cleanup, True)
-        result = ocr_image(cleaned, lang, timeout)
+        result = ocr_image(cleaned, lang, timeout, dpi=dpi)
         if cleanup != "auto":
             return result
         return second_look(cleaned, pen_look(image, result, lang, timeout) if pen else result, lang, timeout)
     plain = grey(image)
-    result, source = ocr_image(plain, lang, timeout), plain
+    result, source = ocr_image(plain, lang, timeout, dpi=dpi), plain
     if cleanup == "off":
         return result
     cleaned, steps = clean(image, result, cleanup, dropout)
     if steps:
-        other = ocr_image(cleaned, lang, timeout, psm=6 if "rules" in steps else 3)
+        scaled = dpi and round(dpi * cleaned.width / image.width)  # "scale" enlarged it
+        other = ocr_image(cleaned, lang, timeout, psm=6 if "rules" in steps else 3, dpi=scaled)
         if confident_chars(other) > confident_chars(result) * GAIN:
             result, source = other, cleaned
     if pen:

@@ -12,7 +12,7 @@ from expediente.settings import Settings
 
 from . import cfdi, images, pdf  # noqa: F401  (register the built-in formats)
 from .deskew import deskew, unrotate_words, unturn_words
-from .formats import open_source
+from .formats import open_source, resolution
 from .model import EMPTY, OCR, Document, OcrOptions, Page
 from .reading import CLEAN_MAX_PIXELS, read_page
 from .tesseract import orientation
@@ -68,20 +68,21 @@ def ocr_page(path: str, index: int, settings: Settings, options: OcrOptions | No
         colour = (width * height * (settings.ocr_dpi / 72) ** 2 <= CLEAN_MAX_PIXELS  # ink dropout needs colour
                   and (settings.ocr_cleanup != "off" or bool(dropout)))
         image = source.image(index, settings.ocr_dpi, settings.max_page_pixels, colour=colour)
+        dpi = resolution(image)
     finally:
         source.close()
     if options is not None:
         if options.lang:
             settings = replace(settings, ocr_lang=options.lang)
         if options.rotate:
-            result, words = _read(image.rotate(-options.rotate, expand=True), settings, dropout)
+            result, words = _read(image.rotate(-options.rotate, expand=True), settings, dropout, dpi)
             words = unturn_words(words, options.rotate)
             return _page(index, result, words, width, height)
-    result, words = _read(image, settings, dropout)
+    result, words = _read(image, settings, dropout, dpi)
     if _poor(result) and image.width * image.height <= CLEAN_MAX_PIXELS:  # a huge page is read once (memory)
         turn = orientation(image, settings.ocr_timeout)  # a page scanned sideways or upside down
         if turn:
-            turned, turned_words = _read(image.rotate(-turn, expand=True), settings, dropout)
+            turned, turned_words = _read(image.rotate(-turn, expand=True), settings, dropout, dpi)
             if (turned.confidence or 0) > (result.confidence or 0):
                 result, words = turned, unturn_words(turned_words, turn)
     return _page(index, result, words, width, height)
@@ -93,12 +94,12 @@ def _page(index: int, result, words, width: float, height: float) -> Page:
     return find_entities(page)
 
 
-def _read(image, settings: Settings, dropout: bool | None = None):
+def _read(image, settings: Settings, dropout: bool | None, dpi: int | None):
     """Straighten, OCR (ink, pen, rules and weak lines as settings and `dropout` say), and put the
-    word boxes back on the image as given."""
+    word boxes back on the image as given. `dpi`: the image's resolution when known."""
     straight, angle = deskew(image)
     result = read_page(straight, settings.ocr_lang, settings.ocr_timeout, settings.ocr_cleanup, dropout,
-                       settings.ocr_pen)
+                       settings.ocr_pen, dpi)
     return result, unrotate_words(result.words, angle, *image.size)
 
 

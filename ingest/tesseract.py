@@ -24,6 +24,7 @@ from .ocr_words import DOUBTFUL, OcrResult, assemble, parse_tsv
 __all__ = ["DOUBTFUL", "OcrResult", "check_tesseract", "ocr_image", "orientation"]
 
 _INSTALL = "run `sudo apt-get install tesseract-ocr tesseract-ocr-spa tesseract-ocr-eng` and try again"
+MIN_DPI, MAX_DPI = 70, 2400  # the resolutions Tesseract believes (its kMinCredibleResolution, kMax...)
 _LSTM, _LEGACY = 3, 0  # engine modes: the default (LSTM where the language has it); OSD's classifier
 _SIGNATURES = {
     "TessVersion": ([], c_char_p),
@@ -33,6 +34,7 @@ _SIGNATURES = {
     "TessBaseAPISetVariable": ([c_void_p, c_char_p, c_char_p], c_int),
     "TessBaseAPISetPageSegMode": ([c_void_p, c_int], None),
     "TessBaseAPISetImage": ([c_void_p, c_char_p, c_int, c_int, c_int, c_int], None),
+    "TessBaseAPISetSourceResolution": ([c_void_p, c_int], None),
     "TessBaseAPIRecognize": ([c_void_p, c_void_p], c_int),
     "TessBaseAPIGetTsvText": ([c_void_p, c_int], c_void_p),
     "TessBaseAPIClear": ([c_void_p], None),
@@ -91,13 +93,16 @@ class _Engine:
 
     __del__ = close
 
-    def load(self, image: Image.Image, psm: int) -> None:
-        """The page's raw pixels, grey or RGB, as the engine's image (it copies them)."""
+    def load(self, image: Image.Image, psm: int, dpi: int | None = None) -> None:
+        """The page's raw pixels, grey or RGB, as the engine's image (it copies them), and its
+        resolution when known (else Tesseract assumes 70 dpi and estimates one from the text)."""
         if image.mode not in ("L", "RGB"):
             image = image.convert("L" if image.mode in ("1", "LA", "I", "I;16", "F") else "RGB")
         depth = len(image.mode)
         self.lib.TessBaseAPISetPageSegMode(self.handle, psm)
         self.lib.TessBaseAPISetImage(self.handle, image.tobytes(), image.width, image.height, depth, image.width * depth)
+        if dpi and MIN_DPI <= dpi <= MAX_DPI:
+            self.lib.TessBaseAPISetSourceResolution(self.handle, dpi)
 
 
 @functools.lru_cache(maxsize=3)
@@ -131,14 +136,15 @@ def check_tesseract(lang: str) -> str:
     return str(lib.TessVersion().decode())
 
 
-def ocr_image(image: Image.Image, lang: str, timeout: float, psm: int = 3) -> OcrResult:
+def ocr_image(image: Image.Image, lang: str, timeout: float, psm: int = 3, dpi: int | None = None) -> OcrResult:
     """OCR one page image; words carry their boxes as fractions of the image. `psm`: Tesseract's
-    page segmentation mode (3 a page, 6 a block of lines, 7 one line)."""
+    page segmentation mode (3 a page, 6 a block of lines, 7 one line); `dpi`: the image's
+    resolution when known (a page rendered at 300 dpi is read ~10% faster told so)."""
     if not image.width or not image.height:
         return OcrResult("", [], None)
     engine = _engine(lang)
     with engine.lock:
-        engine.load(image, psm)
+        engine.load(image, psm, dpi)
         try:
             tsv = _recognise(engine, timeout)
         finally:
