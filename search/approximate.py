@@ -10,6 +10,8 @@ never floods an exact search of common words.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 from .query import And, Fuzzy, Node, Not, Or, Phrase, Term
@@ -72,20 +74,28 @@ def _distinctive(token: str) -> bool:
 
 
 def fuzzy_spans(text: str, node: Node) -> list[tuple[int, int]]:
-    """Spans of the page's words that the query's Fuzzy leaves match (for highlighting)."""
-    import re
-
-    from .analysis import fold
+    """Spans of the page's words that the query's Fuzzy leaves match (for highlighting). Each
+    distinct word of the page is compared once, only with leaves it is near in length; then one
+    scan finds where the near words stand (a search's approximate hits are a dozen pages: a
+    comparison per word and leaf, and a match object per word, took most of a rare word's search)."""
+    from .analysis import fold, tokens
     from .query import positive_leaves
 
     leaves = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Fuzzy)]
     if not leaves:
         return []
-    words = list(re.finditer(r"[0-9a-z]+", fold(text)))
-    near = {w for w in {m.group() for m in words}  # each distinct word of the page once
-            if any(abs(len(w) - len(f.token)) <= f.distance and edit_distance(w, f.token, f.distance) <= f.distance
-                   for f in leaves)}
-    return [m.span() for m in words if m.group() in near]
+    by_length: dict[int, list[str]] = {}
+    for word in set(tokens(text)):  # the words the index has (a longer run is no token)
+        by_length.setdefault(len(word), []).append(word)
+    near: set[str] = set()
+    for leaf in leaves:
+        size, reach = len(leaf.token), leaf.distance
+        for n in range(max(1, size - reach), size + reach + 1):
+            near.update(w for w in by_length.get(n, ()) if edit_distance(w, leaf.token, reach) <= reach)
+    if not near:
+        return []
+    words = "|".join(map(re.escape, sorted(near, key=len, reverse=True)))
+    return [m.span() for m in re.finditer(f"(?<![0-9a-z])(?:{words})(?![0-9a-z])", fold(text))]
 
 
 def edit_distance(a: str, b: str, cutoff: int | None = None) -> int:

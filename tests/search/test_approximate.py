@@ -57,3 +57,13 @@ def test_approximation_can_be_turned_off_and_exact_keeps_it_off(damaged):
 def test_a_neighbouring_code_is_not_taken_for_it(damaged):
     pages = {p for p, _ in _pages(damaged.search("LA-926014983-E5-2020", limit=20))}
     assert 4 not in pages  # one digit apart in the number and another year: another procedure
+
+
+def test_fuzzy_spans_mark_whole_words_near_the_query_and_nothing_else():
+    from search.approximate import fuzzy_spans
+    from search.query import Fuzzy, Or, Term
+
+    text = "Cámaras, CAMARAS y cámara; cama, camarasxyz, sobrecamaras y Cámaras."
+    spans = fuzzy_spans(text, Or((Term("patrullas"), Fuzzy("camaras", 1))))
+    assert [text[a:b] for a, b in spans] == ["Cámaras", "CAMARAS", "cámara", "Cámaras"]
+    assert fuzzy_spans(text, Fuzzy("patrullas", 2)) == [] and fuzzy_spans(text, Term("camaras")) == []
