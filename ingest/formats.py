@@ -36,14 +36,14 @@ class Source(Protocol):
     def close(self) -> None: ...
 
 
+TRUSTED_DPI = 100  # a declared resolution below this is a camera's or an editor's default, not a scanner's
+
+
 def resolution(image: Image.Image) -> int | None:
-    """The resolution a source's page image was made at, when the file told it (a PDF's page
-    size, an image's declared dpi); None for a photo that says nothing, or only a screen's 72 or 96."""
+    """The resolution a source's page image was made at (its info["dpi"]), when the file told
+    it: a PDF's page size, a scanner image's declared dpi; None for a photo."""
     dpi = image.info.get("dpi")
-    return round(float(dpi[0])) if dpi and float(dpi[0]) >= TRUSTED_DPI else None
-
-
-TRUSTED_DPI = 100  # below this a declared resolution is a camera's or an editor's default, not a scanner's
+    return round(float(dpi[0])) if dpi and dpi[0] else None
 
 
 def fit_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int | None) -> float:

@@ -82,8 +82,10 @@ class ImageSource:
             factor = target / native
             size = (max(1, int(frame.width * factor)), max(1, int(frame.height * factor)))
             frame = frame.resize(size, Image.Resampling.LANCZOS)
-        declared = self.img.info.get("dpi", (0, 0))[0]
-        frame.info["dpi"] = (target, target) if declared >= TRUSTED_DPI else (0, 0)  # formats.resolution
+        if self.img.info.get("dpi", (0, 0))[0] >= TRUSTED_DPI:  # formats.resolution
+            frame.info["dpi"] = (target, target)
+        else:
+            frame.info.pop("dpi", None)  # a photo's 72, or none: Tesseract estimates one from the text
         return frame
 
     def size(self, index: int) -> tuple[float, float]:
