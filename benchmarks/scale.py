@@ -326,14 +326,20 @@ def ingest_measured(files: list[Path], page_counts: list[int], originals: int, c
     step = max(1, len(files) // baseline_files) if baseline_files else 1
     sample = files[::step]
     share = "" if step == 1 else f" on {len(sample)} of the {len(files)} files (every {step}th)"
-    rate = pdftotext_rate(sample, sum(page_counts[::step]), workers)
-    print(f"pdftotext, {workers} at a time{share}: {rate:7.0f} pages/s")
+    before = pdftotext_rate(sample, sum(page_counts[::step]), workers)
+    print(f"pdftotext, {workers} at a time{share}: {before:7.0f} pages/s")
     shutil.rmtree(data, ignore_errors=True)
     use, pid = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
-    print(f"expediente ingest (tantivy): {pages / use.seconds:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
+    rate = pages / use.seconds
+    print(f"expediente ingest (tantivy): {rate:7.0f} pages/s ({use.seconds:.0f} s), peak memory "
           f"{use.peak_mb:.0f} MB resident, {use.peak_anon_mb:.0f} MB anonymous (process tree), load average after: "
           f"{os.getloadavg()[0]:.2f}")
     print(f"expediente ingest (tantivy): {use.cpu_text(pid, pages)}")
+    # This machine's speed drifts by a third within the hour (a shared host): pdftotext again
+    # after the ingest, and the ratio against the mean of the two.
+    after = pdftotext_rate(sample, sum(page_counts[::step]), workers)
+    print(f"pdftotext again after the ingest: {after:7.0f} pages/s; the ingest is {before / rate:.2f}x / "
+          f"{after / rate:.2f}x slower than before / after, {(before + after) / 2 / rate:.2f}x their mean")
     size = catalog_bytes(data)
     print(f"catalog: {size / pages / 1024:.1f} KB per page ({size / 2**20:.0f} MB; originals "
           f"{originals / pages / 1024:.1f} KB per page)")
