@@ -321,12 +321,13 @@ def ingest_measured(files: list[Path], page_counts: list[int], originals: int, c
                     env: dict[str, str], workers: int, baseline_files: int = 0) -> None:
     """pdftotext's rate (on every file, or on every n-th so that `baseline_files` are read: the files
     are alike, and at a million pages reading them all costs ten minutes), then a fresh ingest of all
-    the files: pages/s, peak memory, catalog bytes."""
+    the files: pages/s, peak memory, catalog bytes; then pdftotext's rate again, for the ratio."""
     pages = sum(page_counts)
     step = max(1, len(files) // baseline_files) if baseline_files else 1
     sample = files[::step]
     share = "" if step == 1 else f" on {len(sample)} of the {len(files)} files (every {step}th)"
-    before = pdftotext_rate(sample, sum(page_counts[::step]), workers)
+    sample_pages = sum(page_counts[::step])
+    before = pdftotext_rate(sample, sample_pages, workers)
     print(f"pdftotext, {workers} at a time{share}: {before:7.0f} pages/s")
     shutil.rmtree(data, ignore_errors=True)
     use, pid = run_measured([*CLI, "ingest", str(corpus), "--quiet"], env)
@@ -337,7 +338,7 @@ def ingest_measured(files: list[Path], page_counts: list[int], originals: int, c
     print(f"expediente ingest (tantivy): {use.cpu_text(pid, pages)}")
     # This machine's speed drifts by a third within the hour (a shared host): pdftotext again
     # after the ingest, and the ratio against the mean of the two.
-    after = pdftotext_rate(sample, sum(page_counts[::step]), workers)
+    after = pdftotext_rate(sample, sample_pages, workers)
     print(f"pdftotext again after the ingest: {after:7.0f} pages/s; the ingest is {before / rate:.2f}x / "
           f"{after / rate:.2f}x slower than before / after, {(before + after) / 2 / rate:.2f}x their mean")
     size = catalog_bytes(data)
