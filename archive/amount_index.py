@@ -12,7 +12,7 @@ import re
 import sqlite3
 from typing import Any
 
-from .catalog import Catalog
+from .catalog import Catalog, amount_is
 from .entity_stats import split_amount, totals_text
 from .organise import OWN_DATE
 
@@ -43,7 +43,7 @@ def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "",
             values = [r[0] for r in catalog.db.execute(
                 f"SELECT e.value, count(DISTINCT e.document_id || ':' || e.page) AS pages, "
                 f"count(DISTINCT e.document_id) AS documents, min({OWN_DATE}) AS first_date, "
-                f"max({OWN_DATE}) AS last_date {_FROM.replace('entities e', by_number)}{kept} GROUP BY e.value "
+                f"max({OWN_DATE}) AS last_date {_FROM.replace('entities e', by_number)}{kept} GROUP BY CAST(e.value AS REAL), e.value "
                 f"ORDER BY {_ORDER[column]}, e.value LIMIT ?", (limit,))]
             return total, [_row(catalog, v) for v in values]
         # amount, total, total:CUR: largest first (in CUR first, for total:CUR)
@@ -53,11 +53,12 @@ def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "",
 def _count(catalog: Catalog, kept: str, table: str) -> int:
     """The distinct amounts of citable documents: those of every document, read from an index
     alone, less those printed only in documents not yet citable (an ingest's next commit)."""
-    every = catalog.db.execute(f"SELECT count(DISTINCT value) FROM {table} WHERE kind = 'amount'{kept}").fetchone()[0]
+    every = catalog.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE e.kind = 'amount'{kept} "
+                               "GROUP BY CAST(e.value AS REAL), e.value)").fetchone()[0]  # in the index's order
     only_pending = catalog.db.execute(
         f"SELECT count(DISTINCT e.value) FROM documents p CROSS JOIN entities e ON e.document_id = p.id "
         f"WHERE p.status != 'indexed' AND e.kind = 'amount'{kept} AND NOT EXISTS (SELECT 1 FROM entities x JOIN "
-        "documents d ON d.id = x.document_id WHERE x.kind = 'amount' AND x.value = e.value AND d.status = 'indexed')"
+        f"documents d ON d.id = x.document_id WHERE {amount_is('x', 'e.value')} AND d.status = 'indexed')"
     ).fetchone()[0]
     return every - only_pending
 
@@ -88,7 +89,7 @@ def _largest(catalog: Catalog, where: str, limit: int, currency: str) -> list[di
 
 def _row(catalog: Catalog, value: str) -> dict[str, Any]:
     return _figures(catalog.db.execute(f"SELECT e.rowid AS n, e.value, e.document_id, e.page, e.printed, {OWN_DATE} AS date "
-                                       f"{_FROM} AND e.value = ?", (value,)).fetchall())
+                                       f"{_FROM} AND {amount_is('e')}", (value, value)).fetchall())
 
 
 def _figures(found: list[sqlite3.Row]) -> dict[str, Any]:

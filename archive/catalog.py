@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS entities (
   document_id TEXT NOT NULL, page INTEGER NOT NULL, kind TEXT NOT NULL, printed TEXT NOT NULL,
   value TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entities_by_value ON entities (kind, value);
+CREATE INDEX IF NOT EXISTS entities_by_kind ON entities (kind, value) WHERE kind != 'amount';
+  -- amounts, all but unique, are found through entities_by_amount: one random insert each, not two (a
+  -- query must say "kind != 'amount'" for SQLite to use this partial index: NOT_AMOUNT below)
 CREATE INDEX IF NOT EXISTS entities_by_page ON entities (document_id, page);
 CREATE INDEX IF NOT EXISTS entities_by_amount ON entities (CAST(value AS REAL), value)
   WHERE kind = 'amount';  -- the amounts index, largest first, and the amounts nearest one typed
@@ -128,6 +130,7 @@ def _migrate(db: sqlite3.Connection) -> None:
         if column not in have:
             db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
     _pages_with_rowid(db)
+    db.execute("DROP INDEX IF EXISTS entities_by_value")  # (kind, value) of every entity: now entities_by_kind
 
 
 def _pages_with_rowid(db: sqlite3.Connection) -> None:
@@ -155,6 +158,27 @@ def _pages_with_rowid(db: sqlite3.Connection) -> None:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+NOT_AMOUNT = "kind != 'amount'"  # said by a query for SQLite to use entities_by_kind
+
+
+def amount_is(alias: str, value: str = "?") -> str:
+    """The terms finding one amount's mentions through entities_by_amount, by number then value (the
+    unary plus keeps SQLite from putting `value` into the CAST, which would then not match the index)."""
+    return f"{alias}.kind = 'amount' AND CAST({alias}.value AS REAL) = CAST({value} AS REAL) AND +{alias}.value = {value}"
+
+
+def _valued(kinds: tuple[str, ...], values: list[str]) -> Iterator[tuple[str, str, tuple]]:
+    """(index, terms, arguments) finding mentions of these values of these kinds, a part for each index."""
+    marks, others = ",".join("?" * len(values)), tuple(k for k in kinds if k != "amount")
+    if others:
+        yield ("entities_by_kind", f"e.kind IN ({','.join('?' * len(others))}) AND e.{NOT_AMOUNT} AND e.value IN ({marks})",
+               (*others, *values))
+    if "amount" in kinds:
+        numbers = ",".join(["CAST(? AS REAL)"] * len(values))
+        yield ("entities_by_amount", f"e.kind = 'amount' AND CAST(e.value AS REAL) IN ({numbers}) AND +e.value IN ({marks})",
+               (*values, *values))
 
 
 def _stored_words(page: Page) -> str | bytes:
@@ -345,33 +369,20 @@ class Catalog:
                               [tuple(s) for s in json.loads(row["doubtful"])]))
         return Document(doc_id, doc["filename"], doc["title"], doc["media_type"], doc["size"], pages, doc["metadata"])
 
-    def entity_mentions(self, kind: str, value: str) -> list[dict[str, Any]]:
-        rows = self._rows(
-            "SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id "
-            "WHERE e.kind = ? AND e.value = ? AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start",
-            (kind, value))
-        return [dict(r) for r in rows]
-
     def all_entities(self, kind: str | None, limit: int) -> list[dict[str, Any]]:
         """Entities with their document's file name and title, for exports."""
         sql = ("SELECT e.kind, e.printed, e.value, e.document_id, e.page, d.filename, d.title FROM entities e "
                "JOIN documents d ON d.id = e.document_id WHERE d.status = 'indexed'")
         args: tuple = ()
-        if kind:
-            sql, args = sql + " AND e.kind = ?", (kind,)
+        if kind == "amount":
+            sql = sql.replace("entities e", "entities e INDEXED BY entities_by_amount") + " AND e.kind = 'amount'"
+        elif kind:
+            sql, args = sql + f" AND e.kind = ? AND e.{NOT_AMOUNT}", (kind,)
         return [dict(r) for r in self._rows(sql + " ORDER BY e.kind, d.filename, e.page, e.start LIMIT ?", (*args, limit))]
 
     def iter_documents(self) -> Iterator[str]:
         for row in self._rows("SELECT id FROM documents WHERE status = 'indexed' ORDER BY id"):
             yield row["id"]
-
-    def entities_of(self, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
-        """Every entity of these kinds in citable documents (entity resolution reads them all)."""
-        marks = ",".join("?" * len(kinds))
-        rows = self._rows(
-            f"SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id "
-            f"WHERE e.kind IN ({marks}) AND d.status = 'indexed' ORDER BY e.document_id, e.page, e.start", kinds)
-        return [dict(r) for r in rows]
 
     def fingerprint(self) -> tuple[int, int, int]:
         """Changes whenever a document is added, removed, made citable, corrected or its entities
@@ -383,14 +394,14 @@ class Catalog:
         return row["c"], row["e"], row["r"]
 
     def entities_valued(self, kinds: tuple[str, ...], values: Iterable[str]) -> list[dict[str, Any]]:
-        """Mentions of these values in citable documents, through the (kind, value) index."""
+        """Mentions of these values in citable documents, through the (kind, value) index (amounts: the
+        index by number)."""
         values = sorted(set(values))
-        if not values:
-            return []
-        sql = (f"SELECT e.* FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.kind IN "
-               f"({','.join('?' * len(kinds))}) AND e.value IN ({','.join('?' * len(values))}) AND d.status = 'indexed' "
-               f"ORDER BY e.document_id, e.page, e.start")
-        return [dict(r) for r in self._rows(sql, (*kinds, *values))]
+        found: list[sqlite3.Row] = []
+        for index, where, args in _valued(kinds, values) if values else ():
+            found += self._rows(f"SELECT e.* FROM entities e INDEXED BY {index} JOIN documents d ON d.id = e.document_id "
+                                f"WHERE {where} AND d.status = 'indexed'", args)
+        return sorted((dict(r) for r in found), key=lambda r: (r["document_id"], r["page"], r["start"]))
 
     def entities_in(self, doc_ids: Iterable[str], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
         """The entities of these kinds in these documents, through the (document_id, page) index (the

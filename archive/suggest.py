@@ -10,7 +10,7 @@ from search import FieldFilter, Fuzzy, Node, Term, positive_leaves, with_forms
 from search.analysis import fold
 from search.approximate import edit_distance
 
-from .catalog import Catalog
+from .catalog import Catalog, amount_is
 from .entity_stats import plain_cents
 from .organise import amount_value
 
@@ -85,9 +85,11 @@ def _parsed(values: Iterable[str]) -> list[tuple[int, str]]:
 
 
 def _with_whole(catalog: Catalog, whole: str) -> list[tuple[int, str]]:
-    """The printed amounts whose whole part is `whole` (through the (kind, value) index)."""
+    """The printed amounts whose whole part is `whole` (through the index of amounts by number)."""
     return _parsed(r[0] for r in catalog._rows("SELECT DISTINCT value FROM entities WHERE kind = 'amount' "
-                                               "AND value >= ? AND value < ?", (whole + ".", whole + "/")))
+                                               "AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ? "
+                                               "AND value >= ? AND value < ?", (int(whole), int(whole) + 1,
+                                                                                whole + ".", whole + "/")))
 
 
 def _closest_in_size(catalog: Catalog, cents: int, n: int) -> list[tuple[int, str]]:
@@ -129,7 +131,7 @@ def nearest_amounts(archive: "Archive", cents: int) -> list[dict[str, Any]]:
     out = []
     for _typo, _gap, raw in ranked[:MAX_AMOUNTS]:
         row = archive.catalog._rows("SELECT min(printed) AS printed, count(DISTINCT document_id || ':' || page) AS pages "
-                                    "FROM entities WHERE kind = 'amount' AND value = ?", (raw,))[0]
+                                    f"FROM entities e WHERE {amount_is('e')}", (raw, raw))[0]
         value = amount_value(raw)
         out.append({"kind": "amount", "value": str(value), "printed": row["printed"], "pages": row["pages"],
                     "query": f"amount:{value}"})
