@@ -88,7 +88,7 @@ def _with_whole(catalog: Catalog, whole: str) -> list[tuple[int, str]]:
     """The printed amounts whose whole part is `whole` (through the index of amounts by number)."""
     return _parsed(r[0] for r in catalog._rows("SELECT DISTINCT value FROM entities WHERE kind = 'amount' "
                                                "AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ? "
-                                               "AND value >= ? AND value < ?", (int(whole), int(whole) + 1,
+                                               "AND value >= ? AND value < ?", (float(whole), float(int(whole) + 1),
                                                                                 whole + ".", whole + "/")))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from archive import amount_index
+from archive import amount_index, suggest
 from archive.catalog import Catalog
 
 
@@ -89,3 +89,13 @@ def test_an_older_catalog_loses_the_index_of_every_value(tmp_path):
         assert "entities_by_value" not in names and "entities_by_kind" in names
     finally:
         catalog.close()
+
+
+def test_an_amount_too_large_for_an_integer_gets_no_suggestion_and_no_error(tantivy_samples):
+    """The amounts one typo away are looked up by number: a 25-digit amount is a float there, not
+    an integer SQLite refuses."""
+    assert suggest.nearest_amounts(tantivy_samples, 10 ** 27) == []
+    printed = tantivy_samples.catalog.db.execute("SELECT value FROM entities WHERE kind = 'amount' LIMIT 1").fetchone()[0]
+    cents = round(float(printed.split()[0]) * 100)
+    near = suggest.nearest_amounts(tantivy_samples, cents + 100)  # one unit off: the printed one is suggested
+    assert printed in {f"{n['value']}" for n in near} or any(printed.startswith(n["value"]) for n in near), near
