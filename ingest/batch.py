@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 # pdftotext (about 11 ms before its first page, 1.4 ms a dense page after): at 16 pages that
 # start-up was a fifth of a born-digital page's CPU in a worker, at 64 it is a twentieth.
 CHUNK = 64
+# Tasks in flight per worker. The caller runs in the same process and pauses between documents
+# (the indexer's commit writes a few seconds of staged pages at once): the tasks queued ahead
+# keep the workers reading meanwhile. 8 of 64 pages is about two seconds of a worker's reading.
+AHEAD = 8
 TICK_S = 0.5  # the sink hears from the reader at least this often
 Prepare = Callable[[str], str]
 
@@ -118,7 +122,7 @@ class Reader:
             self.pool = None
 
     def _refill(self) -> None:
-        room = self.settings.workers * 2 - len(self.queue) - len({id(f) for f, _ in self.tasks.values()})
+        room = self.settings.workers * AHEAD - len(self.queue) - len({id(f) for f, _ in self.tasks.values()})
         if room > 0:
             self.queue.extend(_File(item) for item in self.take(room))
 
@@ -126,7 +130,7 @@ class Reader:
         pool = self._ensure_pool()
         last_tick = time.monotonic()
         while (self.queue or self.tasks) and not self.stop():
-            while self.queue and len(self.tasks) < self.settings.workers * 2:
+            while self.queue and len(self.tasks) < self.settings.workers * AHEAD:
                 file = self.queue.pop(0)
                 file.attempts += 1
                 file.plan, file.pending, file.done = None, set(), 0
