@@ -14,7 +14,7 @@ import math
 import zlib
 
 SLOTS = 1024
-FACET_EXACT_MAX = 40_000
+FACET_EXACT_MAX = 10_000
 
 
 def sample_slot(document_id: str, page: int) -> int:

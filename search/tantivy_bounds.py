@@ -4,10 +4,10 @@ The facets of a large result are counted on a sample whose size depends on the r
 (search.sampling). When the bounds settle that question before the query runs (an upper bound
 under the limit: exact; a lower bound over it: sampled), the engine counts the facets at the
 same time as it ranks the hits, on two cores, instead of after. A bound is a function of the
-query and the index only, so the same query on the same index is sampled the same way. Terms,
-phrases, keyword filters and amount ranges (through their step terms) are bounded by document
-frequencies (which count deleted pages too: still a bound); prefixes, fuzzy words and other
-numeric ranges (dates, years) are not bounded here.
+query and the index only, so the same query on the same index is sampled the same way. Terms, phrases, prefixes (their words in the term
+dictionary), keyword filters and amount ranges (through their step terms) are bounded by document
+frequencies (which count deleted pages too: still a bound); prefixes after words, fuzzy words and
+other numeric ranges (dates, years) are not bounded here.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import tantivy
 
 from .analysis import phrase_pairs
-from .query import And, FieldFilter, Node, Not, Or, Phrase, Term, filter_bounds
+from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .steps import range_terms
 
 
@@ -34,6 +34,8 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
     are common is known to be large before it runs."""
     if isinstance(node, Term) or (isinstance(node, Phrase) and len(node.tokens) <= 2):
         return _bound(searcher, node) or 0
+    if isinstance(node, Prefix) and not node.before:  # a page with its most frequent word
+        return max((count for _term, count in searcher.terms_with_prefix("text", node.prefix, limit=1)), default=0)
     if isinstance(node, FieldFilter):
         steps = _amount_steps(node)
         if steps is not None:  # a page holding any of the range's step terms is in the range
@@ -63,13 +65,15 @@ def _bound(searcher: tantivy.Searcher, node: Node) -> int | None:
         return min(searcher.doc_freq("pairs", pair) for pair in phrase_pairs(list(node.tokens)))
     if isinstance(node, FieldFilter):
         return _filter_bound(searcher, node)
+    if isinstance(node, Prefix) and not node.before:  # the words it stands for, from the term dictionary
+        return sum(count for _term, count in searcher.terms_with_prefix("text", node.prefix))
     if isinstance(node, Or):
         parts = [_bound(searcher, item) for item in node.items]
         return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
     if isinstance(node, And):  # the smallest bound of a part that must match
         known = [b for b in (_bound(searcher, i) for i in node.items if not isinstance(i, Not)) if b is not None]
         return min(known, default=None)
-    return None  # a prefix, a fuzzy word, a negation alone
+    return None  # a prefix after words, a fuzzy word, a negation alone
 
 
 def _filter_bound(searcher: tantivy.Searcher, f: FieldFilter) -> int | None:

@@ -50,9 +50,12 @@ _FACET_JOBS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="facet-jobs")
 _PARTS = (("bids",),)  # the costly facet (thousands of codes) apart; more parts gained nothing on 2 cores
 
 
-def _aggregate(searcher: tantivy.Searcher, query: tantivy.Query, spec: dict[str, dict]) -> dict:
-    """The aggregations of `spec`, the costly facets in other threads: tantivy lets go of the GIL
-    while it counts, so a search takes about its longest part, not the sum, when cores are free."""
+def _aggregate(searcher: tantivy.Searcher, query: tantivy.Query, spec: dict[str, dict], split: bool) -> dict:
+    """The aggregations of `spec`; `split`, the costly facets in other threads: tantivy lets go of
+    the GIL while it counts, so a search takes about its longest part, not the sum, when cores are
+    free. Each part runs the query again, so facets counted beside the ranking are one call."""
+    if not split:
+        return searcher.aggregate(query, spec)
     parts = [{k: spec[k] for k in names if k in spec} for names in _PARTS]
     apart = {k for part in parts for k in part}
     parts = [p for p in parts if p] + [{k: v for k, v in spec.items() if k not in apart}]
@@ -161,12 +164,15 @@ class TantivyEngine:
 
     def _early_facets(self, searcher: tantivy.Searcher, query: Node, compiled: tantivy.Query) -> tuple[int, Future] | None:
         """The facets, counted while the hits are ranked, for a query whose terms tell whether its
-        facets are exact or sampled (search.tantivy_bounds): (the slots counted, the counting)."""
+        facets are exact or sampled (search.tantivy_bounds): (the slots counted, the counting). A
+        phrase of three words or more is counted early on the sample for its rarer pair's count,
+        which it is usually near; `_settle` counts again when the result proves too small for it.
+        An exact count, cheap to rank beside, has its costly facet in a thread of its own."""
         bound = upper_bound(searcher, query)
-        if bound is None or (bound > self.facet_exact_max >= lower_bound(searcher, query)):
+        if bound is None or (bound > self.facet_exact_max >= lower_bound(searcher, query) and not isinstance(query, Phrase)):
             return None  # exact or sampled: not known before the count
         slots = slots_for(bound, self.facet_exact_max)
-        return slots, _FACET_JOBS.submit(self._count_facets, searcher, compiled, slots)
+        return slots, _FACET_JOBS.submit(self._count_facets, searcher, compiled, slots, slots == SLOTS)
 
     def _settle(self, searcher: tantivy.Searcher, compiled: tantivy.Query, total: int,
                 early: tuple[int, Future] | None) -> tuple[dict[str, list[tuple[str, int]]], bool]:
@@ -180,19 +186,19 @@ class TantivyEngine:
                 return found, False
             if wanted < SLOTS and slots < SLOTS and sampled * 4 >= self.facet_exact_max:
                 return scaled(found, total, sampled), True
-        found, sampled = self._count_facets(searcher, compiled, wanted)
+        found, sampled = self._count_facets(searcher, compiled, wanted, True)
         return (found, False) if wanted == SLOTS else (scaled(found, total, sampled), True)
 
-    def _count_facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
-                      slots: int) -> tuple[dict[str, list[tuple[str, int]]], int]:
+    def _count_facets(self, searcher: tantivy.Searcher, query: tantivy.Query, slots: int,
+                      split: bool) -> tuple[dict[str, list[tuple[str, int]]], int]:
         """The facets counted on the pages of sample slots below `slots` (every page: SLOTS), and
-        how many pages that was (search.sampling)."""
+        how many pages that was (search.sampling); `split` as `_aggregate`."""
         spec: dict[str, dict] = {name: {"terms": {"field": f, "size": 12}} for name, f in _FACET_FIELDS.items()}
         spec["_sampled"] = {"value_count": {"field": "sample"}}
         if slots < SLOTS:
             query = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.range_query(
                 self.schema, "sample", tantivy.FieldType.Integer, 0, slots - 1))])
-        raw = _aggregate(searcher, query, spec)
+        raw = _aggregate(searcher, query, spec, split)
         found = {name: [(str(b["key"]), int(b["doc_count"])) for b in raw.get(name, {}).get("buckets", [])]
                  for name in _FACET_FIELDS}
         return found, int(raw.get("_sampled", {}).get("value") or 0)
