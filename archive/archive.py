@@ -11,7 +11,7 @@ from expediente.errors import NotFound, UsageError
 from ingest.entities import Resolution
 from expediente.settings import Settings
 from ingest import text_layer_words
-from search import (MAX_WINDOW, And, FieldFilter, Node, Not, SearchEngine, Snippet, check_window, date_range, entity_matches,
+from search import (MAX_WINDOW, And, FieldFilter, Node, Not, SearchEngine, Snippet, check_window, date_range, entity_kinds, entity_matches,
                     make_snippet, match_spans, open_engine, parse, positive_leaves, with_forms)
 from search.approximate import approximate, fuzzy_spans
 
@@ -217,9 +217,10 @@ class Archive:
     def highlight_spans(self, doc_id: str, page: int, text: str, query: Node) -> list[tuple[int, int]]:
         """Spans of the page text the query matched: words, phrases and matching entities."""
         filters = [leaf for leaf in positive_leaves(query) if isinstance(leaf, FieldFilter)]
+        kinds = entity_kinds(filters)
         extra = []
-        if filters:
-            for ent in self.catalog.entities(doc_id, page):
+        if kinds:
+            for ent in self.catalog.entities(doc_id, page, kinds):
                 if any(entity_matches(f, ent["kind"], ent["value"]) for f in filters):
                     extra.append((ent["start"], ent["end"]))
         return match_spans(text, query, extra)

@@ -344,11 +344,15 @@ class Catalog:
             (doc_id,))
         return [dict(r) for r in rows]
 
-    def entities(self, doc_id: str, page: int | None = None) -> list[dict[str, Any]]:
-        sql, args = "SELECT * FROM entities WHERE document_id = ?", (doc_id,)
+    def entities(self, doc_id: str, page: int | None = None, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """A document's entities (of one page; of some kinds), in reading order."""
+        sql, args = "SELECT * FROM entities WHERE document_id = ?", list[Any]([doc_id])
         if page is not None:
-            sql, args = sql + " AND page = ?", (doc_id, page)  # type: ignore[assignment]
-        return [dict(r) for r in self._rows(sql + " ORDER BY page, start", args)]
+            sql, args = sql + " AND page = ?", args + [page]
+        if kinds is not None:
+            wanted = sorted(set(kinds))
+            sql, args = sql + f" AND kind IN ({', '.join('?' * len(wanted))})", args + wanted
+        return [dict(r) for r in self._rows(sql + " ORDER BY page, start", tuple(args))]
 
     def load_document(self, doc_id: str, any_status: bool = False, words: bool = True) -> Document:
         """Rebuild the Document as ingest made it (for recovery and for copying into another

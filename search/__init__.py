@@ -10,7 +10,7 @@ from expediente.errors import QuerySyntaxError
 from .analysis import index_text
 from .doctypes import guess_kind
 from .engine import MAX_WINDOW, EngineHit, EngineResult, SearchEngine, check_window, open_engine
-from .fields import date_bounds, date_range, entity_matches
+from .fields import date_bounds, date_range, entity_kinds, entity_matches
 from .forgiving import with_forms
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Term, parse, positive_leaves
 from .records import PageRecord, records_for
@@ -19,6 +19,6 @@ from .snippets import Snippet, make_snippet, match_spans
 __all__ = [
     "MAX_WINDOW", "And", "EngineHit", "EngineResult", "FieldFilter", "Fuzzy", "Node", "Not", "Or", "PageRecord",
     "Phrase", "Term", "check_window", "date_bounds", "date_range", "with_forms", "QuerySyntaxError", "SearchEngine",
-    "Snippet", "entity_matches", "guess_kind", "index_text", "make_snippet", "match_spans", "open_engine", "parse",
+    "Snippet", "entity_kinds", "entity_matches", "guess_kind", "index_text", "make_snippet", "match_spans", "open_engine", "parse",
     "positive_leaves", "records_for",
 ]

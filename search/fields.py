@@ -268,6 +268,11 @@ def expand_free_text(raw: str, node: Node) -> Node:
     return alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives))
 
 
+def entity_kinds(filters: list[FieldFilter]) -> set[str]:
+    """The catalog entity kinds these filters can match (what `entity_matches` may accept)."""
+    return {kind for kind in (field_spec(f.field).entity_kind for f in filters) if kind}
+
+
 def entity_matches(f: FieldFilter, kind: str, value: str) -> bool:
     """Does a catalog entity satisfy this filter? (for highlighting and boxes)"""
     spec = field_spec(f.field)
