@@ -1,22 +1,29 @@
-"""An upper bound, from the index's term statistics alone, on the pages a query can match.
+"""Bounds, from the index's term statistics alone, on the pages a query can match.
 
 The facets of a large result are counted on a sample whose size depends on the result's size
 (search.sampling). When the bounds settle that question before the query runs (an upper bound
-under the limit: exact; a lower bound over it: sampled), the engine counts the facets at the
-same time as it ranks the hits, on two cores, instead of after. A bound is a function of the
-query and the index only, so the same query on the same index is sampled the same way. Terms, phrases, prefixes (their words in the term
-dictionary), keyword filters and amount ranges (through their step terms) are bounded by document
-frequencies (which count deleted pages too: still a bound); prefixes after words, fuzzy words and
-other numeric ranges (dates, years) are not bounded here.
+under the limit: exact; a lower bound over it: sampled), or when the upper bound is usually near
+the count (no AND, no NOT: `near_bound`), the engine counts the facets at the same time as it
+ranks the hits, on two cores, instead of after. A bound is a function of the query and the index
+only, so the same query on the same index is sampled the same way. Terms, phrases, prefixes
+(their words in the term dictionary), keyword filters, amount ranges (through their step terms)
+and short ranges of days or years (each value a term) are bounded by document frequencies (which
+count deleted pages too: still a bound); prefixes after words, fuzzy words and open or long
+ranges of dates are not.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 import tantivy
 
 from .analysis import phrase_pairs
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
+from .fields import INT_MAX, field_spec
 from .steps import range_terms
+
+_MOST_VALUES = 400  # a year and a month of days: longer ranges are not bounded (each day is one look-up)
 
 
 def upper_bound(searcher: tantivy.Searcher, node: Node) -> int | None:
@@ -40,6 +47,8 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
         steps = _amount_steps(node)
         if steps is not None:  # a page holding any of the range's step terms is in the range
             return max((searcher.doc_freq("amount_steps", t) for t in steps), default=0)
+        if field_spec(node.field).index_kind == "int":  # a page with its most frequent day or year
+            return max((searcher.doc_freq(field_spec(node.field).engine_field, v) for v in _int_values(node) or ()), default=0)
         return (_bound(searcher, node) or 0) if len(node.value.split()) == 1 else 0
     if isinstance(node, Or):
         return max((lower_bound(searcher, item) for item in node.items), default=0)
@@ -48,6 +57,15 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
         parts = [_outside(searcher, i.item, n) if isinstance(i, Not) else lower_bound(searcher, i) for i in node.items]
         return max(0, sum(parts) - (len(parts) - 1) * n)
     return 0
+
+
+def near_bound(node: Node) -> bool:
+    """Is the upper bound usually near the count? For words, phrases, prefixes and filters joined
+    by OR it is (a phrase is about as frequent as its rarer pair; pages holding several of the
+    parts, or two days of a month, inflate it only so much); an AND or a NOT may leave far fewer."""
+    if isinstance(node, Or):
+        return all(near_bound(item) for item in node.items)
+    return not isinstance(node, (And, Not))
 
 
 def _outside(searcher: tantivy.Searcher, node: Node, n: int) -> int:
@@ -77,25 +95,40 @@ def _bound(searcher: tantivy.Searcher, node: Node) -> int | None:
 
 
 def _filter_bound(searcher: tantivy.Searcher, f: FieldFilter) -> int | None:
-    from .fields import field_spec
-
     spec = field_spec(f.field)
     steps = _amount_steps(f)
     if steps is not None:
         return sum(searcher.doc_freq("amount_steps", t) for t in steps)
     if spec.index_kind == "int":
-        return None
+        values = _int_values(f)
+        return None if values is None else sum(searcher.doc_freq(spec.engine_field, v) for v in values)
     if spec.index_kind == "tokens":
         words = f.value.split()
         return min(searcher.doc_freq(spec.engine_field, word) for word in words) if words else None
     return searcher.doc_freq(spec.engine_field, f.value)
 
 
+def _int_values(f: FieldFilter) -> list[int] | None:
+    """Every value a year or date filter (not an amount) can match, when there are few (a month
+    of days, a decade of years): each is a term of the index, so their counts bound the filter."""
+    lo, hi, inc_lo, inc_hi = filter_bounds(f)
+    if lo is None or hi is None or f.field == "amount":
+        return None
+    first, last = lo + (not inc_lo), hi - (not inc_hi)
+    if f.field == "year":
+        return list(range(first, last + 1)) if last - first < _MOST_VALUES else None
+    try:
+        day, end = date(first // 10000, first // 100 % 100, first % 100), date(last // 10000, last // 100 % 100, last % 100)
+    except ValueError:
+        return None  # not a calendar day: a bound of a range only the engine compares
+    if (end - day).days >= _MOST_VALUES:
+        return None
+    return [int(d.strftime("%Y%m%d")) for d in (day + timedelta(n) for n in range((end - day).days + 1))]
+
+
 def _amount_steps(f: FieldFilter) -> list[str] | None:
     """The step terms an amount range is searched by (search.steps), as the engine compiles it;
     None for any other filter."""
-    from .fields import INT_MAX, field_spec
-
     spec = field_spec(f.field)
     if spec.index_kind != "int" or spec.engine_field != "amounts":
         return None

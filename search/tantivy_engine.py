@@ -18,7 +18,7 @@ from .engine import EngineHit, EngineResult, check_window
 from .query import And, FieldFilter, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, filter_bounds
 from .records import PageRecord
 from .steps import range_terms, step_terms
-from .tantivy_bounds import lower_bound, upper_bound
+from .tantivy_bounds import lower_bound, near_bound, upper_bound
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
 
 LOCK_WAIT_S = 60.0
@@ -165,11 +165,11 @@ class TantivyEngine:
     def _early_facets(self, searcher: tantivy.Searcher, query: Node, compiled: tantivy.Query) -> tuple[int, Future] | None:
         """The facets, counted while the hits are ranked, for a query whose terms tell whether its
         facets are exact or sampled (search.tantivy_bounds): (the slots counted, the counting). A
-        phrase of three words or more is counted early on the sample for its rarer pair's count,
-        which it is usually near; `_settle` counts again when the result proves too small for it.
-        An exact count, cheap to rank beside, has its costly facet in a thread of its own."""
+        query whose bound is usually near its count (no AND, no NOT) is counted early on the
+        sample for a result of its bound's size; `_settle` counts again when the result proves
+        too small for that sample. An exact count has its costly facet in a thread of its own."""
         bound = upper_bound(searcher, query)
-        if bound is None or (bound > self.facet_exact_max >= lower_bound(searcher, query) and not isinstance(query, Phrase)):
+        if bound is None or (bound > self.facet_exact_max >= lower_bound(searcher, query) and not near_bound(query)):
             return None  # exact or sampled: not known before the count
         slots = slots_for(bound, self.facet_exact_max)
         return slots, _FACET_JOBS.submit(self._count_facets, searcher, compiled, slots, slots == SLOTS)

@@ -88,7 +88,7 @@ QUERIES = ["contrato", "agua -drenaje", "agua OR drenaje", '"agua potable"', "ob
 def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_ranked(tmp_path):
     """Early facets (sampled by the terms' bound) give what counting after the hits gives: the
     same exact facets for a result under the limit, an estimate over it, the same every time."""
-    from search.tantivy_bounds import lower_bound, upper_bound
+    from search.tantivy_bounds import lower_bound, near_bound, upper_bound
 
     engine, _truth = _archive(tmp_path)
     exact = {q: engine.search(parse(q), limit=5, facets=True) for q in QUERIES}
@@ -101,7 +101,9 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
     assert lower_bound(searcher, parse("obra pública")) > 0  # each on 60% of the pages: 20% at least on both
     assert lower_bound(searcher, parse("contrato -agua")) == 3000 - searcher.doc_freq("text", "agua") > 0
     assert upper_bound(searcher, parse("agu*")) == searcher.doc_freq("text", "agua") == lower_bound(searcher, parse("agu*"))
-    assert upper_bound(searcher, parse("year:2019")) is None
+    assert upper_bound(searcher, parse("year:2019")) == lower_bound(searcher, parse("year:2019")) == 1000
+    assert upper_bound(searcher, parse("year:2019..2020")) == 2000 and upper_bound(searcher, parse("year:>=2019")) is None
+    assert near_bound(parse("agua OR drenaje")) and not near_bound(parse("agua -drenaje"))
     assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
     assert lower_bound(searcher, parse("amount:>=5000")) > 0 and exact["amount:>=5000"].total == 1500
     for limit in (200, 1000, 2500):
