@@ -4,6 +4,7 @@ its bids), never fewer pages than a plain search for its name finds."""
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING, Any, Callable
 
 from expediente.errors import NotFound
@@ -74,7 +75,7 @@ def resolve_archive(catalog: Catalog) -> Resolution:
 def vendor_summary(v: Vendor) -> dict[str, Any]:
     """One row of the vendor index (and of `expediente vendors --json`)."""
     return {"key": v.key, "name": v.printed[0] if v.printed else v.name, "normalised": v.name, "rfcs": v.rfcs,
-            "values": v.values, "documents": len(v.documents), "pages": len(v.pages)}
+            "values": v.values, "documents": len(v.documents), "pages": v.page_count}
 
 
 def vendor_index(resolution: Resolution) -> dict[str, Any]:
@@ -98,13 +99,12 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
                            name=name[:80])
         return {"query": name, "candidates": [vendor_summary(v) for v in candidates]}
     catalog = archive.catalog
-    mentioned = set(vendor.pages)
     by_name = name_search_pages(archive, vendor)
+    walk, mentioned, coverage, documents_total = _profile_pages(vendor, by_name)
     documents: dict[str, dict[str, Any]] = {}
     known: dict[str, dict[str, Any] | None] = {}
     read: list[dict[str, Any]] = []  # the first PROFILE_PAGES pages, whose entities are read
-    every = sorted(mentioned | by_name)
-    for n, (doc_id, page) in enumerate(every):
+    for n, (doc_id, page) in enumerate(walk):
         listed = doc_id in documents or len(documents) < DOCUMENTS_SHOWN
         if not listed and n >= PROFILE_PAGES:
             break  # in document order: no later page is listed or read
@@ -124,13 +124,34 @@ def vendor_profile(archive: Archive, resolution: Resolution, name: str) -> dict[
     rfcs, amounts, bids = _page_facts(catalog, vendor, read)
     return {
         "vendor": vendor.name, "key": vendor.key, "names": vendor.printed, "values": vendor.values,
-        "documents": list(documents.values()), "documents_total": len({doc_id for doc_id, _ in every}),
-        "coverage": {"pages": len(every), "mentioned": len(mentioned), "name_search": len(by_name),
-                     "name_only": len(by_name - mentioned), "mention_only": len(mentioned - by_name),
-                     "read": min(len(every), PROFILE_PAGES)},
+        "documents": list(documents.values()), "documents_total": documents_total,
+        "coverage": {**coverage, "read": min(coverage["pages"], PROFILE_PAGES)},
         "rfcs": [{"rfc": r, "pages": p} for r, p in rfcs.items()],
         "amounts": amounts, "bids": list(bids.values()),
     }
+
+
+def _profile_pages(vendor: Vendor, by_name: set[tuple[str, int]]) -> tuple[list[tuple[str, int]], set[tuple[str, int]],
+                                                                           dict[str, int], int]:
+    """The pages a vendor's profile walks, in document order: those naming it or found by a
+    search for its name, as far as the profile goes (every page of its first DOCUMENTS_SHOWN
+    documents, and its first PROFILE_PAGES pages); those of them that name it; the coverage
+    counts; how many documents there are in all. A vendor on hundreds of thousands of pages is
+    not sorted whole: its first documents are picked first, and only their pages sorted."""
+    docs = {m.document_id for m in vendor.mentions} | {doc_id for doc_id, _ in by_name}
+    first = heapq.nsmallest(DOCUMENTS_SHOWN, docs)
+    last = first[-1] if first else ""
+    mentioned = {(m.document_id, m.page) for m in vendor.mentions if m.document_id <= last}
+    walk = sorted(mentioned | {p for p in by_name if p[0] <= last})
+    if len(walk) < PROFILE_PAGES and len(docs) > len(first):  # few pages there: read on, page by page
+        mentioned = {(m.document_id, m.page) for m in vendor.mentions}
+        walk = heapq.nsmallest(PROFILE_PAGES, mentioned | by_name)
+    name_docs = {doc_id for doc_id, _ in by_name}
+    both = by_name & {(m.document_id, m.page) for m in vendor.mentions if m.document_id in name_docs}
+    coverage = {"pages": vendor.page_count + len(by_name) - len(both), "mentioned": vendor.page_count,
+                "name_search": len(by_name), "name_only": len(by_name) - len(both),
+                "mention_only": vendor.page_count - len(both)}
+    return walk, mentioned, coverage, len(docs)
 
 
 _FACT_KINDS = ("vendor", "rfc", "agency", "amount", "bid")  # what a vendor's page reads of its pages' entities

@@ -65,6 +65,11 @@ class Vendor:
     def pages(self) -> list[tuple[str, int]]:
         return sorted({(m.document_id, m.page) for m in self.mentions})
 
+    @cached_property
+    def page_count(self) -> int:
+        """How many pages name it (counted once: vendors are ranked by it, and shown with it)."""
+        return len({(m.document_id, m.page) for m in self.mentions})
+
     @property
     def documents(self) -> list[str]:
         return sorted({m.document_id for m in self.mentions})
@@ -172,7 +177,7 @@ def resolve_vendors(mentions: Iterable[Mention]) -> Resolution:
         if n in by_name:
             groups.setdefault(root(n), []).append(n)
     vendors = [_vendor(members, by_name) for members in groups.values()]
-    vendors.sort(key=lambda v: (-len(v.pages), v.name))
+    vendors.sort(key=lambda v: (-v.page_count, v.name))
     return Resolution(vendors, agencies, fragments)
 
 
