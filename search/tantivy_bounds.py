@@ -3,7 +3,7 @@
 The facets of a large result are counted on a sample whose size depends on the result's size
 (search.sampling). When the bounds settle that question before the query runs (an upper bound
 under the limit: exact; a lower bound over it: sampled), or when the upper bound is usually near
-the count (no AND, no NOT: `near_bound`), the engine counts the facets at the same time as it
+the count (`near_bound`: no AND of two parts), the engine counts the facets at the same time as it
 ranks the hits, on two cores, instead of after. A bound is a function of the query and the index
 only, so the same query on the same index is sampled the same way. Terms, phrases, prefixes
 (their words in the term dictionary), keyword filters, amount ranges (through their step terms)
@@ -62,10 +62,14 @@ def lower_bound(searcher: tantivy.Searcher, node: Node) -> int:
 def near_bound(node: Node) -> bool:
     """Is the upper bound usually near the count? For words, phrases, prefixes and filters joined
     by OR it is (a phrase is about as frequent as its rarer pair; pages holding several of the
-    parts, or two days of a month, inflate it only so much); an AND or a NOT may leave far fewer."""
+    parts, or two days of a month, inflate it only so much), and for one such part less NOTs (whose
+    bound takes out what they must share with it); an AND of two parts may leave far fewer."""
     if isinstance(node, Or):
         return all(near_bound(item) for item in node.items)
-    return not isinstance(node, (And, Not))
+    if isinstance(node, And):
+        positive = [item for item in node.items if not isinstance(item, Not)]
+        return len(positive) == 1 and near_bound(positive[0])
+    return not isinstance(node, Not)
 
 
 def _outside(searcher: tantivy.Searcher, node: Node, n: int) -> int:
@@ -88,10 +92,23 @@ def _bound(searcher: tantivy.Searcher, node: Node) -> int | None:
     if isinstance(node, Or):
         parts = [_bound(searcher, item) for item in node.items]
         return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
-    if isinstance(node, And):  # the smallest bound of a part that must match
-        known = [b for b in (_bound(searcher, i) for i in node.items if not isinstance(i, Not)) if b is not None]
-        return min(known, default=None)
+    if isinstance(node, And):
+        return _and_bound(searcher, node)
     return None  # a prefix after words, a fuzzy word, a negation alone
+
+
+def _and_bound(searcher: tantivy.Searcher, node: And) -> int | None:
+    """The smallest bound of a part that must match, less what a NOT must take out of it: the
+    pages the part shares with the excluded one at least (|A and B| >= |A| + |B| - N), so
+    "patrullas -fianza", both on nearly every page, is known to be small."""
+    n = searcher.num_docs
+    positive = [i for i in node.items if not isinstance(i, Not)]
+    known = [min(n, b) for b in (_bound(searcher, i) for i in positive) if b is not None]
+    if not known:
+        return None
+    held = lower_bound(searcher, positive[0] if len(positive) == 1 else And(tuple(positive)))
+    shared = [held + lower_bound(searcher, i.item) - n for i in node.items if isinstance(i, Not)]
+    return max(0, min(known) - max([0, *shared]))
 
 
 def _filter_bound(searcher: tantivy.Searcher, f: FieldFilter) -> int | None:

@@ -165,7 +165,7 @@ class TantivyEngine:
     def _early_facets(self, searcher: tantivy.Searcher, query: Node, compiled: tantivy.Query) -> tuple[int, Future] | None:
         """The facets, counted while the hits are ranked, for a query whose terms tell whether its
         facets are exact or sampled (search.tantivy_bounds): (the slots counted, the counting). A
-        query whose bound is usually near its count (no AND, no NOT) is counted early on the
+        query whose bound is usually near its count (`near_bound`) is counted early on the
         sample for a result of its bound's size; `_settle` counts again when the result proves
         too small for that sample. An exact count has its costly facet in a thread of its own."""
         bound = upper_bound(searcher, query)

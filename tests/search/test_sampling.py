@@ -103,7 +103,8 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
     assert upper_bound(searcher, parse("agu*")) == searcher.doc_freq("text", "agua") == lower_bound(searcher, parse("agu*"))
     assert upper_bound(searcher, parse("year:2019")) == lower_bound(searcher, parse("year:2019")) == 1000
     assert upper_bound(searcher, parse("year:2019..2020")) == 2000 and upper_bound(searcher, parse("year:>=2019")) is None
-    assert near_bound(parse("agua OR drenaje")) and not near_bound(parse("agua -drenaje"))
+    assert near_bound(parse("agua OR drenaje")) and near_bound(parse("agua -drenaje")) and not near_bound(parse("agua obra"))
+    assert upper_bound(searcher, parse("contrato -agua")) == 3000 - searcher.doc_freq("text", "agua")  # on every page: exact
     assert upper_bound(searcher, parse("drenaje potable~")) is not None  # the word bounds the whole
     assert lower_bound(searcher, parse("amount:>=5000")) > 0 and exact["amount:>=5000"].total == 1500
     for limit in (200, 1000, 2500):
