@@ -138,7 +138,8 @@ def _profile_pages(vendor: Vendor, by_name: set[tuple[str, int]]) -> tuple[list[
     documents, and its first PROFILE_PAGES pages); those of them that name it; the coverage
     counts; how many documents there are in all. A vendor on hundreds of thousands of pages is
     not sorted whole: its first documents are picked first, and only their pages sorted."""
-    docs = {m.document_id for m in vendor.mentions} | {doc_id for doc_id, _ in by_name}
+    name_docs = {doc_id for doc_id, _ in by_name}
+    docs = {m.document_id for m in vendor.mentions} | name_docs
     first = heapq.nsmallest(DOCUMENTS_SHOWN, docs)
     last = first[-1] if first else ""
     mentioned = {(m.document_id, m.page) for m in vendor.mentions if m.document_id <= last}
@@ -146,7 +147,6 @@ def _profile_pages(vendor: Vendor, by_name: set[tuple[str, int]]) -> tuple[list[
     if len(walk) < PROFILE_PAGES and len(docs) > len(first):  # few pages there: read on, page by page
         mentioned = {(m.document_id, m.page) for m in vendor.mentions}
         walk = heapq.nsmallest(PROFILE_PAGES, mentioned | by_name)
-    name_docs = {doc_id for doc_id, _ in by_name}
     both = by_name & {(m.document_id, m.page) for m in vendor.mentions if m.document_id in name_docs}
     coverage = {"pages": vendor.page_count + len(by_name) - len(both), "mentioned": vendor.page_count,
                 "name_search": len(by_name), "name_only": len(by_name) - len(both),

@@ -120,6 +120,27 @@ def test_a_query_bounded_by_its_terms_has_its_facets_counted_while_its_hits_are_
                 assert engine.search(parse(q), limit=5, facets=True).facets == got.facets
 
 
+def test_a_short_range_of_days_is_bounded_by_its_days_counts(tmp_path):
+    """date:2021-03 is 31 terms of the index: their counts bound it (a page with two of its days
+    counts twice above, once below); an open range is not bounded."""
+    from search.tantivy_bounds import lower_bound, upper_bound
+
+    engine = TantivyEngine(tmp_path / "index")
+    records = []
+    for n in range(120):
+        rec = PageRecord("d", n + 1, "f.pdf", "t", "application/pdf", index_text("contrato"))
+        rec.dates = [f"2021-03-{n % 31 + 1:02d}"] + (["2021-03-31"] if n % 4 == 0 else []) + (["2021-04-01"] if n % 3 == 0 else [])
+        records.append(rec)
+    records += [PageRecord("e", n + 1, "f.pdf", "t", "application/pdf", index_text("contrato")) for n in range(100)]
+    engine.add(records)
+    engine.commit()
+    searcher = engine.index.searcher()
+    total = engine.search(parse("date:2021-03"), limit=1).total
+    assert total == 120 and lower_bound(searcher, parse("date:2021-03")) <= total < upper_bound(searcher, parse("date:2021-03")) < 220
+    assert upper_bound(searcher, parse("date:2021-04-01")) == engine.search(parse("date:2021-04-01"), limit=1).total == 40
+    assert upper_bound(searcher, parse("date:>=2021-03-01")) is None
+
+
 @pytest.mark.elasticsearch
 def test_elasticsearch_counts_and_samples_facets_as_the_embedded_engine_does(tmp_path, es_settings):
     """The same pages in both engines: the same exact facets under the limit and the exact total
