@@ -17,6 +17,7 @@ from expediente.errors import IndexBusy
 from expediente.process import die_with_parent
 from search import PageRecord
 from search.engine import SearchEngine
+from search.es_dsl import wants_pairs
 from search.es_engine import ElasticsearchEngine
 from search.tantivy_engine import TantivyEngine
 
@@ -29,11 +30,12 @@ CHUNK_DOCUMENTS = 8  # documents a worker turns into records at a time (a few hu
 PARALLEL_MIN = 4 * CHUNK_DOCUMENTS  # below this many documents, the records are built in-process
 
 
-def _target_engine(settings: Settings, target: str) -> SearchEngine:
-    """A fresh index beside the current one, which keeps serving until the switch."""
+def _target_engine(settings: Settings, target: str, pages: int) -> SearchEngine:
+    """A fresh index beside the current one, which keeps serving until the switch; on
+    Elasticsearch with word pairs when the settings and the archive's `pages` ask for them."""
     if target == "elasticsearch":
         return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, build=True,
-                                   phrases=settings.es_phrases)
+                                   phrases=wants_pairs(settings.es_phrases, pages))
     building = _building_dir(settings)
     shutil.rmtree(building, ignore_errors=True)
     return TantivyEngine(building)
@@ -59,6 +61,7 @@ def _publish(settings: Settings, engine: SearchEngine) -> None:
 
 def reindex(settings: Settings, target: str, workers: int | None = None) -> dict[str, int]:
     """Index every document of the catalog into `target`; the catalog stays the source of truth.
+    Returns the documents and pages copied (and on Elasticsearch whether it built word pairs).
     The page records are built by `workers` processes (default: settings.workers); this one
     only hands them to the engine."""
     catalog = Catalog(settings.catalog_path)
@@ -68,8 +71,10 @@ def reindex(settings: Settings, target: str, workers: int | None = None) -> dict
         catalog.close()
         raise IndexBusy("an indexer is running on this archive (a server or an ingest): stop it, or wait for "
                         "the ingest to finish, and run reindex again")
-    engine = _target_engine(settings, target)
+    engine = _target_engine(settings, target, catalog.counts()["pages"])
     copied = {"documents": 0, "pages": 0}
+    if isinstance(engine, ElasticsearchEngine):
+        copied["word_pairs"] = int(engine.phrases)
     staged = 0
     try:
         for records in _all_records(catalog, settings.workers if workers is None else workers):

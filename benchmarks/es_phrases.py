@@ -89,7 +89,7 @@ def main() -> int:
     try:
         for _ in range(args.runs):
             for phrases in (False, True):
-                settings = replace(base, es_phrases=phrases)
+                settings = replace(base, es_phrases="on" if phrases else "off")
                 builds[phrases].append(build(settings))
                 searches[phrases].append(timed(settings))
     finally:

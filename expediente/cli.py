@@ -256,6 +256,10 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
     copied = reindex(settings, target=args.to)
     print(f"reindexed {copied['documents']} documents, {copied['pages']} pages into {args.to}")
+    if copied.get("word_pairs"):
+        print("with word pairs: a phrase of common words reads one pair's pages (EXPEDIENTE_ES_PHRASES)")
+    elif "word_pairs" in copied and settings.es_phrases == "auto":
+        print("without word pairs, as the archive is small (EXPEDIENTE_ES_PHRASES=on builds them)")
     return 0
 
 

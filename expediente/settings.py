@@ -11,6 +11,8 @@ from .errors import ConfigError
 
 ENGINES = ("tantivy", "elasticsearch")
 OCR_CLEANUP = ("auto", "off")
+ES_PHRASES = ("auto", "on", "off")
+_SWITCH = {"1": "on", "true": "on", "yes": "on", "0": "off", "false": "off", "no": "off"}
 
 # Each env var, the setting it feeds and its help text; the README documents the same list.
 ENV_VARS: dict[str, tuple[str, str]] = {
@@ -18,8 +20,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_ENGINE": ("engine", "search engine: tantivy (default) or elasticsearch"),
     "EXPEDIENTE_ES_URL": ("es_url", "Elasticsearch URL"),
     "EXPEDIENTE_ES_INDEX": ("es_index", "Elasticsearch alias name (index prefix)"),
-    "EXPEDIENTE_ES_PHRASES": ("es_phrases", "on: Elasticsearch also indexes each two neighbouring words, so phrases "
-                              "of common words are fast (a larger index, a slower reindex; from the next reindex)"),
+    "EXPEDIENTE_ES_PHRASES": ("es_phrases", "auto (default): a reindex of a large archive also indexes each two "
+                              "neighbouring words, so phrases of common words are fast; on: always; off: never"),
     "EXPEDIENTE_WORKERS": ("workers", "ingest and reindex worker processes (default: one per core)"),
     "EXPEDIENTE_COMMIT_EVERY_S": ("commit_every_s", "while an ingest goes on, its documents become searchable "
                                   "this often (seconds; fewer commits, less index merging)"),
@@ -54,7 +56,7 @@ class Settings:
     engine: str = "tantivy"
     es_url: str = "http://127.0.0.1:9200"
     es_index: str = "expediente"
-    es_phrases: bool = False  # index_phrases on the page text (search.es_dsl.mapping)
+    es_phrases: str = "auto"  # word pairs on the page text (search.es_dsl.mapping): auto = by the archive's size
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     commit_every_s: int = 5  # a batch's index commits at most this often (the last one when it ends)
     ocr_lang: str = "spa+eng"
@@ -83,6 +85,10 @@ class Settings:
             raise ConfigError("commit_every_s must be between 0 and 3600 seconds")
         if not 50 <= self.ocr_dpi <= 1200:
             raise ConfigError("ocr_dpi must be between 50 and 1200")
+        phrases = _SWITCH.get(self.es_phrases.strip().lower(), self.es_phrases.strip().lower())
+        object.__setattr__(self, "es_phrases", phrases)  # "On", "true" or "1" as the on/off switch it was
+        if self.es_phrases not in ES_PHRASES:
+            raise ConfigError(f"unknown es_phrases {self.es_phrases!r}: choose one of {', '.join(ES_PHRASES)}")
         if self.ocr_cleanup not in OCR_CLEANUP:
             raise ConfigError(f"unknown ocr_cleanup {self.ocr_cleanup!r}: choose one of {', '.join(OCR_CLEANUP)}")
         if self.max_page_pixels < 1_000_000:

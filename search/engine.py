@@ -64,7 +64,7 @@ def open_engine(settings: Settings, writable: bool = False) -> SearchEngine:
         from .es_engine import ElasticsearchEngine
 
         return ElasticsearchEngine(settings.es_url, settings.es_index, settings.search_timeout_ms, writable=writable,
-                                   phrases=settings.es_phrases)
+                                   phrases=settings.es_phrases == "on")
     from .tantivy_engine import TantivyEngine
 
     return TantivyEngine(settings.index_dir, writable=writable)

@@ -43,6 +43,19 @@ def mapping(phrases: bool = False) -> dict[str, Any]:
     return {**MAPPING, "properties": {**MAPPING["properties"], "text": {**_TEXT, "index_phrases": True}}}
 
 
+# From this many pages a reindex ("auto") builds the word pairs. A phrase of two words found on most
+# pages checks positions on each of them: at 100,000 dense pages "agua potable" took 19 ms on one
+# node, at 1.12 million 141 ms (the pairs: 5-10 ms at both sizes); the pairs halve the reindex's
+# speed (benchmarks/es_phrases.py), which a small archive need not pay.
+PAIRS_FROM_PAGES = 300_000
+
+
+def wants_pairs(setting: str, pages: int) -> bool:
+    """Does an index built for `pages` pages hold word pairs? EXPEDIENTE_ES_PHRASES: on, off, or
+    auto (by the archive's size; a new empty index, which ingest creates, has none)."""
+    return setting == "on" or (setting == "auto" and pages >= PAIRS_FROM_PAGES)
+
+
 FACET_FIELDS = {"vendors": "vendor_keys", "bids": "bids", "years": "years", "kind": "kind"}
 
 

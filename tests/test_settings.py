@@ -21,7 +21,7 @@ def test_env_and_overrides():
                                  {"EXPEDIENTE_MAX_UPLOAD_MB": "0"}, {"EXPEDIENTE_MAX_PAGE_PIXELS": "1000"},
                                  {"EXPEDIENTE_ALLOWED_HOSTS": " , "}, {"EXPEDIENTE_SESSION_HOURS": "0"},
                                  {"EXPEDIENTE_ADMIN_EMAIL": "ana@example.org"}, {"EXPEDIENTE_SERVER": "archivo:8000"},
-                                 {"EXPEDIENTE_OCR_PEN": "maybe"}])
+                                 {"EXPEDIENTE_OCR_PEN": "maybe"}, {"EXPEDIENTE_ES_PHRASES": "sometimes"}])
 def test_bad_settings_are_refused_at_start_up(env):
     with pytest.raises(ConfigError):
         settings_from_env(env)
@@ -31,6 +31,13 @@ def test_pen_handling_is_switched_on_or_off():
     assert settings_from_env({}).ocr_pen is True
     assert settings_from_env({"EXPEDIENTE_OCR_PEN": "off"}).ocr_pen is False
     assert settings_from_env({"EXPEDIENTE_OCR_PEN": "On"}).ocr_pen is True
+
+
+def test_word_pairs_on_elasticsearch_are_auto_on_or_off():
+    assert settings_from_env({}).es_phrases == "auto"
+    assert settings_from_env({"EXPEDIENTE_ES_PHRASES": "On"}).es_phrases == "on"
+    assert settings_from_env({"EXPEDIENTE_ES_PHRASES": "1"}).es_phrases == "on"  # the switch it was before "auto"
+    assert settings_from_env({"EXPEDIENTE_ES_PHRASES": "off"}).es_phrases == "off"
 
 
 def test_allowed_hosts_are_a_comma_separated_list():

@@ -60,7 +60,7 @@ def test_reindex_from_embedded_keeps_every_page_and_entity(tantivy_samples, answ
     try:
         copied = reindex(settings, target="elasticsearch")
         counts = tantivy_samples.catalog.counts()
-        assert copied == {"documents": counts["documents"], "pages": counts["pages"]}
+        assert copied == {"documents": counts["documents"], "pages": counts["pages"], "word_pairs": 0}
         target = open_archive(replace(settings, engine="elasticsearch"))
         try:
             assert target.engine.page_count() == counts["pages"]
@@ -83,7 +83,7 @@ def test_an_index_of_word_pairs_finds_the_same_phrases(tantivy_samples):
     phrase (two words, three, a prefix, a common word inside, a negated one) finds what the
     embedded engine finds."""
     es = make_settings(tantivy_samples.settings.data_dir, "elasticsearch")
-    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index, es_phrases=True)
+    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index, es_phrases="on")
     client = Elasticsearch(es.es_url)
     try:
         reindex(settings, target="elasticsearch")
@@ -100,6 +100,42 @@ def test_an_index_of_word_pairs_finds_the_same_phrases(tantivy_samples):
                 assert want and got == want, query
         finally:
             target.close()
+    finally:
+        drop_es_index(replace(settings, engine="elasticsearch"))
+
+
+def _has_pairs(client: Elasticsearch, alias: str) -> bool:
+    index = next(iter(client.indices.get_alias(name=alias)))
+    return client.indices.get_mapping(index=index)[index]["mappings"]["properties"]["text"].get("index_phrases") is True
+
+
+def test_auto_builds_word_pairs_for_a_large_archive_only(tantivy_samples, monkeypatch):
+    """EXPEDIENTE_ES_PHRASES=auto (the default): a reindex builds word pairs from
+    PAIRS_FROM_PAGES pages on; the samples are far fewer, until the threshold comes down to them.
+    An index the indexer creates for a new archive has none; off never builds them."""
+    import search.es_dsl
+
+    es = make_settings(tantivy_samples.settings.data_dir, "elasticsearch")
+    settings = replace(tantivy_samples.settings, es_url=es.es_url, es_index=es.es_index)
+    assert settings.es_phrases == "auto"
+    client = Elasticsearch(es.es_url)
+    try:
+        reindex(settings, target="elasticsearch")
+        assert not _has_pairs(client, es.es_index)
+        pages = Elasticsearch(es.es_url).count(index=es.es_index)["count"]
+        monkeypatch.setattr(search.es_dsl, "PAIRS_FROM_PAGES", pages)
+        reindex(replace(settings, es_phrases="off"), target="elasticsearch")
+        assert not _has_pairs(client, es.es_index)
+        reindex(settings, target="elasticsearch")
+        assert _has_pairs(client, es.es_index)
+        archive = open_archive(replace(settings, engine="elasticsearch"))
+        assert archive.search('"junta de aclaraciones"').total > 0
+        archive.close()
+        drop_es_index(replace(settings, engine="elasticsearch"))
+        indexer = Indexer(replace(settings, engine="elasticsearch"))  # a new, empty index
+        assert indexer.acquire()
+        indexer.close()
+        assert not _has_pairs(client, es.es_index)
     finally:
         drop_es_index(replace(settings, engine="elasticsearch"))
 
