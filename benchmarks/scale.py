@@ -145,6 +145,17 @@ def _es_pages(es_url: str, index: str) -> int:
         es.close()
 
 
+def _catalog_pages(data: Path) -> int:
+    """Pages of the archive's indexed documents: what a reindex copies."""
+    from archive.catalog import Catalog
+
+    catalog = Catalog(data / "catalog.sqlite")
+    try:
+        return int(catalog.counts()["pages"])
+    finally:
+        catalog.close()
+
+
 def _drop_es_index(es_url: str, index: str) -> None:
     from search.es_engine import ElasticsearchEngine
 
@@ -398,6 +409,7 @@ def main() -> int:
         report_search("tantivy", env, planted, args.repeat, not args.no_browsing)
 
     if not args.no_es:
+        pages = _catalog_pages(data)  # a reused archive may hold more than this corpus (an earlier, larger run)
         es_env = dict(env, EXPEDIENTE_ENGINE="elasticsearch", EXPEDIENTE_ES_URL=args.es_url,
                       EXPEDIENTE_ES_INDEX=args.es_index or f"expediente-scale-{os.getpid()}")
         try:
