@@ -20,10 +20,12 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from expediente.errors import ConfigError, EngineUnavailable, QuerySyntaxError
 
 from .engine import EngineHit, EngineResult, check_window
+from .es_bounds import countable_leaves, lower_bound, upper_bound
 from .es_dsl import FACET_FIELDS, MAPPING_VERSION, compile_query, mapping
 from .query import Node
 from .records import PageRecord
 from .sampling import FACET_EXACT_MAX, SLOTS, sample_slot, scaled, slots_for
+from .tantivy_bounds import near_bound
 
 # Bulk sizes measured with benchmarks/es_bulk.py (2 cores, one node, 512 MB heap): dense
 # pages of ~6 KB go 250 to a request (1.5 MB), two requests in flight; 500 was within noise,
@@ -240,25 +242,70 @@ class ElasticsearchEngine:
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
         """The hits and exact total; with `facets`, counted as the embedded engine counts them
         (search.sampling): exactly for a result of facet_exact_max pages or fewer, else on the
-        result's sample slots. The total decides which, so the facets are a second request:
-        counted exactly over a million matching pages they took 300-420 ms on one node, on the
-        sample 20-30 ms."""
+        result's sample slots. When its leaves' counts tell beforehand which (search.es_bounds),
+        the facets are counted beside the ranking, in the same multi-search; else after it, as
+        they depend on the total (over a million matching pages exactly: 300-420 ms on one node,
+        on the sample 20-30 ms)."""
         check_window(limit, offset)
         compiled = self.compile(query)
-        resp = self._search({"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
-                             "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"})
+        main = {"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
+                "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"}
+        early = self._early_slots(query) if facets else None
+        if early is None:
+            resp, counted = self._search(main), None
+        else:
+            resp, counted = self._msearch([main, self._facets_body(compiled, early)])
         if resp is None:  # nothing ingested yet: the indexer creates the index
             return EngineResult(0, [], {})
         total = resp["hits"]["total"]["value"]
         hits = [EngineHit(h["_source"]["doc_id"], h["_source"]["page"], float(h["_score"] or 0)) for h in resp["hits"]["hits"]]
         if not facets:
             return EngineResult(total, hits, {})
-        slots = slots_for(total, self.facet_exact_max)
-        counted = self._search(self._facets_body(compiled, slots)) or {}
-        if slots == SLOTS:
-            return EngineResult(total, hits, _buckets(counted))
+        found, estimated = self._settle(compiled, total, early, counted)
+        return EngineResult(total, hits, found, estimated)
+
+    def _early_slots(self, query: Node) -> int | None:
+        """The sample slots to count the facets on beside the ranking, when the counts of the
+        query's leaves tell (as search.tantivy_bounds does for the embedded engine); else None."""
+        known = self.leaf_counts(query)
+        if known is None:
+            return None
+        counts, n = known
+        bound = upper_bound(query, counts, n)
+        if bound is None or (bound > self.facet_exact_max >= lower_bound(query, counts, n) and not near_bound(query)):
+            return None
+        return slots_for(bound, self.facet_exact_max)
+
+    def leaf_counts(self, query: Node) -> tuple[dict[Node, int], int] | None:
+        """The pages each of the query's leaves matches, and the pages of the index, in one
+        multi-search; None when a leaf is not counted cheaply (search.es_bounds) or there is no index."""
+        leaves = countable_leaves(query)
+        if not leaves:
+            return None
+        got = self._msearch([{"query": {"match_all": {}}, "size": 0, "track_total_hits": True}]
+                            + [{"query": self.compile(leaf), "size": 0, "track_total_hits": True} for leaf in leaves])
+        answers = [r["hits"]["total"]["value"] for r in got if r is not None]
+        if len(answers) != len(got):
+            return None
+        return dict(zip(leaves, answers[1:])), answers[0]
+
+    def _settle(self, compiled: dict[str, Any], total: int, early: int | None,
+                counted: dict[str, Any] | None) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        """The facets of a `total`-page result: those counted early when they fit it (exact for a
+        result of facet_exact_max pages or fewer, else a sample of at least a quarter of that),
+        else counted now."""
+        wanted = slots_for(total, self.facet_exact_max)
+        if early is not None and counted is not None:
+            sampled = counted.get("hits", {}).get("total", {}).get("value", 0)
+            if early == wanted == SLOTS:
+                return _buckets(counted), False
+            if wanted < SLOTS and early < SLOTS and sampled * 4 >= self.facet_exact_max:
+                return scaled(_buckets(counted), total, sampled), True
+        counted = self._search(self._facets_body(compiled, wanted)) or {}
+        if wanted == SLOTS:
+            return _buckets(counted), False
         sampled = counted.get("hits", {}).get("total", {}).get("value", 0)
-        return EngineResult(total, hits, scaled(_buckets(counted), total, sampled), True)
+        return scaled(_buckets(counted), total, sampled), True
 
     def _facets_body(self, compiled: dict[str, Any], slots: int = SLOTS) -> dict[str, Any]:
         """A request that counts the facets alone: of every matching page, or of those in the
@@ -275,14 +322,40 @@ class ElasticsearchEngine:
         try:
             return dict(self.es.search(index=self.alias, **body))
         except ApiError as exc:
-            if exc.meta.status == 404:
-                return None
-            if exc.meta.status == 400:
-                raise QuerySyntaxError(f"Elasticsearch could not run this query: {exc.message}", "query_engine_refused",
-                                       detail=str(exc.message)[:200]) from exc
-            raise _unavailable(self.url, exc) from exc
+            self._unless_missing(exc.meta.status, str(exc.message), exc)
+            return None
         except TransportError as exc:
             raise _unavailable(self.url, exc) from exc
+
+    def _msearch(self, bodies: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+        """Several searches of the alias in one request, which the node runs at the same time;
+        each answer as `_search` gives it."""
+        lines: list[dict[str, Any]] = []
+        for body in bodies:
+            lines += [{}, body]
+        try:
+            answers = self.es.msearch(index=self.alias, searches=lines)["responses"]
+        except ApiError as exc:
+            self._unless_missing(exc.meta.status, str(exc.message), exc)
+            return [None] * len(bodies)
+        except TransportError as exc:
+            raise _unavailable(self.url, exc) from exc
+        out: list[dict[str, Any] | None] = []
+        for answer in answers:
+            if "error" in answer:
+                self._unless_missing(int(answer.get("status", 500)), str(answer["error"]), None)
+            out.append(None if "error" in answer else dict(answer))
+        return out
+
+    def _unless_missing(self, status: int, message: str, exc: Exception | None) -> None:
+        """Raise for an answer other than a missing index (404, before the first ingest): a query
+        the node refuses (400) is the user's error, anything else the node's."""
+        if status == 404:
+            return None
+        if status == 400:
+            raise QuerySyntaxError(f"Elasticsearch could not run this query: {message}", "query_engine_refused",
+                                   detail=message[:200]) from exc
+        raise _unavailable(self.url, exc or RuntimeError(message)) from exc
 
     def page_count(self) -> int:
         try:

@@ -11,6 +11,7 @@ from search.analysis import index_text
 from search.query import parse
 from search.es_engine import ElasticsearchEngine
 from search.records import PageRecord
+from search.sampling import slots_for
 from search.tantivy_engine import TantivyEngine
 
 VENDORS = ["magavel", "quatro", "seguritech", "tecnoval", "grupo alfa"]
@@ -167,5 +168,36 @@ def test_elasticsearch_counts_and_samples_facets_as_the_embedded_engine_does(tmp
             for name, buckets in exact[q].facets.items():
                 for value, count in buckets:
                     assert abs(dict(got.facets[name])[value] - count) <= 0.15 * count + 25, (q, name, value)
+    finally:
+        es.close()
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_bounds_a_query_by_its_leaves_counts(es_settings):
+    """The counts of a query's words, keywords and ranges bound it as the embedded engine's term
+    statistics do, so its facets are counted beside its hits; a prefix or a fuzzy word leaves it
+    unbounded (counted after the hits, as before). Either way the same totals and facets."""
+    from search.es_bounds import lower_bound, upper_bound
+
+    es = ElasticsearchEngine(es_settings.es_url, es_settings.es_index)
+    try:
+        es.add(_archive_records())
+        es.commit()
+        for q in QUERIES:
+            node, total = parse(q), es.search(parse(q), limit=1).total
+            known = es.leaf_counts(node)
+            if known is None:
+                assert "*" in q or "~" in q, q
+                continue
+            counts, n = known
+            assert n == 3000
+            bound = upper_bound(node, counts, n)
+            assert lower_bound(node, counts, n) <= total <= (n if bound is None else bound), q
+        counts, n = es.leaf_counts(parse("contrato -agua")) or ({}, 0)
+        assert upper_bound(parse("contrato -agua"), counts, n) == lower_bound(parse("contrato -agua"), counts, n) > 0
+        assert upper_bound(parse("year:2019"), *es.leaf_counts(parse("year:2019")) or ({}, 0)) == 1000
+        es.facet_exact_max = 500
+        assert es._early_slots(parse("agua OR drenaje")) is not None and es._early_slots(parse("agu*")) is None
+        assert es._early_slots(parse("year:2019")) == slots_for(1000, 500)
     finally:
         es.close()
