@@ -4,9 +4,12 @@ taking turns round after round so both see the same machine. Prints each query's
 p50/p99 and the ratio of the medians.
 
     .venv/bin/python benchmarks/search_ab.py DATA_DIR --before 745072c [--rounds 3] [--repeat 5]
+        [--es-index NAME [--es-url http://127.0.0.1:9200]]
 
 DATA_DIR is an archive's data folder, e.g. the one `benchmarks/scale.py --work W` builds (W/data).
-The earlier commit is checked out in a temporary git worktree, removed at the end.
+The earlier commit is checked out in a temporary git worktree, removed at the end. With
+--es-index, both search that Elasticsearch index (built by `reindex` or scale.py's --es-index),
+the node's request cache emptied before each timed search (it keeps facet counts).
 """
 
 from __future__ import annotations
@@ -30,13 +33,20 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from archive.archive import open_archive
 from expediente.settings import Settings
-queries, repeat = json.loads(sys.argv[3]), int(sys.argv[4])
-archive = open_archive(Settings(data_dir=Path(sys.argv[2])))
+import httpx
+queries, repeat, es_url, es_index = json.loads(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+if es_index:
+    archive = open_archive(Settings(data_dir=Path(sys.argv[2]), engine="elasticsearch", es_url=es_url, es_index=es_index))
+    uncached = lambda: httpx.post(f"{es_url}/{es_index}/_cache/clear?request=true").raise_for_status()
+else:
+    archive = open_archive(Settings(data_dir=Path(sys.argv[2])))
+    uncached = lambda: None
 took = {}
 for q in queries:  # one untimed round first: the index's pages in memory
     archive.search(q, facets=True)
 for _ in range(repeat):
     for q in queries:
+        uncached()
         started = time.perf_counter()
         archive.search(q, facets=True)
         took.setdefault(q, []).append((time.perf_counter() - started) * 1000)
@@ -44,8 +54,9 @@ print(json.dumps(took))
 """
 
 
-def run(checkout: Path, data: Path, queries: list[str], repeat: int) -> dict[str, list[float]]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(checkout), str(data), json.dumps(queries), str(repeat)],
+def run(checkout: Path, data: Path, queries: list[str], repeat: int, es_url: str = "", es_index: str = "") -> dict[str, list[float]]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(checkout), str(data), json.dumps(queries), str(repeat),
+                          es_url, es_index],
                          capture_output=True, text=True, check=True, cwd=checkout).stdout
     return json.loads(out)
 
@@ -56,6 +67,8 @@ def main() -> int:
     ap.add_argument("--before", required=True, help="the earlier commit")
     ap.add_argument("--rounds", type=int, default=3, help="processes of each checkout, taking turns")
     ap.add_argument("--repeat", type=int, default=5, help="timed searches of each query in each process")
+    ap.add_argument("--es-index", default="", help="search this Elasticsearch index instead of the embedded one")
+    ap.add_argument("--es-url", default="http://127.0.0.1:9200")
     args = ap.parse_args()
     queries = [q for qs in QUERIES.values() for q in qs]
     took: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
@@ -64,7 +77,7 @@ def main() -> int:
         checkouts = {"before": before, "after": ROOT}
         for round_ in range(args.rounds):
             for k in (("before", "after") if round_ % 2 else ("after", "before")):
-                for q, values in run(checkouts[k], args.data_dir, queries, args.repeat).items():
+                for q, values in run(checkouts[k], args.data_dir, queries, args.repeat, args.es_url, args.es_index).items():
                     took[k].setdefault(q, []).extend(values)
     print(f"{'query':40s} {'before p50/p99':>15s} {'after p50/p99':>15s}   (ms; {args.rounds} x {args.repeat} searches "
           f"each; {time.perf_counter() - started:.0f} s)")
