@@ -53,6 +53,11 @@ class _OrjsonNdjson(NdjsonSerializer):
 _SERIALIZERS = {"application/json": OrjsonSerializer(), "application/x-ndjson": _OrjsonNdjson()}
 
 
+# A search's ranking request goes out from one of these while its thread counts the query's leaves
+# and its facets (the client is thread-safe); shared by the engines of a process, as tantivy's facet jobs.
+_SEARCHES = ThreadPoolExecutor(8, thread_name_prefix="es-search")
+
+
 def _unavailable(url: str, exc: Exception) -> EngineUnavailable:
     return EngineUnavailable(
         f"Elasticsearch at {url} is not available ({type(exc).__name__}: {exc}). Nothing was lost: "
@@ -242,19 +247,18 @@ class ElasticsearchEngine:
     def search(self, query: Node, limit: int, offset: int = 0, facets: bool = False) -> EngineResult:
         """The hits and exact total; with `facets`, counted as the embedded engine counts them
         (search.sampling): exactly for a result of facet_exact_max pages or fewer, else on the
-        result's sample slots. When its leaves' counts tell beforehand which (search.es_bounds),
-        the facets are counted beside the ranking, in the same multi-search; else after it, as
-        they depend on the total (over a million matching pages exactly: 300-420 ms on one node,
-        on the sample 20-30 ms)."""
+        result's sample slots. The ranking goes out at once, in a thread of its own; meanwhile,
+        when its leaves' counts tell which (search.es_bounds), the facets are counted beside it;
+        else after it, as they depend on the total (over a million matching pages exactly:
+        300-420 ms on one node, on the sample 20-30 ms)."""
         check_window(limit, offset)
         compiled = self.compile(query)
         main = {"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
                 "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"}
+        ranking = _SEARCHES.submit(self._search, main)
         early = self._early_slots(query) if facets else None
-        if early is None:
-            resp, counted = self._search(main), None
-        else:
-            resp, counted = self._msearch([main, self._facets_body(compiled, early)])
+        counted = self._search(self._facets_body(compiled, early)) if early is not None else None
+        resp = ranking.result()
         if resp is None:  # nothing ingested yet: the indexer creates the index
             return EngineResult(0, [], {})
         total = resp["hits"]["total"]["value"]
