@@ -60,10 +60,15 @@ def lower_bound(node: Node, counts: Counts, n: int) -> int:
     if isinstance(node, Or):
         return max((lower_bound(item, counts, n) for item in node.items), default=0)
     if isinstance(node, And):
-        parts = [n - (upper_bound(i.item, counts, n) or n) if isinstance(i, Not) else lower_bound(i, counts, n)
-                 for i in node.items]
+        parts = [_outside(i.item, counts, n) if isinstance(i, Not) else lower_bound(i, counts, n) for i in node.items]
         return max(0, sum(parts) - (len(parts) - 1) * n)
     return 0
+
+
+def _outside(node: Node, counts: Counts, n: int) -> int:
+    """At most the pages `node` is not on: those beyond its upper bound (none when unbounded)."""
+    bound = upper_bound(node, counts, n)
+    return 0 if bound is None else n - bound
 
 
 def _and_bound(node: And, counts: Counts, n: int) -> int | None:

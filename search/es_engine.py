@@ -255,10 +255,13 @@ class ElasticsearchEngine:
         compiled = self.compile(query)
         main = {"query": compiled, "from": offset, "size": limit, "track_total_hits": True,
                 "_source": ["doc_id", "page"], "timeout": f"{self.timeout_ms}ms"}
-        ranking = _SEARCHES.submit(self._search, main)
-        early = self._early_slots(query) if facets else None
-        counted = self._search(self._facets_body(compiled, early)) if early is not None else None
-        resp = ranking.result()
+        if not facets:
+            resp, early, counted = self._search(main), None, None
+        else:
+            ranking = _SEARCHES.submit(self._search, main)
+            early = self._early_slots(query)
+            counted = self._search(self._facets_body(compiled, early)) if early is not None else None
+            resp = ranking.result()
         if resp is None:  # nothing ingested yet: the indexer creates the index
             return EngineResult(0, [], {})
         total = resp["hits"]["total"]["value"]

@@ -193,6 +193,8 @@ def test_elasticsearch_bounds_a_query_by_its_leaves_counts(es_settings):
             assert n == 3000
             bound = upper_bound(node, counts, n)
             assert lower_bound(node, counts, n) <= total <= (n if bound is None else bound), q
+        counts, n = es.leaf_counts(parse("contrato -zzzz")) or ({}, 0)  # excludes nothing: every page
+        assert lower_bound(parse("contrato -zzzz"), counts, n) == upper_bound(parse("contrato -zzzz"), counts, n) == 3000
         counts, n = es.leaf_counts(parse("contrato -agua")) or ({}, 0)
         assert upper_bound(parse("contrato -agua"), counts, n) == lower_bound(parse("contrato -agua"), counts, n) > 0
         assert upper_bound(parse("year:2019"), *es.leaf_counts(parse("year:2019")) or ({}, 0)) == 1000
