@@ -29,8 +29,8 @@ from .lease import Lease
 from .records import document_records, fresh_records
 
 log = logging.getLogger(__name__)
-FLUSH_EVERY = 200  # documents per commit at most
-FLUSH_PAGES = 2_000  # pages per commit at most (what the staged documents hold in memory)
+FLUSH_EVERY = 200  # documents staged at most before they go to the catalog and the index writer
+FLUSH_PAGES = 2_000  # pages staged at most (what the staged documents hold in memory)
 COMMIT_AFTER_S = 1.0  # a document read after a quiet while is searchable within about this long
 PROGRESS_EVERY_S = 1.0
 CHECKPOINT_PAGES = 10_000  # the catalog's write-ahead log is copied back every 40 MB, not 4 (fewer, larger checkpoints)
@@ -42,6 +42,16 @@ class Staged:
     job_id: int
     document: Document
     records: list[PageRecord]
+
+
+@dataclass
+class Written:
+    """A document in the catalog as pending and in the index writer, until the commit."""
+
+    job_id: int
+    sha256: str
+    page_count: int
+    ocr: int
 
 
 class LeaseLost(ExpedienteError):
@@ -65,7 +75,8 @@ class Indexer:
         self.reader = Reader(settings, prepare=index_text)  # the pages' index text made in the workers
         self.engine: SearchEngine | None = None
         self.stopping = threading.Event()
-        self.staged: list[Staged] = []
+        self.staged: list[Staged] = []  # read, in memory
+        self.written: list[Written] = []  # in the catalog as pending and in the index writer, not committed
         self.staged_at = 0.0
         self.committed_at = 0.0
         self.until: Callable[[], bool] | None = None
@@ -204,7 +215,10 @@ class Indexer:
             self.staged_at = time.monotonic()
         self.staged.append(Staged(item.key, document, fresh_records(document)))
         if len(self.staged) >= FLUSH_EVERY or sum(s.document.page_count for s in self.staged) >= FLUSH_PAGES:
-            self.flush()
+            if time.monotonic() - self.committed_at >= self.settings.commit_every_s:
+                self.flush()
+            else:  # out of memory, into the writer: the commit stays `commit_every_s` away
+                self.write_pending()
 
     def failed(self, item: Item, error: BaseException) -> None:
         self._fail(self.queue.get(item.key), error)
@@ -221,29 +235,31 @@ class Indexer:
         segment that tantivy merges again later, and at one a second the merges cost as much CPU
         as the indexing itself. The batch's last documents are committed as soon as it ends."""
         now, every = time.monotonic(), self.settings.commit_every_s  # 0: each document as soon as it is read
-        if self.staged and now - self.staged_at >= min(COMMIT_AFTER_S, every) and now - self.committed_at >= every:
+        if (self.staged or self.written) and now - self.staged_at >= min(COMMIT_AFTER_S, every) \
+                and now - self.committed_at >= every:
             self.flush()
 
     def flush(self) -> None:
         """Write the staged documents to the catalog as pending and to the index, commit the
         index, then mark them citable and their jobs done, together."""
-        if not self.staged:
+        if not self.staged and not self.written:
             return
         self.write_pending()
         self._check_lease()
         self._engine().commit()
         with self.catalog.transaction() as db:
-            self.catalog.mark_indexed([s.document.sha256 for s in self.staged], db)
-            for s in self.staged:
-                ocr = sum(1 for p in s.document.pages if p.method == "ocr")
-                self.queue.finish(s.job_id, "ingested", db, pages=s.document.page_count, ocr=ocr)
+            self.catalog.mark_indexed([s.sha256 for s in self.written], db)
+            for s in self.written:
+                self.queue.finish(s.job_id, "ingested", db, pages=s.page_count, ocr=s.ocr)
                 self._progress_at.pop(s.job_id, None)
-        self.staged, self.committed_at = [], time.monotonic()
+        self.written, self.committed_at = [], time.monotonic()
         self.alerts.poke()
 
     def write_pending(self) -> None:
         """The first half of a flush: the staged documents go to the catalog as 'pending' in one
         transaction (from here a crash is recovered from the catalog), then to the index."""
+        if not self.staged:
+            return
         with self.catalog.transaction() as db:
             for s in self.staged:
                 stored = originals.original_path(self.settings, s.document.sha256)
@@ -252,6 +268,10 @@ class Indexer:
         for s in self.staged:
             engine.delete_document(s.document.sha256)
             engine.add(s.records)
+        # Only what the commit needs is kept: the pages and records are the writer's now.
+        self.written += [Written(s.job_id, s.document.sha256, s.document.page_count,
+                                 sum(1 for p in s.document.pages if p.method == "ocr")) for s in self.staged]
+        self.staged = []
 
     # -- deletes and edits ----------------------------------------------------------
 

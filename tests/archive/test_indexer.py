@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from archive import Indexer, check_archive, holder, open_archive
@@ -90,3 +92,32 @@ def test_half_written_copies_left_by_a_killed_process_are_cleaned_at_start_up(tm
     os.utime(old, (0, 0))
     assert clean_leftovers(settings) == 1
     assert not old.exists() and fresh.exists()  # another process may still be writing this one
+
+
+def test_documents_leave_memory_for_the_writer_between_commits(tmp_path, corpus, monkeypatch):
+    """A batch's documents go to the catalog (pending) and the index writer as they pile up, but
+    are committed, and citable, only `commit_every_s` apart: fewer, larger index segments."""
+    monkeypatch.setattr("archive.indexer.FLUSH_PAGES", 1)
+    settings = make_settings(tmp_path / "data", commit_every_s=3600)
+    indexer = Indexer(settings)
+    assert indexer.acquire()
+    names = ("mx_sfp_modelo_informe_adquisiciones_formato13.pdf", "mx_sfp_modelo_informe_auditor_independiente_formato5.pdf")
+    docs = []
+    for key, name in enumerate(names):
+        path = corpus / name
+        doc = assemble(sha256_of(path), path.name, path.stat().st_size, analyse_file(str(path)))
+        indexer.committed_at = time.monotonic()  # a commit just happened
+        indexer.document(Item(key, path, path.name, doc.sha256, doc.size), doc)
+        docs.append(doc)
+    reader = open_archive(settings)
+    try:
+        assert indexer.staged == [] and [w.sha256 for w in indexer.written] == [d.sha256 for d in docs]
+        assert [indexer.catalog.status(d.sha256) for d in docs] == ["pending", "pending"]
+        assert reader.search("ADQUSICIONES").total == 0
+        indexer.flush()
+        assert indexer.written == []
+        assert [indexer.catalog.status(d.sha256) for d in docs] == ["indexed", "indexed"]
+        assert reader.search("ADQUSICIONES").total >= 1
+    finally:
+        indexer.close()
+        reader.close()

@@ -154,3 +154,12 @@ def test_speed_on_long_document(corpus: Path) -> None:
             extract_entities(page)
         rates.append(len(pages) / (time.perf_counter() - t0))
     assert statistics.median(rates) > 150
+
+
+def test_two_rules_finding_the_same_span_keep_the_same_one_whatever_the_order():
+    from ingest.entities.model import Entity
+    from ingest.entities.pipeline import resolve
+
+    a = Entity("person", "JUAN PÉREZ LÓPEZ", "juan perez lopez", 10, 26, "person-title")
+    b = Entity("person", "JUAN PÉREZ LÓPEZ", "juan perez lopez", 10, 26, "person-block")
+    assert resolve([a, b]) == resolve([b, a]) == [b]
