@@ -157,7 +157,6 @@ def test_speed_on_long_document(corpus: Path) -> None:
 
 
 def test_two_rules_finding_the_same_span_keep_the_same_one_whatever_the_order():
-    from ingest.entities.model import Entity
     from ingest.entities.pipeline import resolve
 
     a = Entity("person", "JUAN PÉREZ LÓPEZ", "juan perez lopez", 10, 26, "person-title")

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import fold
-from ingest.quality import _odd_count, _word_counts, needs_ocr, text_looks_real
+from ingest.quality import _ODD, _odd_count, _visible, _word_counts, needs_ocr, text_looks_real
 from tests_support import RESOURCES, SAMPLES
 
 _PLAIN = re.compile(r"[^\W_]|[.,;:()$%\-/'\"°ºª#&]")
@@ -87,3 +87,11 @@ def test_images_are_only_asked_about_a_page_without_text():
     assert not needs_ocr("Contrato de servicios integrales de videovigilancia para el municipio.", has_images)
     assert asked == []
     assert needs_ocr("  ", has_images) and asked == [1]
+
+
+
+@given(st.text(alphabet=st.sampled_from("aé ñ\u00a0\u2003\u3000\x1c\x85\t\n\r–“”§ﬁ°º$%_\u200bZ9.,") | st.characters(), max_size=80))
+def test_visible_and_odd_characters_are_counted_as_defined_on_any_characters(text):
+    """Counted by bytes, the ASCII ones and the few others apart: as split() and the _ODD pattern count."""
+    assert _visible(text) == sum(map(len, text.split()))
+    assert _odd_count(text) == len(_ODD.findall(text))
