@@ -63,12 +63,27 @@ def _form_ok(form: str) -> bool:
     return "." in form or _DE.sub("", form).replace(",", "").isupper() or len(form) > 12
 
 
+_MIXED_STARTS = ("S.", "s.", "S,", "s,")  # every _LEGAL_MIXED match starts with one of these
+
+
+def _mixed_forms(text: str) -> Iterator[re.Match[str]]:
+    """What `_LEGAL_MIXED.finditer(text)` finds, tried only where str.find sees an S and a dot (a
+    regex scan stops at every s of Spanish prose: 2x the time)."""
+    end = 0
+    for at in find_all(text, _MIXED_STARTS):
+        if at >= end:
+            m = _LEGAL_MIXED.match(text, at)
+            if m:
+                end = m.end()
+                yield m
+
+
 def legal_forms(text: str, folded: str) -> Iterator[re.Match[str]]:
     """Legal-form matches from the passes worth running on this page."""
     yield from _LEGAL.finditer(text)
     if any(h in text for h in _LOWER_HINTS):
         yield from _LEGAL_LOWER.finditer(text)
-    for mixed in _LEGAL_MIXED.finditer(text):
+    for mixed in _mixed_forms(text):
         letters = re.sub(r"(?i)\bde\b|[^A-Za-z]", "", mixed.group(0))
         if not (letters.isupper() or letters.islower()):
             yield mixed

@@ -232,3 +232,10 @@ def test_a_legal_form_ocr_glued_and_the_whole_name_shown_for_a_name_wrapped_in_i
     whole = Mention(vendor.value, "Pinturas y Esmaltes Olmeca Tabasqueña, S. de R.L. de C.V.", "d2", 1, None)
     [resolved] = resolve_vendors([Mention(vendor.value, vendor.printed, "d1", 1, None), whole]).vendors
     assert resolved.printed[0] == "Pinturas y Esmaltes Olmeca Tabasqueña, S. de R.L. de C.V."
+
+
+@given(st.text(alphabet=st.sampled_from("sSaAcCvVrRlLdDeE.,  pPiIx\n"), max_size=40))
+def test_mixed_case_forms_are_found_as_the_pattern_scan_finds_them(text):
+    from ingest.entities.legalforms import _LEGAL_MIXED, _mixed_forms
+
+    assert [m.span() for m in _mixed_forms(text)] == [m.span() for m in _LEGAL_MIXED.finditer(text)]
