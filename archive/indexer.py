@@ -30,7 +30,9 @@ from .records import document_records, fresh_records
 
 log = logging.getLogger(__name__)
 FLUSH_EVERY = 200  # documents staged at most before they go to the catalog and the index writer
-FLUSH_PAGES = 2_000  # pages staged at most (what the staged documents hold in memory)
+# Pages staged at most: what the staged documents hold in memory, and how long the reader's
+# loop pauses to write them (500 against 2,000: 6% faster ingest, 331 against 400-422 MB).
+FLUSH_PAGES = 500
 COMMIT_AFTER_S = 1.0  # a document read after a quiet while is searchable within about this long
 PROGRESS_EVERY_S = 1.0
 CHECKPOINT_PAGES = 10_000  # the catalog's write-ahead log is copied back every 40 MB, not 4 (fewer, larger checkpoints)

@@ -29,9 +29,11 @@ log = logging.getLogger(__name__)
 # start-up was a fifth of a born-digital page's CPU in a worker, at 64 it is a twentieth.
 CHUNK = 64
 # Tasks in flight per worker. The caller runs in the same process and pauses between documents
-# (the indexer's commit writes a few seconds of staged pages at once): the tasks queued ahead
-# keep the workers reading meanwhile. 8 of 64 pages is about two seconds of a worker's reading.
-AHEAD = 8
+# (the indexer writes its staged pages to the catalog and the index writer, and commits): the
+# tasks queued ahead keep the workers reading meanwhile. 16 (about 3 s of a worker's reading)
+# against 8: 452-453 against 423-428 pages/s at 20,000 dense pages, with the indexer's smaller
+# writes (archive.indexer.FLUSH_PAGES); a finished task waits as pickled pages, ~0.8 MB.
+AHEAD = 16
 TICK_S = 0.5  # the sink hears from the reader at least this often
 Prepare = Callable[[str], str]
 
