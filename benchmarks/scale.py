@@ -114,7 +114,9 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[Usage, int]:
     """The usage of a command's process tree (it must succeed), and its pid."""
     usage = Usage()
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    # From this checkout's folder: `python -c` puts the working folder first on sys.path, so run from
+    # another checkout the ingest would be that checkout's code (an A/B of one version against itself).
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     while proc.poll() is None:
         usage.sample(proc.pid)
         time.sleep(0.5)

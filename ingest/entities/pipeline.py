@@ -17,8 +17,9 @@ PRIORITY = {"rfc": 0, "bid": 1, "contract": 1, "reference": 1, "date": 2, "amoun
 
 def resolve(candidates: Iterable[Entity]) -> list[Entity]:
     """Keep non-overlapping entities, preferring higher-priority kinds, then longer spans."""
-    # The reason last: two rules finding the same span keep the same one in every process.
-    ranked = sorted(set(candidates), key=lambda e: (PRIORITY[e.kind], e.start - e.end, e.start, e.reason))
+    # The reason last: two rules finding the same span keep the same one in every process. A
+    # duplicate needs no set() (hashing each entity): it overlaps the copy kept before it.
+    ranked = sorted(candidates, key=lambda e: (PRIORITY[e.kind], e.start - e.end, e.start, e.reason))
     starts: list[int] = []
     kept: list[Entity] = []  # sorted by start, pairwise disjoint
     for e in ranked:
