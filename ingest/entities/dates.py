@@ -107,7 +107,7 @@ _PATTERNS = ((_LONG, "date-long"), (_ISO, "date-iso"), (_NUMERIC, "date-numeric"
 # The four patterns above that start with a day or year in digits start where _STARTS matches:
 # one scan finds those places and each pattern is tried there (four scans of the page cost 2.5x).
 _STARTS = re.compile(r"\d(?<![\w./\-]\d)")
-_AT_DIGITS = ((_LONG, "date-long"), (_ISO, "date-iso"), (_NUMERIC, "date-numeric"), (_ABBREV, "date-abbrev"))
+_AT_DIGITS = _PATTERNS[:4]  # _LONG, _ISO, _NUMERIC, _ABBREV
 
 
 def _at_digits(folded: str) -> Iterator[tuple[re.Match[str], str]]:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import KINDS, Entity, extract_entities, fold, link_vendor_rfcs
+from ingest.entities.pipeline import resolve
 
 
 def test_entity_is_frozen_and_slotted() -> None:
@@ -157,8 +158,6 @@ def test_speed_on_long_document(corpus: Path) -> None:
 
 
 def test_two_rules_finding_the_same_span_keep_the_same_one_whatever_the_order():
-    from ingest.entities.pipeline import resolve
-
     a = Entity("person", "JUAN PÉREZ LÓPEZ", "juan perez lopez", 10, 26, "person-title")
     b = Entity("person", "JUAN PÉREZ LÓPEZ", "juan perez lopez", 10, 26, "person-block")
     assert resolve([a, b]) == resolve([b, a]) == [b]

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import extract_entities, link_vendor_rfcs, normalise_vendor
+from ingest.entities.legalforms import _LEGAL_MIXED, _mixed_forms
 
 
 def vendors(text: str) -> list[tuple[str, str]]:
@@ -236,6 +237,4 @@ def test_a_legal_form_ocr_glued_and_the_whole_name_shown_for_a_name_wrapped_in_i
 
 @given(st.text(alphabet=st.sampled_from("sSaAcCvVrRlLdDeE.,  pPiIx\n"), max_size=40))
 def test_mixed_case_forms_are_found_as_the_pattern_scan_finds_them(text):
-    from ingest.entities.legalforms import _LEGAL_MIXED, _mixed_forms
-
     assert [m.span() for m in _mixed_forms(text)] == [m.span() for m in _LEGAL_MIXED.finditer(text)]

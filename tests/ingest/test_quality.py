@@ -89,7 +89,6 @@ def test_images_are_only_asked_about_a_page_without_text():
     assert needs_ocr("  ", has_images) and asked == [1]
 
 
-
 @given(st.text(alphabet=st.sampled_from("aé ñ\u00a0\u2003\u3000\x1c\x85\t\n\r–“”§ﬁ°º$%_\u200bZ9.,") | st.characters(), max_size=80))
 def test_visible_and_odd_characters_are_counted_as_defined_on_any_characters(text):
     """Counted by bytes, the ASCII ones and the few others apart: as split() and the _ODD pattern count."""
