@@ -42,7 +42,7 @@ _VOWELS = frozenset("aeiouyáéíóúü")
 
 def is_code(word: str) -> bool:
     """A code or reference cell, never a word of a name."""
-    return any(c.isdigit() for c in word) and ("-" in word or "/" in word)
+    return ("-" in word or "/" in word) and any(c.isdigit() for c in word)  # the cheap test first
 
 
 def is_cell(word: str) -> bool:
