@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import extract_entities, link_vendor_rfcs, normalise_vendor
-from ingest.entities.legalforms import _LEGAL_MIXED, _mixed_forms
+from ingest.entities.legalforms import _LEGAL_MIXED, _MIXED_STARTS, _lower_hinted, _mixed_forms
+from ingest.entities.textutil import find_all
 
 
 def vendors(text: str) -> list[tuple[str, str]]:
@@ -237,4 +238,10 @@ def test_a_legal_form_ocr_glued_and_the_whole_name_shown_for_a_name_wrapped_in_i
 
 @given(st.text(alphabet=st.sampled_from("sSaAcCvVrRlLdDeE.,  pPiIx\n"), max_size=40))
 def test_mixed_case_forms_are_found_as_the_pattern_scan_finds_them(text):
-    assert [m.span() for m in _mixed_forms(text)] == [m.span() for m in _LEGAL_MIXED.finditer(text)]
+    assert [m.span() for m in _mixed_forms(text, find_all(text, _MIXED_STARTS))] == [m.span() for m in _LEGAL_MIXED.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("sSaAcCbBpPiIrRdDeEnN.,  x\n"), max_size=40))
+def test_the_lower_case_pass_runs_on_a_page_holding_any_of_its_hints(text):
+    hints = ("s.a", "s. a", "s. de", "s.c", "a.c", "s.p.r", "i.a.p", "s. en", "sapi", "sab de")
+    assert _lower_hinted(text, find_all(text, _MIXED_STARTS)) == any(h in text for h in hints)
