@@ -22,6 +22,12 @@ def test_a_range_s_terms_hold_exactly_the_values_inside_it():
     assert len(range_terms(100_000_000, 2**63 - 1)) < 200
 
 
+def test_an_amount_is_indexed_under_its_value_shifted_at_each_level():
+    rng = random.Random(7)
+    for v in [0, 1, 15, 16, 255, 256, 2**63 - 1, 2**64 - 1] + [rng.randrange(10**rng.randrange(1, 19)) for _ in range(2000)]:
+        assert step_terms(v) == [f"{level}:{v >> (level * 4)}" for level in range(16)], v
+
+
 def test_amount_filters_find_the_same_pages_as_a_comparison(tmp_path):
     rng = random.Random(9)
     engine = TantivyEngine(tmp_path / "index")
