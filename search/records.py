@@ -105,19 +105,21 @@ def vendor_key(value: str) -> str:
     return clean_name(value) or value
 
 
+_LISTS = {"bid": "bids", "contract": "contracts", "vendor": "vendors", "rfc": "rfcs", "date": "dates", "person": "persons"}
+
+
 def _add_entity(rec: PageRecord, kind: str, value: str) -> None:
     if kind == "amount":
-        cents = amount_cents(value)
         if not value.endswith(" MXN") and " " in value:
             return  # `amount:` is in pesos (MXN): guaraníes, dollars and Argentine pesos are never mixed in
+        cents = amount_cents(value)
         if cents is not None and cents not in rec.amounts:
             rec.amounts.append(cents)
         return
     if kind == "vendor" and (key := vendor_key(value)) not in rec.vendor_keys:
         rec.vendor_keys.append(key)
-    target = {"bid": rec.bids, "contract": rec.contracts, "vendor": rec.vendors, "rfc": rec.rfcs, "date": rec.dates,
-              "person": rec.persons}.get(kind)
-    if target is not None and value not in target:
+    attr = _LISTS.get(kind)
+    if attr is not None and value not in (target := getattr(rec, attr)):
         target.append(value)
     if kind == "date" and value[:4].isdigit() and int(value[:4]) not in rec.years:
         rec.years.append(int(value[:4]))
