@@ -6,9 +6,9 @@ import re
 from typing import Iterator
 
 from .model import Entity
-from .textutil import fold
+from .textutil import fold, needles, word_spans
 
-_HEADS = ("secretaria", "subsecretaria", "fiscalia", "comision", "municipio", "municipalidad", "ayuntamiento",
+_HEADS = needles("secretaria", "subsecretaria", "fiscalia", "comision", "municipio", "municipalidad", "ayuntamiento",
           "tesoreria", "auditoria superior", "entidad superior", "gobierno", "instituto", "direccion general",
           "procuraduria", "contraloria", "congreso", "tribunal", "consejo", "coordinacion general", "ministerio",
           "oficialia mayor", "poder")
@@ -32,17 +32,10 @@ def extract(text: str, folded: str) -> Iterator[Entity]:
 
 
 def _heads(folded: str) -> list[tuple[int, int]]:
-    """Spans of the head words standing as words in the folded text (str.find for each head is
-    several times faster than one regex alternation scanning every position)."""
-    spans = []
-    for head in _HEADS:
-        i = folded.find(head)
-        while i >= 0:
-            end = i + len(head)
-            if not (i and "a" <= folded[i - 1] <= "z") and not (end < len(folded) and "a" <= folded[end] <= "z"):
-                spans.append((i, end))
-            i = folded.find(head, end)
-    return sorted(spans)
+    """Spans of the head words standing as words in the folded text (from the page's shared scan
+    for declared words: several times faster than one regex alternation scanning every position)."""
+    return [(i, end) for i, end in word_spans(folded, _HEADS)
+            if not (i and "a" <= folded[i - 1] <= "z") and not (end < len(folded) and "a" <= folded[end] <= "z")]
 
 
 def _ends(text: str, pos: int) -> list[int]:

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from .model import Entity
-from .textutil import find_all, line_before
+from .textutil import find_words, line_before, needles
 
 # OCR may space a separator or double a hyphen: "LPE- 56064001- -011- 23" (a doubled one: see classify).
 _SEP = r"[ ]?[\-–—/](?:[ ]?[\-–—])?[ ]?"
@@ -129,9 +129,12 @@ def _kind(segments: list[str], printed: str, context: str | None) -> tuple[str, 
     return (context, f"{context}-context") if context else shape
 
 
+_CONTRACT_WORDS = needles("contrat", "c0ntrat")
+
+
 def short_contracts(text: str, folded: str) -> Iterator[Entity]:
     """Yield number-year contract numbers printed right after "contrato No." ("Contrato Núm. 12-2022")."""
-    for at in find_all(folded, ("contrat", "c0ntrat")):
+    for at in find_words(folded, _CONTRACT_WORDS):
         m = _SHORT_CONTRACT.match(folded, at)
         if m is None:
             continue

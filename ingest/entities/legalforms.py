@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .textutil import find_all, fold
+from .textutil import find_all, find_words, fold, needles
 
 
 def _abbr(letters: str, dot: str = r"\.") -> str:
@@ -67,6 +67,7 @@ def _form_ok(form: str) -> bool:
 
 
 _MIXED_STARTS = ("S.", "s.", "S,", "s,")  # every _LEGAL_MIXED match starts with one of these
+_SPELLED_WORDS = needles("sociedad", "asociacion")
 
 
 def _mixed_forms(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -97,7 +98,7 @@ def legal_forms(text: str, folded: str) -> Iterator[re.Match[str]]:
         letters = re.sub(r"(?i)\bde\b|[^A-Za-z]", "", mixed.group(0))
         if not (letters.isupper() or letters.islower()):
             yield mixed
-    for start in find_all(folded, ("sociedad", "asociacion")):  # matched where spelled, not scanned for
+    for start in find_words(folded, _SPELLED_WORDS):  # matched where spelled, not scanned for
         m = _LEGAL_SPELLED.match(text, start)
         if m:
             yield m

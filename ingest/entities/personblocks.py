@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .nameparts import CONN, NAME, TITLE, W, is_given_name
 from .rfc import extract as extract_rfcs
-from .textutil import find_all
+from .textutil import find_words, needles
 from .vendors import has_legal_form
 
 GATED = frozenset({"person-block", "person-list", "person-por-parte", "person-label"})
@@ -27,7 +27,8 @@ _ROLE_LINE = re.compile(
     r"sindic[oa]|testigos?|gerente|encargad[oa]|enlace|supervisor|supervisora|residente|delegad[oa]|"
     r"comisari[oa]|oficial|fiscal|notario|vocal|asesor|asesora|organo|area|licitantes?|asistentes|participantes|"
     r"invitados|proveedor|convocante|entrega|recibe|servidores|nombre|por)(?:e?s)?(?![a-z])")
-_LIST_NEEDLES = ("asistentes", "asistieron", "presentes", "participantes", "integrantes", "intervinieron")
+_LIST_NEEDLES = needles("asistentes", "asistieron", "presentes", "participantes", "integrantes", "intervinieron")
+_NOMBRE, _POR_PARTE_DE = needles("nombre"), needles("por parte de")
 _LIST_HEADER = re.compile(r"[a-z]+[ \t]*:")  # checked at each needle
 _LIST_NAME = re.compile(rf"(?<![\w.])(?:{TITLE}[ \t]+)?(?P<name>{NAME})")
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[-•*·]|\d{{1,2}}[.)])?[ \t]*(?:{TITLE}[ \t]+)?{NAME}")  # a line opening with a name
@@ -78,19 +79,19 @@ def _list_lines(text: str, header_end: int) -> Iterator[tuple[int, int]]:
 
 def listed_names(text: str, folded: str) -> Iterator[Span]:
     """Names in lists after "Asistentes:", after "Nombre:" and after "por parte de"."""
-    for i in find_all(folded, _LIST_NEEDLES):
+    for i in find_words(folded, _LIST_NEEDLES):
         header = _LIST_HEADER.match(folded, i)
         if header is None or (i and folded[i - 1].isalpha()):
             continue
         for lo, hi in _list_lines(text, header.end()):
             for m in _LIST_NAME.finditer(text, lo, hi):
                 yield m.start("name"), m.end("name"), "person-list"
-    for i in find_all(folded, ("nombre",)):
+    for i in find_words(folded, _NOMBRE):
         label = _LABEL.match(folded, i)
         named = _LABELLED_NAME.match(text, label.end()) if label else None
         if named:
             yield named.start("name"), named.end("name"), "person-label"
-    for i in find_all(folded, ("por parte de",)):
+    for i in find_words(folded, _POR_PARTE_DE):
         party = _POR_PARTE.match(text, i + len("por parte de"))
         if party:
             yield party.start("name"), party.end("name"), "person-por-parte"

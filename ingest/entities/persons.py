@@ -8,15 +8,16 @@ from . import personblocks
 from .model import Entity
 from .nameparts import (CONNECTORS, NAME, NAME_NL, PLACES, STOP, TITLE, TITLES, is_common_word, is_given_name,
                         is_title, starts_new_name)
-from .textutil import find_all, fold
+from .textutil import find_words, fold, needles
 
 # Each rule finds a cheap anchor in the folded text, then reads the name next to it in the original.
 _AFTER_TITLE = re.compile(rf"{TITLE}[ \t]+(?P<name>{NAME})")  # preceding char checked in code
-_ROLE_NEEDLES = ("represent", "apoderad", "por conducto de")
+_ROLE_NEEDLES = needles("represent", "apoderad", "por conducto de")
+_RUBRICA = needles("rubrica")
 _ROLE_ANCHOR = re.compile(r"(?:representante|apoderad[oa])(?:\s+legal)?|representad[oa] por|por conducto de")
 _NAME_AFTER_ROLE = re.compile(rf"[ \t]*[,:]?[ \t]*(?:(?:el|la|EL|LA|El|La)[ \t]+)?(?:{TITLE}[ \t]+)?(?P<name>{NAME})")
-_BEFORE_ROLE_NEEDLES = ("en su caracter de", "en su calidad de", "como representante", "como apoderad",
-                        "quien actua como")
+_BEFORE_ROLE_NEEDLES = needles("en su caracter de", "en su calidad de", "como representante", "como apoderad",
+                                "quien actua como")
 _NAME_BEFORE_ROLE = re.compile(rf"(?<![\w.])(?P<name>{NAME})[ \t]*,?[ \t]*\Z")  # \Z: at the search's endpos
 _NAME_BEFORE_RUBRICA = re.compile(rf"(?<![\w.])(?P<name>{NAME_NL})\.?-?\s*\Z")
 _REACH = 200  # how far before an anchor a name may start
@@ -105,17 +106,17 @@ def _titled(text: str) -> Iterator[Span]:
 
 def _around_roles(text: str, folded: str) -> Iterator[Span]:
     """Names after "representado por" / "apoderado legal", before "en su carácter de", before "Rúbrica"."""
-    for i in find_all(folded, _ROLE_NEEDLES):
+    for i in find_words(folded, _ROLE_NEEDLES):
         a = _ROLE_ANCHOR.match(folded, i)
         m = _NAME_AFTER_ROLE.match(text, a.end()) if a else None
         if m:
             yield m.start("name"), m.end("name"), "person-role"
-    for i in find_all(folded, _BEFORE_ROLE_NEEDLES):
+    for i in find_words(folded, _BEFORE_ROLE_NEEDLES):
         lo = max(text.rfind("\n", 0, i) + 1, i - _REACH)  # same line, right before
         found = _NAME_BEFORE_ROLE.search(text, lo, i)
         if found:
             yield found.start("name"), found.end("name"), "person-role"
-    for i in find_all(folded, ("rubrica",)):
+    for i in find_words(folded, _RUBRICA):
         if folded[i + 7:i + 8].isalpha():
             continue  # "rubricado"
         found = _NAME_BEFORE_RUBRICA.search(text, max(0, i - _REACH), i)

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import ahocorasick
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -75,3 +77,53 @@ def find_all(haystack: str, needles: tuple[str, ...]) -> list[int]:
             found.append(i)
             i = haystack.find(needle, i + 1)
     return sorted(found)
+
+
+_DECLARED: set[tuple[str, ...]] = set()
+
+
+def needles(*words: str) -> tuple[str, ...]:
+    """Declare (at import) words that `find_words` will look for: one pass over a page then
+    finds every declared word, where a str.find per word read the page once each (the entity
+    extractors' 56 words: 0.19 ms a dense page, against 0.05)."""
+    _DECLARED.add(words)
+    _automaton.cache_clear()
+    _scan.cache_clear()
+    return words
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {w for words in _DECLARED for w in words}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def _scan(folded: str) -> dict[str, list[int]]:
+    """Start offsets of each declared word in a folded text, overlaps included (as str.find from
+    each start + 1). The page's folded str is one object for every extractor: hashed once."""
+    found: dict[str, list[int]] = {}
+    for end, word in _automaton().iter(folded):
+        found.setdefault(word, []).append(end - len(word) + 1)
+    return found
+
+
+def find_words(folded: str, words: tuple[str, ...]) -> list[int]:
+    """`find_all(folded, words)` for words declared with `needles`, from one shared scan."""
+    if words not in _DECLARED:
+        raise ValueError(f"undeclared needles: {words!r}")
+    found = _scan(folded)
+    if len(words) == 1:
+        return found.get(words[0], [])
+    return sorted(i for w in words for i in found.get(w, ()))
+
+
+def word_spans(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Sorted (start, end) of each declared word found in the folded text."""
+    if words not in _DECLARED:
+        raise ValueError(f"undeclared needles: {words!r}")
+    found = _scan(folded)
+    return sorted((i, i + len(w)) for w in words for i in found.get(w, ()))
