@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import extract_entities, link_vendor_rfcs, normalise_vendor
-from ingest.entities.legalforms import _LEGAL_MIXED, _MIXED_STARTS, _lower_hinted, _mixed_forms
+from ingest.entities.legalforms import _LEGAL, _LEGAL_MIXED, _MIXED_STARTS, _lower_hinted, _mixed_forms, _upper_forms
 from ingest.entities.textutil import find_all
 
 
@@ -245,3 +245,9 @@ def test_mixed_case_forms_are_found_as_the_pattern_scan_finds_them(text):
 def test_the_lower_case_pass_runs_on_a_page_holding_any_of_its_hints(text):
     hints = ("s.a", "s. a", "s. de", "s.c", "a.c", "s.p.r", "i.a.p", "s. en", "sapi", "sab de")
     assert _lower_hinted(text, find_all(text, _MIXED_STARTS)) == any(h in text for h in hints)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("SAICVRLDEPBNsaicde.,  _1É\nxO"), max_size=50))
+def test_upper_case_forms_are_found_as_the_pattern_scan_finds_them(text):
+    assert [m.span() for m in _upper_forms(text)] == [m.span() for m in _LEGAL.finditer(text)]
