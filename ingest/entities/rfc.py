@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from .model import Entity
@@ -56,6 +57,16 @@ def rfc_is_valid(rfc: str) -> bool:
 def extract(text: str, folded: str, keep_bad_check: bool = False) -> Iterator[Entity]:
     """Yield RFCs with a valid date part. A bad check digit is kept where a label names the RFC
     ('rfc-unverified'), else dropped (or kept as 'rfc-bad-check' on request)."""
+    yield from _found(text, folded, keep_bad_check) if keep_bad_check else _page_rfcs(text, folded)
+
+
+@lru_cache(maxsize=8)
+def _page_rfcs(text: str, folded: str) -> tuple[Entity, ...]:
+    """A page's RFCs, found once for the RFC extractor and the persons' RFC-named lines."""
+    return tuple(_found(text, folded, False))
+
+
+def _found(text: str, folded: str, keep_bad_check: bool) -> Iterator[Entity]:
     for m in _RFC.finditer(text):
         value = (m.group(1) + m.group(2) + m.group(3)).upper()
         if not _SHAPE.fullmatch(value) or not _date_ok(value[-9:-7], value[-7:-5], value[-5:-3]):
