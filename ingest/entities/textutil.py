@@ -117,7 +117,7 @@ def find_words(folded: str, words: tuple[str, ...]) -> list[int]:
         raise ValueError(f"undeclared needles: {words!r}")
     found = _scan(folded)
     if len(words) == 1:
-        return found.get(words[0], [])
+        return list(found.get(words[0], ()))  # a copy: the scan's lists are the cache's
     return sorted(i for w in words for i in found.get(w, ()))
 
 
