@@ -105,7 +105,8 @@ def vendor_key(value: str) -> str:
     return clean_name(value) or value
 
 
-_LISTS = {"bid": "bids", "contract": "contracts", "vendor": "vendors", "rfc": "rfcs", "date": "dates", "person": "persons"}
+_LISTS = {"bid": "bids", "contract": "contracts", "vendor": "vendors", "rfc": "rfcs", "date": "dates",
+          "person": "persons"}
 
 
 def _add_entity(rec: PageRecord, kind: str, value: str) -> None:

@@ -34,9 +34,9 @@ def _forms(case: str) -> list[str]:
 # before any alternative is tried (a third of the scan's time on a dense page).
 _LEGAL = re.compile(r"(?<![\w.])(?:" + "|".join(_forms("upper")) + r")(?!\w)")
 _LEGAL_LOWER = re.compile(r"(?<![\w.])(?:" + "|".join(_forms("lower")) + r")(?!\w)")
-# The same, matched only where a form's first letter (A, I or S) stands after no word character or dot: a scan for
-# the letters finds those places, and the regex is tried there (the lookbehind above, tried at every
-# position, blocks the regex engine's own fast scan for a first letter: 3x the time on a dense page).
+# The same, matched only where a form's first letter (A, I or S) stands after no word character or
+# dot: a scan for the letters finds those places, and the regex is tried there (the lookbehind above,
+# tried at every position, blocks the regex engine's own fast scan for a first letter: 3x the time).
 _LEGAL_AT = re.compile(r"(?:" + "|".join(_forms("upper")) + r")(?!\w)")
 _LEGAL_FIRST = re.compile("[" + "".join(sorted({form[0] for form in _forms("upper")})) + "]")
 _LEGAL_SPELLED = re.compile(r"(?:sociedad an[oó]nima(?: de capital variable)?|sociedad civil|"

@@ -111,11 +111,16 @@ def _scan(folded: str) -> dict[str, list[int]]:
     return found
 
 
-def find_words(folded: str, words: tuple[str, ...]) -> list[int]:
-    """`find_all(folded, words)` for words declared with `needles`, from one shared scan."""
+def _declared(folded: str, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """The shared scan of a folded text, for words declared together with `needles`."""
     if words not in _DECLARED:
         raise ValueError(f"undeclared needles: {words!r}")
-    found = _scan(folded)
+    return _scan(folded)
+
+
+def find_words(folded: str, words: tuple[str, ...]) -> list[int]:
+    """`find_all(folded, words)` for words declared with `needles`, from one shared scan."""
+    found = _declared(folded, words)
     if len(words) == 1:
         return list(found.get(words[0], ()))  # a copy: the scan's lists are the cache's
     return sorted(i for w in words for i in found.get(w, ()))
@@ -123,7 +128,5 @@ def find_words(folded: str, words: tuple[str, ...]) -> list[int]:
 
 def word_spans(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Sorted (start, end) of each declared word found in the folded text."""
-    if words not in _DECLARED:
-        raise ValueError(f"undeclared needles: {words!r}")
-    found = _scan(folded)
+    found = _declared(folded, words)
     return sorted((i, i + len(w)) for w in words for i in found.get(w, ()))

@@ -100,7 +100,8 @@ def _after_other_party(text: str, lo: int, words: list[re.Match[str]]) -> list[r
 def _accept(word: str, words_after: list[re.Match[str]]) -> bool:
     """Whether a word (seen walking backwards) still belongs to the company name."""
     f = fold(word)
-    if word in UPPER_CONNECTORS and words_after and all(w.group().isupper() or not w.group().isalpha() for w in words_after):
+    if word in UPPER_CONNECTORS and words_after and all(w.group().isupper() or not w.group().isalpha()
+                                                        for w in words_after):
         return True  # "DE" inside a name in capitals
     if word in AND and word.islower():
         return bool(words_after) and CAPITAL.fullmatch(words_after[-1].group()) is not None
