@@ -36,7 +36,7 @@ def amount_rows(catalog: Catalog, limit: int, sort: str, typed: str = "",
     if between is not None:
         low, high = (float(x) for x in between)  # floats: safe to write into the SQL
         kept += f" AND CAST(e.value AS REAL) >= {low!r} AND CAST(e.value AS REAL) < {high!r}"
-    by_number = "entities e INDEXED BY entities_by_amount" if between is not None else "entities e"
+    by_number = f"entities e {catalog.indexed_by('entities_by_amount')}" if between is not None else "entities e"
     with catalog.lock:
         total = _count(catalog, kept, by_number)
         if column in _ORDER:
@@ -69,9 +69,10 @@ def _largest(catalog: Catalog, where: str, limit: int, currency: str) -> list[di
     out: list[dict[str, Any]] = []
     passes = [(" AND e.value LIKE ?", (f"% {currency}",)), (" AND e.value NOT LIKE ?", (f"% {currency}",))] \
         if currency else [("", ())]
+    by_number = where.replace("e JOIN", f"e {catalog.indexed_by('entities_by_amount')} JOIN")
     for extra, args in passes:
         rows = catalog.db.execute(f"SELECT e.rowid AS n, e.value, e.document_id, e.page, e.printed, {OWN_DATE} AS date "
-                                  f"{where.replace('e JOIN', 'e INDEXED BY entities_by_amount JOIN')}{extra} "
+                                  f"{by_number}{extra} "
                                   f"ORDER BY CAST(e.value AS REAL) DESC, e.value DESC", args)
         found: list[sqlite3.Row] = []
         for row in rows:

@@ -36,12 +36,10 @@ CREATE TABLE IF NOT EXISTS entities (
   document_id TEXT NOT NULL, page INTEGER NOT NULL, kind TEXT NOT NULL, printed TEXT NOT NULL,
   value TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entities_by_kind ON entities (kind, value) WHERE kind != 'amount';
-  -- amounts, all but unique, are found through entities_by_amount: one random insert each, not two (a
-  -- query must say "kind != 'amount'" for SQLite to use this partial index: NOT_AMOUNT below)
 CREATE INDEX IF NOT EXISTS entities_by_page ON entities (document_id, page);
-CREATE INDEX IF NOT EXISTS entities_by_amount ON entities (CAST(value AS REAL), value)
-  WHERE kind = 'amount';  -- the amounts index, largest first, and the amounts nearest one typed
+CREATE TABLE IF NOT EXISTS deferred_indexes (  -- VALUE_INDEXES dropped for a bulk load (archive/bulk.py)
+  name TEXT PRIMARY KEY, since TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS failures (
   path TEXT PRIMARY KEY, filename TEXT NOT NULL, sha256 TEXT, code TEXT NOT NULL,
   reason TEXT NOT NULL, at TEXT NOT NULL
@@ -90,6 +88,15 @@ CREATE TABLE IF NOT EXISTS saved_searches (
   UNIQUE (owner, name)
 );
 """
+# The entities by value: made with the schema, except while a bulk load defers them (archive/bulk.py).
+VALUE_INDEXES = {
+    # amounts, all but unique, are found through entities_by_amount: one random insert each, not two (a
+    # query must say "kind != 'amount'" for SQLite to use this partial index: NOT_AMOUNT below)
+    "entities_by_kind": "CREATE INDEX IF NOT EXISTS entities_by_kind ON entities (kind, value) WHERE kind != 'amount'",
+    # the amounts index, largest first, and the amounts nearest one typed
+    "entities_by_amount": "CREATE INDEX IF NOT EXISTS entities_by_amount ON entities (CAST(value AS REAL), value) "
+                          "WHERE kind = 'amount'",
+}
 BUSY_TIMEOUT_MS = 10_000  # a writer waits its turn; readers never wait (WAL)
 MIGRATION_WAIT_S = 900  # opening waits this long for another process bringing a large catalog up to date
 
@@ -115,6 +122,7 @@ def _prepare(db: sqlite3.Connection) -> None:
         try:
             db.executescript(SCHEMA)
             _migrate(db)
+            _value_indexes(db)
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -131,6 +139,30 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
     _pages_with_rowid(db)
     db.execute("DROP INDEX IF EXISTS entities_by_value")  # (kind, value) of every entity: now entities_by_kind
+
+
+def has_index(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
+
+
+def _value_indexes(db: sqlite3.Connection) -> None:
+    """VALUE_INDEXES made where missing (a new catalog, or an older one), unless a bulk load
+    has deferred them: its indexer builds them when its queue is drained."""
+    def wanted() -> bool:
+        deferred = db.execute("SELECT 1 FROM deferred_indexes").fetchone() is not None
+        return not deferred and not all(has_index(db, name) for name in VALUE_INDEXES)
+
+    if not wanted():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if wanted():  # a bulk load may have started while this one waited
+            for sql in VALUE_INDEXES.values():
+                db.execute(sql)
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _pages_with_rowid(db: sqlite3.Connection) -> None:
@@ -213,6 +245,11 @@ class Catalog:
 
     def close(self) -> None:
         self.db.close()
+
+    def indexed_by(self, name: str) -> str:
+        """`INDEXED BY name`, for a query that must use that index; nothing while a bulk load defers it."""
+        with self.lock:
+            return f"INDEXED BY {name}" if has_index(self.db, name) else ""
 
     def _rows(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         with self.lock:
@@ -379,7 +416,7 @@ class Catalog:
                "JOIN documents d ON d.id = e.document_id WHERE d.status = 'indexed'")
         args: tuple = ()
         if kind == "amount":
-            sql = sql.replace("entities e", "entities e INDEXED BY entities_by_amount") + " AND e.kind = 'amount'"
+            sql = sql.replace("entities e", f"entities e {self.indexed_by('entities_by_amount')}") + " AND e.kind = 'amount'"
         elif kind:
             sql, args = sql + f" AND e.kind = ? AND e.{NOT_AMOUNT}", (kind,)
         return [dict(r) for r in self._rows(sql + " ORDER BY e.kind, d.filename, e.page, e.start LIMIT ?", (*args, limit))]
@@ -403,7 +440,7 @@ class Catalog:
         values = sorted(set(values))
         found: list[sqlite3.Row] = []
         for index, where, args in _valued(kinds, values) if values else ():
-            found += self._rows(f"SELECT e.* FROM entities e INDEXED BY {index} JOIN documents d ON d.id = e.document_id "
+            found += self._rows(f"SELECT e.* FROM entities e {self.indexed_by(index)} JOIN documents d ON d.id = e.document_id "
                                 f"WHERE {where} AND d.status = 'indexed'", args)
         return sorted((dict(r) for r in found), key=lambda r: (r["document_id"], r["page"], r["start"]))
 

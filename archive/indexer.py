@@ -23,6 +23,7 @@ from search import PageRecord, SearchEngine, index_text, open_engine
 
 from . import originals, readings
 from .alerts import AlertWorker
+from .bulk import BulkLoad
 from .catalog import Catalog
 from .jobs import JobQueue, NewJob
 from .lease import Lease
@@ -74,6 +75,7 @@ class Indexer:
         self.catalog.db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
         self.queue = JobQueue(self.catalog)
         self.lease = Lease(settings.catalog_path, owner)
+        self.bulk = BulkLoad(self.catalog, self.lease, settings.bulk_load_mb)
         self.reader = Reader(settings, prepare=index_text)  # the pages' index text made in the workers
         self.engine: SearchEngine | None = None
         self.stopping = threading.Event()
@@ -133,6 +135,8 @@ class Indexer:
         while not self._should_stop():
             self.reader.run(self._take, self, stop=self._should_stop)
             self.flush()
+            if not self._should_stop() and not self.queue.has_queued():
+                self.bulk.finish()
             if until is not None and until():
                 return
             if self.stopping.wait(idle_s):
@@ -262,6 +266,7 @@ class Indexer:
         transaction (from here a crash is recovered from the catalog), then to the index."""
         if not self.staged:
             return
+        self.bulk.consider()
         with self.catalog.transaction() as db:
             for s in self.staged:
                 stored = originals.original_path(self.settings, s.document.sha256)

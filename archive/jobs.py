@@ -164,6 +164,9 @@ class JobQueue:
         found = {r["status"]: r["n"] for r in rows}
         return {s: found.get(s, 0) for s in ("queued", "running", "done", "failed")}
 
+    def has_queued(self) -> bool:
+        return bool(self.catalog._rows("SELECT 1 FROM jobs WHERE status = 'queued' LIMIT 1"))
+
     def retry(self, job_id: int) -> None:
         job = self.get(job_id)
         if job["status"] != "failed":

@@ -84,15 +84,24 @@ class Lease:
 
     def _beat(self) -> None:
         while not self._stop.wait(RENEW_S):
-            if not self.renew():
+            try:
+                renewed = self.renew()
+            except sqlite3.OperationalError:  # the catalog locked past the busy timeout: by this holder's own
+                continue  # long write (bulk.py), for which it held the lease ahead; the next beat renews it
+            if not renewed:
                 self.lost.set()
                 return
 
-    def renew(self) -> bool:
+    def renew(self, ttl_s: float = TTL_S) -> bool:
         with self._lock:
             cur = self.db.execute("UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ?",
-                                  (time.time() + TTL_S, NAME, self.owner))
+                                  (time.time() + ttl_s, NAME, self.owner))
             return cur.rowcount == 1
+
+    def hold_for(self, seconds: float) -> None:
+        """Hold the lease that long ahead: a write about to keep the catalog locked longer than
+        the heartbeat can wait. A lease already taken by another is left to the heartbeat to notice."""
+        self.renew(max(seconds, TTL_S))
 
     def release(self) -> None:
         self._stop.set()

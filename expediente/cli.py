@@ -8,6 +8,7 @@ import argparse
 import dataclasses
 import json
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from .cli_accounts import actor, add_account_commands, check_serve, cmd_tokens, 
 from .cli_records import add_record_commands, cmd_case, cmd_vendors
 from .cli_search import add_search_commands, cmd_batch, cmd_check
 from .cli_saved import add_saved_commands, cmd_saved
-from .errors import ExpedienteError, UsageError
+from .errors import ExpedienteError, UsageError, busy_catalog
 from .settings import Settings, settings_from_env
 
 
@@ -73,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExpedienteError as exc:
         print(f"expediente: error: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.OperationalError as exc:
+        busy = busy_catalog(exc)
+        if busy is None:
+            raise
+        print(f"expediente: error: {busy.message}", file=sys.stderr)
+        return busy.exit_code
     except KeyboardInterrupt:
         print("expediente: interrupted; run the same command again to finish", file=sys.stderr)
         return 130

@@ -113,6 +113,24 @@ class IndexBusy(ExpedienteError):
     code = "index_busy"
 
 
+class CatalogBusy(ExpedienteError):
+    """Another process held the catalog's write lock past the wait (an index being built after a
+    bulk load, a migration of a large catalog); nothing was written, nothing lost."""
+
+    exit_code = 4
+    http_status = 503
+    code = "catalog_busy"
+
+
+def busy_catalog(exc: BaseException) -> CatalogBusy | None:
+    """The CatalogBusy a SQLite error stands for (the database locked or busy), else None."""
+    text = str(exc)
+    if type(exc).__name__ == "OperationalError" and ("locked" in text or "busy" in text):
+        return CatalogBusy("the archive is busy with a long write (an index being built after a large "
+                           "ingest); try again in a minute", "catalog_busy")
+    return None
+
+
 class IngestError(ExpedienteError):
     """One file could not be ingested; the batch goes on and records this."""
 

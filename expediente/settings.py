@@ -25,6 +25,8 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "EXPEDIENTE_WORKERS": ("workers", "ingest and reindex worker processes (default: one per core)"),
     "EXPEDIENTE_COMMIT_EVERY_S": ("commit_every_s", "while an ingest goes on, its documents become searchable "
                                   "this often (seconds; fewer commits, less index merging)"),
+    "EXPEDIENTE_BULK_LOAD_MB": ("bulk_load_mb", "a queue of at least this many MB, and at least as large as the "
+                                "archive, has the catalog's entity indexes built once when it is drained (0: any)"),
     "EXPEDIENTE_OCR_LANG": ("ocr_lang", "Tesseract languages (default spa+eng)"),
     "EXPEDIENTE_OCR_DPI": ("ocr_dpi", "render resolution for OCR (default 300)"),
     "EXPEDIENTE_OCR_TIMEOUT": ("ocr_timeout", "seconds before OCR of one page is abandoned"),
@@ -59,6 +61,7 @@ class Settings:
     es_phrases: str = "auto"  # word pairs on the page text (search.es_dsl.mapping): auto = by the archive's size
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     commit_every_s: int = 5  # a batch's index commits at most this often (the last one when it ends)
+    bulk_load_mb: int = 64  # archive/bulk.py: a load this large that at least doubles the archive
     ocr_lang: str = "spa+eng"
     ocr_dpi: int = 300
     ocr_timeout: int = 300
@@ -83,6 +86,8 @@ class Settings:
             raise ConfigError("workers must be at least 1")
         if not 0 <= self.commit_every_s <= 3600:
             raise ConfigError("commit_every_s must be between 0 and 3600 seconds")
+        if self.bulk_load_mb < 0:
+            raise ConfigError("bulk_load_mb must be 0 or more")
         if not 50 <= self.ocr_dpi <= 1200:
             raise ConfigError("ocr_dpi must be between 50 and 1200")
         phrases = _SWITCH.get(self.es_phrases.strip().lower(), self.es_phrases.strip().lower())

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from expediente.errors import ExpedienteError
+from expediente.errors import ExpedienteError, busy_catalog
 from expediente.settings import Settings
 from archive import IndexerProcess, open_archive
 from archive.originals import clean_leftovers
@@ -95,6 +95,11 @@ def create_app(settings: Settings, indexer: bool = True) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception):
+        busy = busy_catalog(exc)
+        if busy is not None:
+            response = expected_error_response(request, busy)
+            response.headers.update({**security_headers(request.url.path), "Retry-After": "60"})
+            return response
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         response = error_response(request, 500, "internal", "something went wrong on the server (it was logged): "
                                   "try again, and report it if it happens again", "internal_error")

@@ -335,6 +335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "host_not_allowed": {"es": "Este servidor no responde al nombre «{host}»: añádalo a EXPEDIENTE_ALLOWED_HOSTS si es el nombre de este servidor.", "en": "This server does not answer to the host name “{host}”: add it to EXPEDIENTE_ALLOWED_HOSTS if it is this server's name."},
     "invalid_request": {"es": "Petición no válida: {detail}", "en": "Invalid request: {detail}"},
     "internal_error": {"es": "Algo falló en el servidor (quedó registrado): inténtelo de nuevo y avise si vuelve a pasar.", "en": "Something went wrong on the server (it was logged): try again, and report it if it happens again."},
+    "catalog_busy": {"es": "El archivo está ocupado con una escritura larga (un índice que se construye tras una ingesta grande); inténtelo de nuevo en un minuto.", "en": "The archive is busy with a long write (an index being built after a large ingest); try again in a minute."},
     "error_usage": {"es": "Petición no válida", "en": "Invalid request"},
     "error_not_found": {"es": "No encontrado", "en": "Not found"},
     "query_too_long": {"es": "La consulta es demasiado larga (más de {n} caracteres).", "en": "The query is too long (over {n} characters)."},

@@ -229,6 +229,44 @@ def test_kill_9_of_the_servers_indexer_is_survived(settings, tmp_path):
         log.close()
 
 
+def _value_indexes(settings) -> tuple[bool, set[str]]:
+    """Is a bulk load's deferral recorded, and which entity value indexes exist."""
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{settings.catalog_path}?mode=ro", uri=True, timeout=5)
+    try:
+        marked = db.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] > 0
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN "
+                                          "('entities_by_kind', 'entities_by_amount')")}
+        return marked, names
+    finally:
+        db.close()
+
+
+def test_kill_9_during_a_bulk_load_then_a_restart_builds_the_value_indexes(settings, tmp_path):
+    """A load that defers the entity value indexes (archive/bulk.py) is killed; the catalog is
+    still whole, and the next ingest builds them when its queue is drained."""
+    n = 120
+    folder = _folder(tmp_path, "zeta", n, pages=4)
+    env = dict(_env(settings), EXPEDIENTE_COMMIT_EVERY_S="0", EXPEDIENTE_BULK_LOAD_MB="0")
+    ingest = subprocess.Popen([*EXE, "ingest", str(folder)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and _citable(settings) < 10:
+        time.sleep(0.05)
+    os.kill(ingest.pid, signal.SIGKILL)
+    ingest.wait(10)
+    assert _citable(settings) < n, "the ingest finished before it could be killed"
+    assert _value_indexes(settings) == (True, set())  # deferred, and left so by the kill
+    mid = _check(env)
+    assert mid["ok"], mid
+    again = _cli(env, "ingest", str(folder))
+    assert again.returncode == 0, again.stderr
+    report = _check(env)
+    assert report["ok"] and report["catalog_documents"] == n and report["catalog_pages"] == 4 * n, report
+    assert _value_indexes(settings) == (False, {"entities_by_kind", "entities_by_amount"})
+
+
 def test_opening_waits_for_another_process_bringing_the_catalog_up_to_date(tmp_path, monkeypatch):
     """A process holding the catalog's write lock longer than the busy timeout (adding an index
     to a million-page catalog takes a minute) does not make another process's open fail."""
