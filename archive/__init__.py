@@ -10,6 +10,7 @@ log; `open_accounts` for the CLI), `ingest_files` (enqueue, then drive or follow
 
 from .accounts import ROLES, Accounts, User, ensure_admin, open_accounts
 from .archive import Archive, Hit, Results, open_archive
+from .bulk import deferred as bulk_load_deferred
 from .check import check_archive
 from .indexer import Indexer
 from .jobs import JobQueue, NewJob, new_batch
@@ -22,6 +23,7 @@ from .uploads import discard_reading, enqueue_delete, enqueue_edit, enqueue_keep
 __all__ = [
     "Accounts", "ROLES", "User", "ensure_admin", "open_accounts",
     "Archive", "Hit", "Indexer", "IndexerProcess", "JobQueue", "NewJob", "Report", "Results", "check_archive",
+    "bulk_load_deferred",
     "enqueue_delete", "enqueue_edit", "enqueue_stored", "holder", "ingest_files", "new_batch", "open_archive",
     "reindex", "run_indexer", "Readings", "check_options", "discard_reading", "enqueue_keep", "enqueue_reocr",
 ]

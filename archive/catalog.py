@@ -416,7 +416,8 @@ class Catalog:
                "JOIN documents d ON d.id = e.document_id WHERE d.status = 'indexed'")
         args: tuple = ()
         if kind == "amount":
-            sql = sql.replace("entities e", f"entities e {self.indexed_by('entities_by_amount')}") + " AND e.kind = 'amount'"
+            by_number = self.indexed_by("entities_by_amount")
+            sql = sql.replace("entities e", f"entities e {by_number}") + " AND e.kind = 'amount'"
         elif kind:
             sql, args = sql + f" AND e.kind = ? AND e.{NOT_AMOUNT}", (kind,)
         return [dict(r) for r in self._rows(sql + " ORDER BY e.kind, d.filename, e.page, e.start LIMIT ?", (*args, limit))]
@@ -440,7 +441,8 @@ class Catalog:
         values = sorted(set(values))
         found: list[sqlite3.Row] = []
         for index, where, args in _valued(kinds, values) if values else ():
-            found += self._rows(f"SELECT e.* FROM entities e {self.indexed_by(index)} JOIN documents d ON d.id = e.document_id "
+            found += self._rows(f"SELECT e.* FROM entities e {self.indexed_by(index)} "
+                                "JOIN documents d ON d.id = e.document_id "
                                 f"WHERE {where} AND d.status = 'indexed'", args)
         return sorted((dict(r) for r in found), key=lambda r: (r["document_id"], r["page"], r["start"]))
 

@@ -94,7 +94,8 @@ def _with_whole(catalog: Catalog, whole: str) -> list[tuple[int, str]]:
 
 def _closest_in_size(catalog: Catalog, cents: int, n: int) -> list[tuple[int, str]]:
     """Up to n printed amounts on each side of `cents`, by number (the partial index of amounts)."""
-    sql = (f"SELECT DISTINCT CAST(value AS REAL) AS number, value FROM entities {catalog.indexed_by('entities_by_amount')} "
+    by_number = catalog.indexed_by("entities_by_amount")
+    sql = (f"SELECT DISTINCT CAST(value AS REAL) AS number, value FROM entities {by_number} "
            "WHERE kind = 'amount' AND CAST(value AS REAL) {} ? ORDER BY CAST(value AS REAL) {}, value LIMIT ?")
     below = catalog._rows(sql.format("<", "DESC"), (cents / 100, n))
     above = catalog._rows(sql.format(">=", "ASC"), (cents / 100, n))

@@ -200,19 +200,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from archive import holder, open_archive
+    from archive import bulk_load_deferred, holder, open_archive
 
     archive = open_archive(settings)
     try:
         counts = archive.catalog.counts()
         counts["indexed_pages"] = archive.engine.page_count()
         queue = archive.jobs.counts()
+        bulk_load = bulk_load_deferred(archive.catalog)  # the entity value indexes built when the queue is drained
     finally:
         archive.close()
     lease = holder(settings.catalog_path)
     indexer = {"owner": lease["owner"], "pid": lease["pid"], "host": lease["host"]} if lease else None
     print(json.dumps({"engine": settings.engine, "data_dir": str(settings.data_dir), **counts, "queue": queue,
-                      "indexer": indexer}, indent=2))
+                      "bulk_load": bulk_load, "indexer": indexer}, indent=2))
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive import Archive, enqueue_delete, enqueue_edit, enqueue_stored, new_batch
+from archive import Archive, bulk_load_deferred, enqueue_delete, enqueue_edit, enqueue_stored, new_batch
 from expediente.errors import UsageError
 
 from .i18n import translator
@@ -35,7 +35,8 @@ def activity_data(archive: Archive, lang: str, batch: str | None = None, status:
     jobs = [job_view(j, lang) for j in archive.jobs.list(limit=limit, batch=batch, status=status, offset=offset)]
     counts = archive.jobs.counts()
     return {"jobs": jobs, "counts": counts, "batch": batch, "status": status,
-            "active": any(j["status"] in ("queued", "running") for j in jobs)}
+            "active": any(j["status"] in ("queued", "running") for j in jobs),
+            "bulk_load": bulk_load_deferred(archive.catalog)}
 
 
 def upload(archive: Archive, upload: Upload, user: str | None, lang: str) -> dict[str, Any]:

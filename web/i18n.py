@@ -204,6 +204,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "state": {"es": "Estado", "en": "State"},
     "method": {"es": "Lectura", "en": "Read by"},
     "result": {"es": "Resultado", "en": "Result"},
+    "bulk_load_note": {"es": "Ingesta masiva en curso: los índices de entidades por valor se construyen cuando se vacíe la cola; hasta entonces las páginas de un proveedor o de un monto tardan más.", "en": "Bulk load in progress: the indexes of entities by value are built when the queue is drained; until then a vendor's or an amount's page takes longer."},
     "job_queued": {"es": "en cola", "en": "queued"},
     "job_running": {"es": "leyendo", "en": "reading"},
     "job_done": {"es": "listo", "en": "done"},

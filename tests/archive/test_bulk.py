@@ -42,6 +42,27 @@ def _indexes(catalog: Catalog) -> dict[str, bool]:
     return {name: has_index(catalog.db, name) for name in VALUE_INDEXES}
 
 
+def _activity_says(settings, deferred_now: bool) -> None:
+    """The activity page, its JSON twin and `expediente status` tell of a bulk load in progress."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from fastapi.testclient import TestClient
+
+    from web import create_app
+
+    with TestClient(create_app(settings, indexer=False)) as client:
+        assert client.get("/api/jobs").json()["bulk_load"] is deferred_now
+        page = client.get("/activity", params={"lang": "es"}).text
+        assert ("Ingesta masiva en curso" in page) is deferred_now
+        assert ("Bulk load in progress" in client.get("/activity", params={"lang": "en"}).text) is deferred_now
+    status = subprocess.run([sys.executable, "-m", "expediente.cli", "status"], capture_output=True, text=True,
+                            env=dict(os.environ, EXPEDIENTE_DATA_DIR=str(settings.data_dir)), check=True)
+    assert json.loads(status.stdout)["bulk_load"] is deferred_now
+
+
 def test_a_bulk_load_defers_the_value_indexes_and_builds_them_when_drained(tmp_path, caplog):
     plain = make_settings(tmp_path / "plain")  # the samples are far below the default 64 MB: indexes kept
     bulk = make_settings(tmp_path / "bulk", bulk_load_mb=0)
@@ -73,9 +94,11 @@ def test_while_deferred_every_lookup_answers_the_same_and_opening_does_not_build
         assert _indexes(again) == {name: False for name in VALUE_INDEXES}
         again.close()
         assert _lookups(archive) == before  # read through the table: slower, the same answers
+        _activity_says(settings, True)
         BulkLoad(archive.catalog, lease, 0).finish()
         assert _indexes(archive.catalog) == {name: True for name in VALUE_INDEXES} and not deferred(archive.catalog)
         assert _lookups(archive) == before
+        _activity_says(settings, False)
         lease.close()
     finally:
         archive.close()
@@ -89,7 +112,8 @@ def test_a_small_load_into_a_larger_archive_keeps_the_indexes(tmp_path):
     try:
         bulk = BulkLoad(catalog, Lease(settings.catalog_path), 0)
         catalog.db.execute("INSERT INTO jobs (kind, status, filename, source, sha256, size, batch, created_at) "
-                           "VALUES ('ingest', 'queued', ?, ?, 'x', ?, 'b', '')", (one.name, str(one), one.stat().st_size))
+                           "VALUES ('ingest', 'queued', ?, ?, 'x', ?, 'b', '')",
+                           (one.name, str(one), one.stat().st_size))
         bulk.consider()
         assert not deferred(catalog) and all(_indexes(catalog).values())
     finally:
