@@ -78,6 +78,7 @@ def main() -> int:
         settings = {m: Settings(data_dir=Path(tmp), workers=1, ocr_cleanup=m) for m in modes}
         texts: dict[str, list[str]] = defaultdict(list)
         spent: dict[str, float] = defaultdict(float)
+        per_file: dict[tuple[str, str], float] = defaultdict(float)  # (file, way) -> CPU s
         print(f"{len(pages)} scanned pages ({len(truth)} with ground truth), load average {os.getloadavg()[0]:.2f}")
         for n, (path, i) in enumerate(pages):  # page by page, every way in turn: the same load for each
             src = open_source(path)
@@ -87,16 +88,23 @@ def main() -> int:
             cpu_s, out = measure(lambda: subprocess.run(["tesseract", str(png), "-", "-l", "spa+eng", "--psm", "3"],
                                                         check=True, capture_output=True, text=True).stdout)
             spent["plain"] += cpu_s
+            per_file[path.name, "plain"] += cpu_s
             texts["plain"].append(str(out))
             for m in modes:
                 cpu_s, page = measure(lambda: ocr_page(str(path), i, settings[m]))
                 spent[m] += cpu_s
+                per_file[path.name, m] += cpu_s
                 texts[m].append(page.text)  # type: ignore[attr-defined]
         base = spent["plain"]
         print(f"plain tesseract (pre-rendered PNG):   {base / len(pages):5.2f} CPU s/page  {accuracy(texts['plain'], pages, truth)}")
         for m in modes:
             print(f"ocr_page, EXPEDIENTE_OCR_CLEANUP={m:4}: {spent[m] / len(pages):5.2f} CPU s/page  "
                   f"{base / spent[m]:4.2f}x plain's throughput  {accuracy(texts[m], pages, truth)}")
+        print("per document, plain's throughput against each mode's:")
+        for name in dict.fromkeys(p.name for p, _ in pages):
+            n = sum(p.name == name for p, _ in pages)
+            print(f"  {name[:48]:48} {n:2} p  plain {per_file[name, 'plain'] / n:5.2f} s/page  "
+                  + "  ".join(f"{m} {per_file[name, 'plain'] / per_file[name, m]:4.2f}x" for m in modes))
     return 0
 
 

@@ -16,10 +16,11 @@ from PIL import Image
 
 from .lines import LINE_PX, Reading, confident, insert_lines, line_sheet, lines_of, replace_lines, words_on
 from .model import Word
-from .preprocess import INK_CHROMA, PEN_DARK, PEN_EXCESS, binarise, chroma_of, dark_pen, erase_pen, grow, hue_excess
+from .preprocess import (INK_CHROMA, PEN_DARK, PEN_EXCESS, binarise, chroma_of, dark_pen, erase_pen, grow, hue_excess,
+                         thumbnail)
 from .tesseract import OcrResult, ocr_image
 
-THUMB = 800  # pen is looked for on a thumbnail this wide (or tall)
+THUMB = 800  # pen is looked for on a thumbnail this wide (or tall): `thumbnail`'s default, shared by read_page
 STROKE = 300  # dark pen pixels of one stroke on the thumbnail (some 5 cm of ballpoint line) that
 # make a page "signed"; tinted print beside a seal or a bright signature leaves scattered specks
 CAST = 0.25  # when this share of the dark pixels looks like pen, it is a colour cast, not pen
@@ -33,13 +34,13 @@ WORTH = 0.6  # share of a new line's characters in confident words for it to joi
 BLOCK = 16  # thumbnail pixels per block when pen strokes are grouped into regions
 
 
-def pen_look(image: Image.Image, result: OcrResult, lang: str, timeout: int) -> OcrResult:
-    """The page's reading with the lines that dark pen crosses, or hides, read without the pen."""
+def pen_look(image: Image.Image, result: OcrResult, lang: str, timeout: int,
+             thumb: Image.Image | None = None) -> OcrResult:
+    """The page's reading with the lines that dark pen crosses, or hides, read without the pen.
+    `thumb`: the page's `thumbnail(image, THUMB)` when the caller has it."""
     if image.mode != "RGB":
         return result
-    thumb = image.copy()
-    thumb.thumbnail((THUMB, THUMB))
-    rgb = np.asarray(thumb, dtype=np.int16)
+    rgb = np.asarray(thumb if thumb is not None else thumbnail(image, THUMB), dtype=np.int16)
     pen = dark_pen(rgb)
     if pen.sum() < STROKE:
         return result

@@ -15,7 +15,7 @@ from PIL import Image
 from .lines import confident, line_sheet, lines_of, replace_lines, words_on
 from .model import Word
 from .pen import pen_look
-from .preprocess import INK_SHARE, drop_ink, flatten, grey, ink_share, remove_rules
+from .preprocess import INK_SHARE, drop_ink, find_rules, flatten, grey, ink_share, thumbnail
 from .tesseract import OcrResult, ocr_image
 
 TARGET_WORD_PX = 36  # Tesseract reads well when a word box (ascender to descender) is this tall
@@ -34,32 +34,35 @@ def read_page(image: Image.Image, lang: str, timeout: int, cleanup: str = "auto"
     `dpi`: the image's resolution when known."""
     if image.width * image.height > CLEAN_MAX_PIXELS:
         return ocr_image(grey(image), lang, timeout, dpi=dpi)
+    thumb = thumbnail(image) if image.mode == "RGB" and cleanup != "off" else None  # for ink and pen
     if dropout:
         cleaned, _ = clean(image, None, cleanup, True)
         result = ocr_image(cleaned, lang, timeout, dpi=dpi)
         if cleanup != "auto":
             return result
-        return second_look(cleaned, pen_look(image, result, lang, timeout) if pen else result, lang, timeout)
+        return second_look(cleaned, pen_look(image, result, lang, timeout, thumb) if pen else result, lang, timeout)
     plain = grey(image)
     result, source = ocr_image(plain, lang, timeout, dpi=dpi), plain
     if cleanup == "off":
         return result
-    cleaned, steps = clean(image, result, cleanup, dropout)
+    cleaned, steps = clean(image, result, cleanup, dropout, thumb)
     if steps:
         scaled = dpi and round(dpi * cleaned.width / image.width)  # "scale" enlarged it
         other = ocr_image(cleaned, lang, timeout, psm=6 if "rules" in steps else 3, dpi=scaled)
         if confident_chars(other) > confident_chars(result) * GAIN:
             result, source = other, cleaned
     if pen:
-        result = pen_look(image, result, lang, timeout)
+        result = pen_look(image, result, lang, timeout, thumb)
     return second_look(source, result, lang, timeout)
 
 
-def clean(image: Image.Image, first: OcrResult | None, cleanup: str, dropout: bool | None) -> tuple[Image.Image, list[str]]:
-    """The page with what hides text taken away, and the names of the steps that found work."""
+def clean(image: Image.Image, first: OcrResult | None, cleanup: str, dropout: bool | None,
+          thumb: Image.Image | None = None) -> tuple[Image.Image, list[str]]:
+    """The page with what hides text taken away, and the names of the steps that found work.
+    `thumb`: the page's thumbnail when the caller has it."""
     steps: list[str] = []
     work = grey(image)
-    if dropout or (dropout is None and ink_share(image) > INK_SHARE):
+    if dropout or (dropout is None and ink_share(image if thumb is None else thumb) > INK_SHARE):
         work = drop_ink(image)
         steps.append("ink")
     if cleanup != "auto":
@@ -68,10 +71,10 @@ def clean(image: Image.Image, first: OcrResult | None, cleanup: str, dropout: bo
     steps += ["light"] * uneven
     factor = min(upscale_factor(first, work.height) if first else 1.0,
                  (CLEAN_MAX_PIXELS / (work.width * work.height)) ** 0.5)  # within the memory budget
-    unruled, ruled = remove_rules(work)
-    if ruled and (steps or factor > 1 or first is None or (first.confidence or 0) < RULES_BELOW
-                  or _missed(first, ruled)):  # a well-read page with rules alone is not read again
-        work = unruled
+    rules = find_rules(work)  # erased only when that page will be read
+    if rules and (steps or factor > 1 or first is None or (first.confidence or 0) < RULES_BELOW
+                  or _missed(first, rules.box)):  # a well-read page with rules alone is not read again
+        work = rules.removed()
         steps.append("rules")
     if factor > 1:
         work = work.resize((round(work.width * factor), round(work.height * factor)), Image.Resampling.LANCZOS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ingest.preprocess import binarise, drop_ink, flatten, ink_share, remove_rules
+from ingest.preprocess import binarise, drop_ink, find_rules, flatten, ink_share, percentile_u8, remove_rules, thumbnail
 from ingest.lines import lines_of, replace_lines
 from ingest.reading import clean, upscale_factor
 from ingest.tesseract import OcrResult
@@ -64,6 +64,35 @@ def test_a_page_without_rules_is_left_alone():
     ImageDraw.Draw(img).text((100, 100), "Sin tabla alguna", fill=20)
     ImageDraw.Draw(img).line([(50, 60), (1150, 60)], fill=20, width=3)  # a letterhead's one line
     assert remove_rules(img) == (img, None)
+
+
+def test_rules_found_without_erasing_span_what_erasing_them_touches():
+    page = ruled(comma=False)
+    rules = find_rules(page)
+    assert rules is not None and find_rules(Image.new("L", (600, 400), 240)) is None
+    erased = np.asarray(rules.removed()) != np.asarray(page)
+    ys, xs = np.nonzero(erased)
+    h, w = erased.shape
+    x0, y0, x1, y1 = rules.box  # the rules' extent grown by the pixel of anti-aliased edge erased with them
+    assert 0 <= xs.min() - round(x0 * w) <= 1 and 0 <= ys.min() - round(y0 * h) <= 1
+    assert 0 <= round(x1 * w) - (xs.max() + 1) <= 1 and 0 <= round(y1 * h) - (ys.max() + 1) <= 1
+    assert remove_rules(page)[1] == rules.box
+
+
+def test_the_histogram_percentile_is_numpys_to_the_last_bit():
+    rng = np.random.default_rng(7)
+    for n in [1, 2, 3, 10, 11, 999, 4096]:
+        for _ in range(30):
+            a = rng.integers(0, 256, n, dtype=np.uint8) if rng.random() < 0.5 else rng.choice(np.array([0, 9, 250], np.uint8), n)
+            for q in (0, 5, 37.5, 50, 90, 95, 100):
+                assert percentile_u8(a, q) == np.percentile(a, q)
+
+
+def test_a_thumbnail_has_the_same_ink_share_as_its_page():
+    page = stamped().resize((1600, 800))
+    thumb = thumbnail(page)
+    assert max(thumb.size) == 800 and thumbnail(thumb).size == thumb.size
+    assert ink_share(thumb) == ink_share(page) > 0.01
 
 
 def test_uneven_light_is_flattened():
