@@ -6,6 +6,8 @@ app renders them in one handler. Messages say what to do next.
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class ExpedienteError(Exception):
     """Base class: a problem we expected and can explain to the user."""
@@ -125,7 +127,7 @@ class CatalogBusy(ExpedienteError):
 def busy_catalog(exc: BaseException) -> CatalogBusy | None:
     """The CatalogBusy a SQLite error stands for (the database locked or busy), else None."""
     text = str(exc)
-    if type(exc).__name__ == "OperationalError" and ("locked" in text or "busy" in text):
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
         return CatalogBusy("the archive is busy with a long write (an index being built after a large "
                            "ingest); try again in a minute", "catalog_busy")
     return None

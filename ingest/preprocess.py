@@ -161,7 +161,8 @@ class Rules:
 
 def find_rules(image: Image.Image) -> Rules | None:
     """Long horizontal and vertical lines (table rules, underlines, form boxes), None when they
-    are too few to make a table or a form."""
+    are too few to make a table or a form. `removed()` erases them, so that letters touching a
+    rule are read as letters."""
     g = np.asarray(grey(image))
     paper = percentile_u8(g, 90)
     dark = g < paper * 0.6
@@ -178,14 +179,6 @@ def find_rules(image: Image.Image) -> Rules | None:
     # the extent of the rules grown by a pixel each way, as `removed` erases them
     x0, x1, y0, y1 = max(0, xs[0] - 1), min(w - 1, xs[-1] + 1), max(0, ys[0] - 1), min(h - 1, ys[-1] + 1)
     return Rules(g, dark, rows, cols, paper, (x0 / w, y0 / h, (x1 + 1) / w, (y1 + 1) / h))
-
-
-def remove_rules(image: Image.Image) -> tuple[Image.Image, Box | None]:
-    """Erase long horizontal and vertical lines (table rules, underlines, form boxes), so that
-    letters touching a rule are read as letters. Returns the image and the box (fractions of
-    the page) the rules span, None when there were none."""
-    rules = find_rules(image)
-    return (image, None) if rules is None else (rules.removed(), rules.box)
 
 
 def percentile_u8(a: np.ndarray, q: float) -> float:

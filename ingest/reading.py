@@ -34,7 +34,8 @@ def read_page(image: Image.Image, lang: str, timeout: int, cleanup: str = "auto"
     `dpi`: the image's resolution when known."""
     if image.width * image.height > CLEAN_MAX_PIXELS:
         return ocr_image(grey(image), lang, timeout, dpi=dpi)
-    thumb = thumbnail(image) if image.mode == "RGB" and cleanup != "off" else None  # for ink and pen
+    looks = cleanup == "auto" and (pen or dropout is None)  # the pen look, the ink share: on one thumbnail
+    thumb = thumbnail(image) if image.mode == "RGB" and looks else None
     if dropout:
         cleaned, _ = clean(image, None, cleanup, True)
         result = ocr_image(cleaned, lang, timeout, dpi=dpi)
